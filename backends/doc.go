@@ -1,0 +1,3 @@
+// Package backends will hold one driver per network configuration regime
+// (RHEL initscripts, Debian interfaces) implementing the netcf API.
+package backends

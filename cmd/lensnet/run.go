@@ -1,0 +1,131 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/lensnet/lensnet/lens/regular"
+)
+
+const usage = `usage: lensnet regexp [-i] COMMAND ARGS...
+
+Work with regular expressions in Augeas's dialect (the text between the
+slashes of a lens-language /.../ literal, after its escapes are read).
+
+commands:
+  show PATTERN            print the pattern as Augeas prints it, a shortest
+                          word it matches and the size of its minimal DFA
+  match PATTERN WORD...   tell for each WORD whether the whole word matches;
+                          exit 1 if one does not
+  minus PATTERN1 PATTERN2 print the difference PATTERN1 - PATTERN2; an empty
+                          result is an error, as in Augeas
+  ambig PATTERN [PATTERN2]
+                          check PATTERN* (one pattern) or PATTERN.PATTERN2
+                          (two) for ambiguity; exit 1 with a witness word if
+                          ambiguous
+
+options:
+  -i                      case-insensitive patterns (the /re/i form)
+`
+
+// run is the whole command, callable from tests. It returns the exit
+// status: 0 on success, 1 when a check fails, 2 on usage errors.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] != "regexp" {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	fs := flag.NewFlagSet("lensnet regexp", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fold := fs.Bool("i", false, "case-insensitive")
+	if err := fs.Parse(args[1:]); err != nil {
+		fmt.Fprintf(stderr, "lensnet: %v\n%s", err, usage)
+		return 2
+	}
+	rest := fs.Args()
+	if len(rest) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var flags regular.Flags
+	if *fold {
+		flags = regular.FoldCase
+	}
+	compile := func(p string) (*regular.FA, bool) {
+		fa, err := regular.CompilePattern(p, flags)
+		if err != nil {
+			fmt.Fprintf(stderr, "lensnet: %v\n", err)
+			return nil, false
+		}
+		return fa, true
+	}
+	cmd, rest := rest[0], rest[1:]
+	want := map[string][2]int{"show": {1, 1}, "match": {2, -1}, "minus": {2, 2}, "ambig": {1, 2}}
+	n, ok := want[cmd]
+	if !ok {
+		fmt.Fprintf(stderr, "lensnet: unknown regexp command %q\n%s", cmd, usage)
+		return 2
+	}
+	if len(rest) < n[0] || n[1] >= 0 && len(rest) > n[1] {
+		fmt.Fprintf(stderr, "lensnet: wrong number of arguments for %s\n%s", cmd, usage)
+		return 2
+	}
+	fa, ok := compile(rest[0])
+	if !ok {
+		return 1
+	}
+	switch cmd {
+	case "show":
+		fmt.Fprintf(stdout, "regexp:  %s\n", fa.Regexp().Quote())
+		if w, ok := fa.Example(); ok {
+			fmt.Fprintf(stdout, "example: %s\n", strconv.Quote(w))
+		} else {
+			fmt.Fprintln(stdout, "example: none (the language is empty)")
+		}
+		fmt.Fprintf(stdout, "states:  %d\n", fa.NumStates())
+	case "match":
+		status := 0
+		for _, w := range rest[1:] {
+			verdict := "match"
+			if !fa.Match(w) {
+				verdict, status = "no match", 1
+			}
+			fmt.Fprintf(stdout, "%s: %s\n", strconv.Quote(w), verdict)
+		}
+		return status
+	case "minus":
+		fb, ok := compile(rest[1])
+		if !ok {
+			return 1
+		}
+		d := regular.Minus(fa, fb)
+		if d.IsEmpty() {
+			fmt.Fprintf(stderr, "lensnet: regexp subtraction %s - %s is empty\n",
+				fa.Regexp().Quote(), fb.Regexp().Quote())
+			return 1
+		}
+		fmt.Fprintln(stdout, d.Regexp().Quote())
+	case "ambig":
+		var x regular.Ambiguity
+		var amb bool
+		what := "iteration"
+		if len(rest) == 2 {
+			fb, ok := compile(rest[1])
+			if !ok {
+				return 1
+			}
+			x, amb = regular.AmbigConcat(fa, fb)
+			what = "concatenation"
+		} else {
+			x, amb = regular.AmbigStar(fa)
+		}
+		if amb {
+			fmt.Fprintf(stdout, "ambiguous %s: %s\n", what, x)
+			return 1
+		}
+		fmt.Fprintf(stdout, "unambiguous %s\n", what)
+	}
+	return 0
+}

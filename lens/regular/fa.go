@@ -1,0 +1,272 @@
+package regular
+
+import (
+	"sync"
+)
+
+// FA is a regular language, held as an automaton. FAs are immutable and
+// safe for concurrent use; the deterministic automata behind matching and
+// the algebra are built on first use and cached.
+type FA struct {
+	n   *nfa
+	src *Regexp // the regexp the language was built from, if known
+
+	detOnce sync.Once
+	det     *dfa
+
+	mu  sync.Mutex
+	fwd *lazyDFA // matcher over n, bounded cache
+	rev *lazyDFA // matcher over the reversed language
+}
+
+// matcherLimit bounds the states a matcher caches before it flushes.
+const matcherLimit = 10000
+
+func newFA(n *nfa, src *Regexp) *FA { return &FA{n: n, src: src} }
+
+func fromDFA(t *dfa) *FA {
+	fa := &FA{n: t.toNFA()}
+	fa.detOnce.Do(func() { fa.det = t })
+	return fa
+}
+
+// Compile builds the automaton of a parsed regexp.
+func Compile(re *Regexp) *FA { return newFA(compileNFA(re), re) }
+
+// CompilePattern parses pattern (see Parse) and compiles it.
+func CompilePattern(pattern string, flags Flags) (*FA, error) {
+	re, err := Parse(pattern, flags)
+	if err != nil {
+		return nil, err
+	}
+	return Compile(re), nil
+}
+
+// MustCompile is like CompilePattern without flags, but panics on error.
+func MustCompile(pattern string) *FA { return Compile(MustParse(pattern, 0)) }
+
+// None returns the empty language.
+func None() *FA { return Compile(&Regexp{Op: OpNone}) }
+
+// Epsilon returns the language holding only the empty word.
+func Epsilon() *FA { return Compile(&Regexp{Op: OpEmpty}) }
+
+// LiteralFA returns the language holding only s.
+func LiteralFA(s string) *FA { return Compile(Literal(s)) }
+
+// Concat returns the concatenation of the languages, in order.
+func Concat(fas ...*FA) *FA {
+	ns := make([]*nfa, len(fas))
+	subs := make([]*Regexp, len(fas))
+	for i, fa := range fas {
+		ns[i] = fa.n
+		subs[i] = fa.Regexp()
+	}
+	return newFA(concatNFA(ns...), simplifyConcat(subs))
+}
+
+// Union returns the union of the languages.
+func Union(fas ...*FA) *FA {
+	if len(fas) == 0 {
+		return None()
+	}
+	ns := make([]*nfa, len(fas))
+	subs := make([]*Regexp, len(fas))
+	for i, fa := range fas {
+		ns[i] = fa.n
+		subs[i] = fa.Regexp()
+	}
+	return newFA(unionNFA(ns...), simplifyAlt(subs))
+}
+
+// Star returns the iteration a*.
+func Star(a *FA) *FA { return newFA(starNFA(a.n), simplifyStar(a.Regexp())) }
+
+// Plus returns a+, that is a·a*.
+func Plus(a *FA) *FA {
+	return newFA(plusNFA(a.n), &Regexp{Op: OpPlus, Sub: []*Regexp{a.Regexp()}})
+}
+
+// Optional returns a?, the union of a and the empty word.
+func Optional(a *FA) *FA {
+	return newFA(questNFA(a.n), &Regexp{Op: OpQuest, Sub: []*Regexp{a.Regexp()}})
+}
+
+// Repeat returns a{min,max}; max < 0 means no upper bound.
+func Repeat(a *FA, min, max int) *FA {
+	if max >= 0 && max < min {
+		return None()
+	}
+	re := &Regexp{Op: OpRepeat, Sub: []*Regexp{a.Regexp()}, Min: min, Max: max}
+	if max < 0 {
+		max = -1
+	}
+	return newFA(repeatNFA(a.n, min, max), re)
+}
+
+// dfa returns the minimal complete DFA of the language.
+func (a *FA) dfa() *dfa {
+	a.detOnce.Do(func() { a.det = determinize(a.n) })
+	return a.det
+}
+
+// Minimize returns the same language as a minimal DFA, which matches and
+// combines faster than an automaton built by the combinators.
+func (a *FA) Minimize() *FA { return fromDFA(a.dfa()) }
+
+// Intersect returns a ∩ b.
+func Intersect(a, b *FA) *FA {
+	return fromDFA(product(a.dfa(), b.dfa(), func(x, y bool) bool { return x && y }))
+}
+
+// Minus returns the difference a − b: the words of a that are not in b.
+func Minus(a, b *FA) *FA {
+	return fromDFA(product(a.dfa(), b.dfa(), func(x, y bool) bool { return x && !y }))
+}
+
+// Complement returns the words over all bytes that are not in a.
+func Complement(a *FA) *FA { return fromDFA(a.dfa().complement()) }
+
+// Reverse returns the language of the reversed words of a.
+func Reverse(a *FA) *FA { return newFA(a.n.reverse(), nil) }
+
+// IsEmpty reports whether a holds no word at all.
+func (a *FA) IsEmpty() bool {
+	_, ok := a.Example()
+	return !ok
+}
+
+// AcceptsEmpty reports whether the empty word is in a.
+func (a *FA) AcceptsEmpty() bool {
+	d := newLazyDFA(a.n, &classes{n: 0}, 0)
+	return d.acc[startDFA]
+}
+
+// Equal reports whether a and b hold the same words.
+func (a *FA) Equal(b *FA) bool {
+	_, found := counterexample(a.dfa(), b.dfa(), func(x, y bool) bool { return x != y })
+	return !found
+}
+
+// Subset reports whether every word of a is in b.
+func (a *FA) Subset(b *FA) bool {
+	_, found := counterexample(a.dfa(), b.dfa(), func(x, y bool) bool { return x && !y })
+	return !found
+}
+
+// Disjoint reports whether a and b share no word; if they do, it returns
+// a shortest shared word as the example.
+func Disjoint(a, b *FA) (example string, disjoint bool) {
+	w, found := counterexample(a.dfa(), b.dfa(), func(x, y bool) bool { return x && y })
+	return w, !found
+}
+
+// counterexample searches the product of a and b breadth first for a
+// shortest word leading to a pair of states for which bad holds.
+func counterexample(a, b *dfa, bad func(x, y bool) bool) (string, bool) {
+	cl, ca, cb := joinClasses(a.cl, b.cl)
+	type node struct {
+		x, y   int32
+		parent int32
+		c      int32
+	}
+	type pair struct{ x, y int32 }
+	seen := map[pair]bool{{a.start, b.start}: true}
+	queue := []node{{a.start, b.start, -1, -1}}
+	for i := 0; i < len(queue); i++ {
+		p := queue[i]
+		if bad(a.acc[p.x], b.acc[p.y]) {
+			var w []byte
+			for j := int32(i); queue[j].parent >= 0; j = queue[j].parent {
+				w = append(w, cl.reps[queue[j].c])
+			}
+			reverseBytes(w)
+			return string(w), true
+		}
+		for _, c := range cl.order {
+			q := pair{a.next(p.x, ca[c]), b.next(p.y, cb[c])}
+			if q.x == a.dead && q.y == b.dead {
+				continue // neither side accepts anything from here
+			}
+			if !seen[q] {
+				seen[q] = true
+				queue = append(queue, node{q.x, q.y, int32(i), int32(c)})
+			}
+		}
+	}
+	return "", false
+}
+
+// Example returns a shortest word of a, preferring readable bytes; ok is
+// false when a is empty. It works on the nondeterministic automaton, so it
+// is cheap even for languages whose DFA would be large.
+func (a *FA) Example() (word string, ok bool) {
+	n := a.n
+	const inf = int32(1<<31 - 1)
+	dist := make([]int32, n.size())
+	parent := make([]int32, n.size())
+	via := make([]int16, n.size()) // byte taken into the state, -1 for ε
+	for i := range dist {
+		dist[i] = inf
+	}
+	dist[n.start], parent[n.start], via[n.start] = 0, -1, -1
+	var dq deque
+	dq.pushFront(n.start)
+	for !dq.empty() {
+		s := dq.popFront()
+		if n.accept[s] {
+			var w []byte
+			for ; parent[s] >= 0; s = parent[s] {
+				if via[s] >= 0 {
+					w = append(w, byte(via[s]))
+				}
+			}
+			reverseBytes(w)
+			return string(w), true
+		}
+		for _, t := range n.eps[s] {
+			if dist[s] < dist[t] {
+				dist[t], parent[t], via[t] = dist[s], s, -1
+				dq.pushFront(t)
+			}
+		}
+		for _, e := range n.edges[s] {
+			if dist[s]+1 < dist[e.to] {
+				b, _ := e.set.example()
+				dist[e.to], parent[e.to], via[e.to] = dist[s]+1, s, int16(b)
+				dq.pushBack(e.to)
+			}
+		}
+	}
+	return "", false
+}
+
+// deque supports 0-1 breadth-first search: a stack in front of a queue.
+type deque struct {
+	front []int32
+	back  []int32
+	head  int
+}
+
+func (d *deque) pushFront(x int32) { d.front = append(d.front, x) }
+func (d *deque) pushBack(x int32)  { d.back = append(d.back, x) }
+func (d *deque) empty() bool       { return len(d.front) == 0 && d.head == len(d.back) }
+func (d *deque) popFront() int32 {
+	if n := len(d.front); n > 0 {
+		x := d.front[n-1]
+		d.front = d.front[:n-1]
+		return x
+	}
+	x := d.back[d.head]
+	d.head++
+	return x
+}
+
+func reverseBytes(b []byte) {
+	for i, j := 0, len(b)-1; i < j; i, j = i+1, j-1 {
+		b[i], b[j] = b[j], b[i]
+	}
+}
+
+// NumStates returns the number of states of the minimal DFA of a.
+func (a *FA) NumStates() int { return a.dfa().size() }

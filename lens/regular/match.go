@@ -1,0 +1,115 @@
+package regular
+
+// Matching runs a lazily built DFA over the input: one table lookup per
+// byte once the states it visits are cached, never any backtracking. The
+// cache is bounded; when it fills up it is flushed and rebuilt as needed,
+// which keeps memory bounded and every pass linear in the input.
+
+func (a *FA) forward() *lazyDFA {
+	if a.fwd == nil {
+		a.fwd = newLazyDFA(a.n, a.n.classes(), matcherLimit)
+	}
+	return a.fwd
+}
+
+func (a *FA) backward() *lazyDFA {
+	if a.rev == nil {
+		r := a.n.reverse()
+		a.rev = newLazyDFA(r, r.classes(), matcherLimit)
+	}
+	return a.rev
+}
+
+// Match reports whether the whole of s is a word of a.
+func (a *FA) Match(s string) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	d := a.forward()
+	st := int32(startDFA)
+	for i := 0; i < len(s); i++ {
+		c := int(d.cl.of[s[i]])
+		t := d.trans[int(st)*d.cl.n+c]
+		if t < 0 {
+			t = d.step(st, c)
+		}
+		if t == deadState {
+			return false
+		}
+		st = t
+	}
+	return d.acc[st]
+}
+
+// LongestPrefix returns the length of the longest prefix of s in a, or -1
+// if no prefix (not even the empty one) is.
+func (a *FA) LongestPrefix(s string) int {
+	longest := -1
+	a.prefixes(s, func(n int) { longest = n })
+	return longest
+}
+
+// AppendPrefixes appends to dst, in increasing order, every n such that
+// s[:n] is a word of a.
+func (a *FA) AppendPrefixes(dst []int, s string) []int {
+	a.prefixes(s, func(n int) { dst = append(dst, n) })
+	return dst
+}
+
+func (a *FA) prefixes(s string, yield func(int)) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	d := a.forward()
+	st := int32(startDFA)
+	if d.acc[st] {
+		yield(0)
+	}
+	for i := 0; i < len(s); i++ {
+		c := int(d.cl.of[s[i]])
+		t := d.trans[int(st)*d.cl.n+c]
+		if t < 0 {
+			t = d.step(st, c)
+		}
+		if t == deadState {
+			return
+		}
+		st = t
+		if d.acc[st] {
+			yield(i + 1)
+		}
+	}
+}
+
+// AppendStarts appends to dst, in increasing order, every i such that
+// s[i:] is a word of a. It reads s once, from the end.
+func (a *FA) AppendStarts(dst []int, s string) []int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	d := a.backward()
+	first := len(dst)
+	st := int32(startDFA)
+	if d.acc[st] {
+		dst = append(dst, len(s))
+	}
+	for i := len(s) - 1; i >= 0; i-- {
+		c := int(d.cl.of[s[i]])
+		t := d.trans[int(st)*d.cl.n+c]
+		if t < 0 {
+			t = d.step(st, c)
+		}
+		if t == deadState {
+			break
+		}
+		st = t
+		if d.acc[st] {
+			dst = append(dst, i)
+		}
+	}
+	reverseInts(dst[first:])
+	return dst
+}
+
+func reverseInts(x []int) {
+	for i, j := 0, len(x)-1; i < j; i, j = i+1, j-1 {
+		x[i], x[j] = x[j], x[i]
+	}
+}

@@ -1,0 +1,337 @@
+package regular
+
+import "slices"
+
+// nfa is a nondeterministic automaton with ε-moves. Edges carry byte sets.
+// Any number of states may accept. nfas are immutable once built; the
+// combinators below copy their operands.
+type nfa struct {
+	eps    [][]int32
+	edges  [][]edge
+	accept []bool
+	start  int32
+}
+
+type edge struct {
+	set ByteSet
+	to  int32
+}
+
+func (n *nfa) size() int { return len(n.accept) }
+
+func (n *nfa) addState(accept bool) int32 {
+	n.eps = append(n.eps, nil)
+	n.edges = append(n.edges, nil)
+	n.accept = append(n.accept, accept)
+	return int32(len(n.accept) - 1)
+}
+
+func (n *nfa) addEps(from, to int32) { n.eps[from] = append(n.eps[from], to) }
+
+// embed copies m into n and returns the offset of m's states in n.
+func (n *nfa) embed(m *nfa) int32 {
+	off := int32(n.size())
+	for s := range m.accept {
+		var eps []int32
+		if len(m.eps[s]) > 0 {
+			eps = make([]int32, len(m.eps[s]))
+			for i, t := range m.eps[s] {
+				eps[i] = t + off
+			}
+		}
+		var edges []edge
+		if len(m.edges[s]) > 0 {
+			edges = make([]edge, len(m.edges[s]))
+			for i, e := range m.edges[s] {
+				edges[i] = edge{e.set, e.to + off}
+			}
+		}
+		n.eps = append(n.eps, eps)
+		n.edges = append(n.edges, edges)
+		n.accept = append(n.accept, m.accept[s])
+	}
+	return off
+}
+
+// acceptsOf lists the accepting states among n's states from off on.
+func (n *nfa) acceptsFrom(off int32) []int32 {
+	var acc []int32
+	for s := off; s < int32(n.size()); s++ {
+		if n.accept[s] {
+			acc = append(acc, s)
+		}
+	}
+	return acc
+}
+
+func emptyNFA() *nfa {
+	n := &nfa{}
+	n.start = n.addState(false)
+	return n
+}
+
+func epsilonNFA() *nfa {
+	n := &nfa{}
+	n.start = n.addState(true)
+	return n
+}
+
+func setNFA(set ByteSet) *nfa {
+	n := &nfa{}
+	n.start = n.addState(false)
+	end := n.addState(true)
+	if !set.IsEmpty() {
+		n.edges[n.start] = []edge{{set, end}}
+	}
+	return n
+}
+
+func concatNFA(ms ...*nfa) *nfa {
+	if len(ms) == 0 {
+		return epsilonNFA()
+	}
+	n := &nfa{}
+	var prevAcc []int32
+	for i, m := range ms {
+		off := n.embed(m)
+		if i == 0 {
+			n.start = m.start + off
+		} else {
+			for _, a := range prevAcc {
+				n.accept[a] = false
+				n.addEps(a, m.start+off)
+			}
+		}
+		prevAcc = n.acceptsFrom(off)
+	}
+	return n
+}
+
+func unionNFA(ms ...*nfa) *nfa {
+	if len(ms) == 1 {
+		return ms[0]
+	}
+	n := &nfa{}
+	n.start = n.addState(false)
+	for _, m := range ms {
+		off := n.embed(m)
+		n.addEps(n.start, m.start+off)
+	}
+	return n
+}
+
+func starNFA(m *nfa) *nfa {
+	n := &nfa{}
+	n.start = n.addState(true)
+	off := n.embed(m)
+	n.addEps(n.start, m.start+off)
+	for _, a := range n.acceptsFrom(off) {
+		n.addEps(a, n.start)
+	}
+	return n
+}
+
+func plusNFA(m *nfa) *nfa {
+	n := &nfa{}
+	off := n.embed(m)
+	n.start = m.start + off
+	for _, a := range n.acceptsFrom(off) {
+		n.addEps(a, n.start)
+	}
+	return n
+}
+
+func questNFA(m *nfa) *nfa {
+	n := &nfa{}
+	n.start = n.addState(true)
+	off := n.embed(m)
+	n.addEps(n.start, m.start+off)
+	return n
+}
+
+func repeatNFA(m *nfa, min, max int) *nfa {
+	parts := make([]*nfa, 0, min+1)
+	for i := 0; i < min; i++ {
+		parts = append(parts, m)
+	}
+	switch {
+	case max < 0:
+		parts = append(parts, starNFA(m))
+	case max > min:
+		// m{0,k} as (m(m(…)?)?)? keeps the automaton unambiguous.
+		opt := questNFA(m)
+		for i := min + 1; i < max; i++ {
+			opt = questNFA(concatNFA(m, opt))
+		}
+		parts = append(parts, opt)
+	}
+	return concatNFA(parts...)
+}
+
+// reverse returns the automaton of the reversed language.
+func (n *nfa) reverse() *nfa {
+	r := &nfa{}
+	for range n.accept {
+		r.addState(false)
+	}
+	for s := range n.accept {
+		for _, t := range n.eps[s] {
+			r.addEps(t, int32(s))
+		}
+		for _, e := range n.edges[s] {
+			r.edges[e.to] = append(r.edges[e.to], edge{e.set, int32(s)})
+		}
+	}
+	r.accept[n.start] = true
+	r.start = r.addState(false)
+	for s, a := range n.accept {
+		if a {
+			r.addEps(r.start, int32(s))
+		}
+	}
+	return r
+}
+
+// compileNFA builds the automaton of a parsed regexp.
+func compileNFA(re *Regexp) *nfa {
+	switch re.Op {
+	case OpNone:
+		return emptyNFA()
+	case OpEmpty:
+		return epsilonNFA()
+	case OpSet:
+		return setNFA(re.Set)
+	case OpConcat:
+		ms := make([]*nfa, len(re.Sub))
+		for i, sub := range re.Sub {
+			ms[i] = compileNFA(sub)
+		}
+		return concatNFA(ms...)
+	case OpAlt:
+		ms := make([]*nfa, len(re.Sub))
+		for i, sub := range re.Sub {
+			ms[i] = compileNFA(sub)
+		}
+		return unionNFA(ms...)
+	case OpStar:
+		return starNFA(compileNFA(re.Sub[0]))
+	case OpPlus:
+		return plusNFA(compileNFA(re.Sub[0]))
+	case OpQuest:
+		return questNFA(compileNFA(re.Sub[0]))
+	case OpRepeat:
+		return repeatNFA(compileNFA(re.Sub[0]), re.Min, re.Max)
+	}
+	return emptyNFA()
+}
+
+// classes partitions the byte alphabet so that bytes in one class behave
+// the same on every edge of an automaton.
+type classes struct {
+	of    [256]uint8 // byte → class
+	n     int        // number of classes
+	reps  []byte     // a representative byte per class, readable if possible
+	sets  []ByteSet  // the bytes of each class
+	order []int      // classes by readability of their representative
+}
+
+// finish computes representatives and the readability order.
+func (cl *classes) finish() *classes {
+	cl.reps = make([]byte, cl.n)
+	cl.order = make([]int, cl.n)
+	for i, s := range cl.sets {
+		cl.reps[i], _ = s.example()
+		cl.order[i] = i
+	}
+	slices.SortStableFunc(cl.order, func(x, y int) int { return readability(cl.reps[x]) - readability(cl.reps[y]) })
+	return cl
+}
+
+// readability ranks bytes for example strings: lower is nicer.
+func readability(b byte) int {
+	switch {
+	case b >= 'a' && b <= 'z':
+		return 0
+	case b >= '0' && b <= '9':
+		return 1
+	case b >= 'A' && b <= 'Z':
+		return 2
+	case b > ' ' && b <= '~':
+		return 3
+	case b == ' ':
+		return 4
+	}
+	return 5
+}
+
+func (n *nfa) classes() *classes {
+	seen := map[ByteSet]bool{}
+	var sets []ByteSet
+	for _, es := range n.edges {
+		for _, e := range es {
+			if !seen[e.set] {
+				seen[e.set] = true
+				sets = append(sets, e.set)
+			}
+		}
+	}
+	return refineClasses(sets)
+}
+
+// refineClasses returns the coarsest partition of the bytes in which
+// every set in sets is a union of classes.
+func refineClasses(sets []ByteSet) *classes {
+	var of [256]int
+	n := 1
+	for _, s := range sets {
+		// split each class into its part inside s and outside s
+		remap := make(map[[2]int]int, n)
+		next := 0
+		for c := 0; c < 256; c++ {
+			k := [2]int{of[c], 0}
+			if s.Has(byte(c)) {
+				k[1] = 1
+			}
+			id, ok := remap[k]
+			if !ok {
+				id = next
+				next++
+				remap[k] = id
+			}
+			of[c] = id
+		}
+		n = next
+		if n == 256 {
+			break
+		}
+	}
+	cl := &classes{n: n, sets: make([]ByteSet, n)}
+	for c := 0; c < 256; c++ {
+		cl.of[c] = uint8(of[c])
+		cl.sets[of[c]].Add(byte(c))
+	}
+	return cl.finish()
+}
+
+// joinClasses returns the classes of the product of two automata and the
+// class of each side for every joint class.
+func joinClasses(a, b *classes) (*classes, []int, []int) {
+	idx := map[[2]uint8]int{}
+	cl := &classes{}
+	var ca, cb []int
+	for c := 0; c < 256; c++ {
+		k := [2]uint8{a.of[c], b.of[c]}
+		id, ok := idx[k]
+		if !ok {
+			id = len(ca)
+			idx[k] = id
+			ca = append(ca, int(k[0]))
+			cb = append(cb, int(k[1]))
+			cl.sets = append(cl.sets, ByteSet{})
+		}
+		cl.of[c] = uint8(id)
+		cl.sets[id].Add(byte(c))
+	}
+	cl.n = len(ca)
+	return cl.finish(), ca, cb
+}
