@@ -20,7 +20,7 @@ type FA struct {
 }
 
 // matcherLimit bounds the states a matcher caches before it flushes.
-const matcherLimit = 10000
+var matcherLimit = 10000
 
 func newFA(n *nfa, src *Regexp) *FA { return &FA{n: n, src: src} }
 

@@ -25,12 +25,14 @@ func (a *FA) Match(s string) bool {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	d := a.forward()
+	of, ncls, trans := &d.cl.of, d.cl.n, d.trans
 	st := int32(startDFA)
 	for i := 0; i < len(s); i++ {
-		c := int(d.cl.of[s[i]])
-		t := d.trans[int(st)*d.cl.n+c]
+		c := int(of[s[i]])
+		t := trans[int(st)*ncls+c]
 		if t < 0 {
 			t = d.step(st, c)
+			trans = d.trans
 		}
 		if t == deadState {
 			return false
@@ -59,21 +61,23 @@ func (a *FA) prefixes(s string, yield func(int)) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	d := a.forward()
+	of, ncls, trans, acc := &d.cl.of, d.cl.n, d.trans, d.acc
 	st := int32(startDFA)
-	if d.acc[st] {
+	if acc[st] {
 		yield(0)
 	}
 	for i := 0; i < len(s); i++ {
-		c := int(d.cl.of[s[i]])
-		t := d.trans[int(st)*d.cl.n+c]
+		c := int(of[s[i]])
+		t := trans[int(st)*ncls+c]
 		if t < 0 {
 			t = d.step(st, c)
+			trans, acc = d.trans, d.acc
 		}
 		if t == deadState {
 			return
 		}
 		st = t
-		if d.acc[st] {
+		if acc[st] {
 			yield(i + 1)
 		}
 	}
@@ -86,21 +90,23 @@ func (a *FA) AppendStarts(dst []int, s string) []int {
 	defer a.mu.Unlock()
 	d := a.backward()
 	first := len(dst)
+	of, ncls, trans, acc := &d.cl.of, d.cl.n, d.trans, d.acc
 	st := int32(startDFA)
-	if d.acc[st] {
+	if acc[st] {
 		dst = append(dst, len(s))
 	}
 	for i := len(s) - 1; i >= 0; i-- {
-		c := int(d.cl.of[s[i]])
-		t := d.trans[int(st)*d.cl.n+c]
+		c := int(of[s[i]])
+		t := trans[int(st)*ncls+c]
 		if t < 0 {
 			t = d.step(st, c)
+			trans, acc = d.trans, d.acc
 		}
 		if t == deadState {
 			break
 		}
 		st = t
-		if d.acc[st] {
+		if acc[st] {
 			dst = append(dst, i)
 		}
 	}

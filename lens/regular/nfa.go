@@ -76,16 +76,6 @@ func epsilonNFA() *nfa {
 	return n
 }
 
-func setNFA(set ByteSet) *nfa {
-	n := &nfa{}
-	n.start = n.addState(false)
-	end := n.addState(true)
-	if !set.IsEmpty() {
-		n.edges[n.start] = []edge{{set, end}}
-	}
-	return n
-}
-
 func concatNFA(ms ...*nfa) *nfa {
 	if len(ms) == 0 {
 		return epsilonNFA()
@@ -192,37 +182,79 @@ func (n *nfa) reverse() *nfa {
 	return r
 }
 
-// compileNFA builds the automaton of a parsed regexp.
+// compileNFA builds the automaton of a parsed regexp in one pass, all
+// states in one nfa, without copying sub-automata.
 func compileNFA(re *Regexp) *nfa {
-	switch re.Op {
-	case OpNone:
-		return emptyNFA()
-	case OpEmpty:
-		return epsilonNFA()
-	case OpSet:
-		return setNFA(re.Set)
-	case OpConcat:
-		ms := make([]*nfa, len(re.Sub))
-		for i, sub := range re.Sub {
-			ms[i] = compileNFA(sub)
-		}
-		return concatNFA(ms...)
-	case OpAlt:
-		ms := make([]*nfa, len(re.Sub))
-		for i, sub := range re.Sub {
-			ms[i] = compileNFA(sub)
-		}
-		return unionNFA(ms...)
-	case OpStar:
-		return starNFA(compileNFA(re.Sub[0]))
-	case OpPlus:
-		return plusNFA(compileNFA(re.Sub[0]))
-	case OpQuest:
-		return questNFA(compileNFA(re.Sub[0]))
-	case OpRepeat:
-		return repeatNFA(compileNFA(re.Sub[0]), re.Min, re.Max)
+	n := &nfa{}
+	n.start = n.addState(false)
+	end := n.build(re, n.start)
+	if re.Op != OpNone {
+		n.accept[end] = true
 	}
-	return emptyNFA()
+	return n
+}
+
+// build adds the states for re, starting from the existing state from,
+// and returns the state where re ends. No construction loops back to its
+// from state (stars loop on fresh states), so from may have other edges.
+func (n *nfa) build(re *Regexp, from int32) int32 {
+	switch re.Op {
+	case OpEmpty:
+		return from
+	case OpSet:
+		end := n.addState(false)
+		if !re.Set.IsEmpty() {
+			n.edges[from] = append(n.edges[from], edge{re.Set, end})
+		}
+		return end
+	case OpConcat:
+		for _, sub := range re.Sub {
+			from = n.build(sub, from)
+		}
+		return from
+	case OpAlt:
+		end := n.addState(false)
+		for _, sub := range re.Sub {
+			n.addEps(n.build(sub, from), end)
+		}
+		return end
+	case OpStar:
+		head := n.addState(false)
+		n.addEps(from, head)
+		n.addEps(n.build(re.Sub[0], head), head)
+		return head
+	case OpPlus:
+		head := n.addState(false)
+		n.addEps(from, head)
+		end := n.build(re.Sub[0], head)
+		n.addEps(end, head)
+		return end
+	case OpQuest:
+		end := n.addState(false)
+		n.addEps(from, end)
+		n.addEps(n.build(re.Sub[0], from), end)
+		return end
+	case OpRepeat:
+		for i := 0; i < re.Min; i++ {
+			from = n.build(re.Sub[0], from)
+		}
+		switch {
+		case re.Max < 0:
+			return n.build(&Regexp{Op: OpStar, Sub: re.Sub}, from)
+		case re.Max > re.Min:
+			// x{0,k} as (x(x(…)?)?)?: every optional copy ends at end
+			end := n.addState(false)
+			for i := re.Min; i < re.Max; i++ {
+				n.addEps(from, end)
+				from = n.build(re.Sub[0], from)
+			}
+			n.addEps(from, end)
+			return end
+		}
+		return from
+	}
+	// OpNone: a fresh state with no way in
+	return n.addState(false)
 }
 
 // classes partitions the byte alphabet so that bytes in one class behave

@@ -257,6 +257,8 @@ func (p *parser) atom() (*Regexp, error) {
 		return &Regexp{Op: OpSet, Set: anyButNewline}, nil
 	case '*', '+', '?':
 		return nil, p.errorf(start, "nothing to repeat before %c", c)
+	case '{':
+		return nil, p.errorf(start, "nothing to repeat before {")
 	case '\\':
 		if p.pos+1 >= len(p.src) {
 			return nil, p.errorf(start, "trailing backslash")
