@@ -100,10 +100,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if !ok {
 			return 1
 		}
-		d := regular.Minus(fa, fb)
-		if d.IsEmpty() {
-			fmt.Fprintf(stderr, "lensnet: regexp subtraction %s - %s is empty\n",
-				fa.Regexp().Quote(), fb.Regexp().Quote())
+		d, err := regular.Subtract(fa, fb)
+		if err != nil {
+			fmt.Fprintf(stderr, "lensnet: %v\n", err)
 			return 1
 		}
 		fmt.Fprintln(stdout, d.Regexp().Quote())

@@ -31,7 +31,7 @@ func TestRun(t *testing.T) {
 			"\"abc\": match\n\"ab1\": no match\n", ""},
 		{"match folded", []string{"regexp", "-i", "match", "abc", "ABC"}, 0, "\"ABC\": match\n", ""},
 		{"minus", []string{"regexp", "minus", "a*", "a"}, 0, "/(aaa*)?/\n", ""},
-		{"minus empty", []string{"regexp", "minus", "a", "a|b"}, 1, "", "regexp subtraction /a/ - /a|b/ is empty"},
+		{"minus empty", []string{"regexp", "minus", "a", "a|b"}, 1, "", "regexp subtraction /a/ - /a|b/: empty result"},
 		{"ambiguous concat", []string{"regexp", "ambig", "[a-z]+", "[a-z]+"}, 1,
 			"ambiguous concatenation: 'aaa' can be split into 'a|=|aa' and 'aa|=|a'\n", ""},
 		{"unambiguous concat", []string{"regexp", "ambig", "[a-z]+", "=[a-z]+"}, 0, "unambiguous concatenation\n", ""},

@@ -83,6 +83,13 @@ func TestAlgebraExamples(t *testing.T) {
 		assert.Equal(t, want, ident.Match(w), w)
 	}
 	assert.True(t, Minus(MustCompile("a"), MustCompile("a")).IsEmpty())
+	_, err := Subtract(MustCompile("a"), MustCompile("a|b"))
+	var merr *MinusError
+	require.ErrorAs(t, err, &merr)
+	assert.Equal(t, "regexp subtraction /a/ - /a|b/: empty result", err.Error())
+	d, err := Subtract(MustCompile("[a-z]+"), MustCompile("if"))
+	require.NoError(t, err)
+	assert.True(t, d.Match("iff"))
 	assert.Equal(t, "(aaa*)?", Minus(MustCompile("a*"), MustCompile("a")).String())
 	assert.True(t, MustCompile("a").Equal(Minus(MustCompile("a"), MustCompile("b"))))
 

@@ -1,6 +1,7 @@
 package regular
 
 import (
+	"fmt"
 	"sync"
 )
 
@@ -112,7 +113,11 @@ func (a *FA) dfa() *dfa {
 
 // Minimize returns the same language as a minimal DFA, which matches and
 // combines faster than an automaton built by the combinators.
-func (a *FA) Minimize() *FA { return fromDFA(a.dfa()) }
+func (a *FA) Minimize() *FA {
+	m := fromDFA(a.dfa())
+	m.src = a.src
+	return m
+}
 
 // Intersect returns a ∩ b.
 func Intersect(a, b *FA) *FA {
@@ -122,6 +127,26 @@ func Intersect(a, b *FA) *FA {
 // Minus returns the difference a − b: the words of a that are not in b.
 func Minus(a, b *FA) *FA {
 	return fromDFA(product(a.dfa(), b.dfa(), func(x, y bool) bool { return x && !y }))
+}
+
+// MinusError is the error of a regexp subtraction whose result is the
+// empty language, which Augeas refuses.
+type MinusError struct {
+	Left, Right *Regexp
+}
+
+func (e *MinusError) Error() string {
+	return fmt.Sprintf("regexp subtraction %s - %s: empty result", e.Left.Quote(), e.Right.Quote())
+}
+
+// Subtract is the lens language's regexp minus: like Minus, but an empty
+// result is a *MinusError, as in Augeas.
+func Subtract(a, b *FA) (*FA, error) {
+	d := Minus(a, b)
+	if d.IsEmpty() {
+		return nil, &MinusError{Left: a.Regexp(), Right: b.Regexp()}
+	}
+	return d, nil
 }
 
 // Complement returns the words over all bytes that are not in a.

@@ -140,22 +140,53 @@ func questNFA(m *nfa) *nfa {
 }
 
 func repeatNFA(m *nfa, min, max int) *nfa {
-	parts := make([]*nfa, 0, min+1)
+	n := &nfa{}
+	n.start = n.addState(false)
+	ends := []int32{n.start}
+	// copy appends one copy of m after ends and returns its accepting
+	// states, no longer accepting
+	copyAfter := func(ends []int32) []int32 {
+		off := n.embed(m)
+		for _, e := range ends {
+			n.addEps(e, m.start+off)
+		}
+		acc := n.acceptsFrom(off)
+		for _, a := range acc {
+			n.accept[a] = false
+		}
+		return acc
+	}
 	for i := 0; i < min; i++ {
-		parts = append(parts, m)
+		ends = copyAfter(ends)
 	}
 	switch {
 	case max < 0:
-		parts = append(parts, starNFA(m))
-	case max > min:
-		// m{0,k} as (m(m(…)?)?)? keeps the automaton unambiguous.
-		opt := questNFA(m)
-		for i := min + 1; i < max; i++ {
-			opt = questNFA(concatNFA(m, opt))
+		head := n.addState(false)
+		for _, e := range ends {
+			n.addEps(e, head)
 		}
-		parts = append(parts, opt)
+		for _, a := range copyAfter([]int32{head}) {
+			n.addEps(a, head)
+		}
+		ends = []int32{head}
+	case max > min:
+		// m{0,k} as (m(m(…)?)?)?: every optional copy may end the word
+		end := n.addState(false)
+		for i := min; i < max; i++ {
+			for _, e := range ends {
+				n.addEps(e, end)
+			}
+			ends = copyAfter(ends)
+		}
+		for _, e := range ends {
+			n.addEps(e, end)
+		}
+		ends = []int32{end}
 	}
-	return concatNFA(parts...)
+	for _, e := range ends {
+		n.accept[e] = true
+	}
+	return n
 }
 
 // reverse returns the automaton of the reversed language.

@@ -165,11 +165,8 @@ func (p *parser) repeat() (*Regexp, error) {
 		case '*':
 			re = &Regexp{Op: OpStar, Sub: []*Regexp{re}}
 			p.pos++
-		case '+':
-			re = &Regexp{Op: OpPlus, Sub: []*Regexp{re}}
-			p.pos++
-		case '?':
-			re = &Regexp{Op: OpQuest, Sub: []*Regexp{re}}
+		case '+', '?':
+			re = stackRepeat(re, c)
 			p.pos++
 		case '{':
 			min, max, err := p.interval()
@@ -182,6 +179,25 @@ func (p *parser) repeat() (*Regexp, error) {
 		}
 	}
 	return re, nil
+}
+
+// stackRepeat applies + or ? to re, folding it into a repeat operator re
+// already has (X++ is X+, X?+ and X+? are X*, X?? is X?), so that long
+// chains such as a?+?+... stay one node deep.
+func stackRepeat(re *Regexp, c byte) *Regexp {
+	op := OpPlus
+	if c == '?' {
+		op = OpQuest
+	}
+	switch {
+	case re.Op == OpStar:
+		return re
+	case re.Op == op:
+		return re
+	case re.Op == OpPlus || re.Op == OpQuest:
+		return &Regexp{Op: OpStar, Sub: re.Sub}
+	}
+	return &Regexp{Op: op, Sub: []*Regexp{re}}
 }
 
 // interval := '{' m '}' | '{' m ',' '}' | '{' m ',' n '}'

@@ -67,6 +67,7 @@ func (t *dfa) regexp() *Regexp {
 			link(s, to, &Regexp{Op: OpSet, Set: sets[to]})
 		}
 	}
+	sizes := sizer{}
 	remaining := make([]int, 0, n)
 	for s := 0; s < n; s++ {
 		if alive[s] {
@@ -74,11 +75,10 @@ func (t *dfa) regexp() *Regexp {
 		}
 	}
 	for len(remaining) > 0 {
-		// pick the state whose removal adds the fewest edges
+		// pick the state whose removal grows the regexps least
 		best, bestCost := 0, -1
 		for i, s := range remaining {
-			cost := len(in[s]) * len(out[s])
-			if bestCost < 0 || cost < bestCost {
+			if cost := sizes.weight(s, in[s], out[s]); bestCost < 0 || cost < bestCost {
 				best, bestCost = i, cost
 			}
 		}
@@ -118,4 +118,44 @@ func sortedKeys(m map[int]*Regexp) []int {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// sizer measures regexps (in nodes, memoised: edge labels share subtrees).
+type sizer map[*Regexp]int
+
+func (z sizer) size(re *Regexp) int {
+	if n, ok := z[re]; ok {
+		return n
+	}
+	n := 1
+	for _, sub := range re.Sub {
+		n += z.size(sub)
+	}
+	z[re] = n
+	return n
+}
+
+// weight estimates how much eliminating state s adds to the regexps:
+// every in-edge label is copied once per out-edge and vice versa, the loop
+// once per pair, and the edges of s itself disappear.
+func (z sizer) weight(s int, in, out map[int]*Regexp) int {
+	nin, nout := len(in), len(out)
+	loop := 0
+	if re, ok := out[s]; ok {
+		loop = z.size(re)
+		nin--
+		nout--
+	}
+	w := loop * (nin*nout - 1)
+	for p, re := range in {
+		if p != s {
+			w += z.size(re) * (nout - 1)
+		}
+	}
+	for q, re := range out {
+		if q != s {
+			w += z.size(re) * (nin - 1)
+		}
+	}
+	return w
 }
