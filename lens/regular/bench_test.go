@@ -45,21 +45,11 @@ func BenchmarkMatch(b *testing.B) {
 	}
 }
 
-func BenchmarkAppendPrefixes(b *testing.B) {
-	fa := MustCompile(lineLang)
-	var dst []int
-	for _, sz := range sizes {
-		in := lineInput(sz.n)
-		b.Run(sz.name, func(b *testing.B) {
-			b.SetBytes(int64(len(in)))
-			for b.Loop() {
-				dst = fa.AppendPrefixes(dst[:0], in)
-			}
-		})
-	}
-}
+func BenchmarkAppendPrefixes(b *testing.B) { benchScan(b, (*FA).AppendPrefixes) }
 
-func BenchmarkAppendStarts(b *testing.B) {
+func BenchmarkAppendStarts(b *testing.B) { benchScan(b, (*FA).AppendStarts) }
+
+func benchScan(b *testing.B, scan func(*FA, []int, string) []int) {
 	fa := MustCompile(lineLang)
 	var dst []int
 	for _, sz := range sizes {
@@ -67,7 +57,7 @@ func BenchmarkAppendStarts(b *testing.B) {
 		b.Run(sz.name, func(b *testing.B) {
 			b.SetBytes(int64(len(in)))
 			for b.Loop() {
-				dst = fa.AppendStarts(dst[:0], in)
+				dst = scan(fa, dst[:0], in)
 			}
 		})
 	}
@@ -124,7 +114,6 @@ func BenchmarkMinusKeywords(b *testing.B) {
 func BenchmarkAmbigStarLines(b *testing.B) {
 	for _, n := range []int{10, 100, 1000} {
 		key := MustCompile("(" + strings.Join(keywords(n), "|") + ")")
-		line := Concat(key, MustCompile("[ \t]*=[ \t]*[^\n]*\n"))
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for b.Loop() {
 				fresh := Concat(Compile(key.Regexp()), MustCompile("[ \t]*=[ \t]*[^\n]*\n"))
@@ -132,7 +121,6 @@ func BenchmarkAmbigStarLines(b *testing.B) {
 					b.Fatal("ambiguous")
 				}
 			}
-			_ = line
 		})
 	}
 }
