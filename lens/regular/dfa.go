@@ -18,8 +18,7 @@ func (t *dfa) next(s int32, c int) int32 { return t.trans[int(s)*t.cl.n+c] }
 func determinize(n *nfa) *dfa {
 	cl := n.classes()
 	d := newLazyDFA(n, cl, 0)
-	d.explore()
-	t := &dfa{cl: cl, trans: d.trans, acc: d.acc, start: startDFA}
+	t := &dfa{cl: cl, trans: d.explore(), acc: d.acc, start: startDFA}
 	return t.minimize()
 }
 

@@ -15,7 +15,8 @@ type lazyDFA struct {
 	cl    *classes
 	sets  [][]int32 // nfa states of each DFA state, sorted
 	acc   []bool
-	trans []int32 // state*cl.n + class → state, or unknown
+	trans []int32 // state<<shift + class → target<<shift, or unknown
+	shift uint    // row stride is 1<<shift ≥ cl.n: no multiply when matching
 	index map[string]int32
 	limit int
 
@@ -35,6 +36,9 @@ const (
 
 func newLazyDFA(n *nfa, cl *classes, limit int) *lazyDFA {
 	d := &lazyDFA{n: n, cl: cl, limit: limit, mark: make([]uint32, n.size())}
+	for 1<<d.shift < cl.n {
+		d.shift++
+	}
 	d.reset()
 	return d
 }
@@ -98,7 +102,7 @@ func (d *lazyDFA) intern(set []int32) int32 {
 		}
 	}
 	d.acc = append(d.acc, acc)
-	for i := 0; i < d.cl.n; i++ {
+	for i := 0; i < 1<<d.shift; i++ {
 		d.trans = append(d.trans, unknown)
 	}
 	d.index[string(d.key)] = id
@@ -109,8 +113,8 @@ func (d *lazyDFA) intern(set []int32) int32 {
 // needed. After a flush of the cache, state numbers other than deadState
 // and startDFA change: callers use only the returned state.
 func (d *lazyDFA) step(s int32, c int) int32 {
-	if t := d.trans[int(s)*d.cl.n+c]; t != unknown {
-		return t
+	if t := d.trans[int(s)<<d.shift+c]; t != unknown {
+		return t >> d.shift
 	}
 	b := d.cl.reps[c]
 	d.buf = d.buf[:0]
@@ -128,15 +132,23 @@ func (d *lazyDFA) step(s int32, c int) int32 {
 		return d.intern(target) // s is gone; do not record the edge
 	}
 	t := d.intern(next)
-	d.trans[int(s)*d.cl.n+c] = t
+	d.trans[int(s)<<d.shift+c] = t << d.shift
 	return t
 }
 
-// explore computes every reachable state and transition (no limit).
-func (d *lazyDFA) explore() {
+// explore computes every reachable state and transition (no limit) and
+// returns the transition table with rows of cl.n entries.
+func (d *lazyDFA) explore() []int32 {
 	for s := int32(0); int(s) < len(d.sets); s++ {
 		for c := 0; c < d.cl.n; c++ {
 			d.step(s, c)
 		}
 	}
+	table := make([]int32, 0, len(d.sets)*d.cl.n)
+	for s := range d.sets {
+		for c := 0; c < d.cl.n; c++ {
+			table = append(table, d.trans[s<<d.shift+c]>>d.shift)
+		}
+	}
+	return table
 }

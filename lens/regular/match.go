@@ -25,13 +25,13 @@ func (a *FA) Match(s string) bool {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	d := a.forward()
-	of, ncls, trans := &d.cl.of, d.cl.n, d.trans
-	st := int32(startDFA)
+	of, shift, trans := &d.cl.of, d.shift, d.trans
+	st := int32(startDFA) << shift // states are row offsets here
 	for i := 0; i < len(s); i++ {
-		c := int(of[s[i]])
-		t := trans[int(st)*ncls+c]
+		c := int32(of[s[i]])
+		t := trans[st+c]
 		if t < 0 {
-			t = d.step(st, c)
+			t = d.step(st>>shift, int(c)) << shift
 			trans = d.trans
 		}
 		if t == deadState {
@@ -39,7 +39,7 @@ func (a *FA) Match(s string) bool {
 		}
 		st = t
 	}
-	return d.acc[st]
+	return d.acc[st>>shift]
 }
 
 // LongestPrefix returns the length of the longest prefix of s in a, or -1
@@ -61,23 +61,23 @@ func (a *FA) prefixes(s string, yield func(int)) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	d := a.forward()
-	of, ncls, trans, acc := &d.cl.of, d.cl.n, d.trans, d.acc
-	st := int32(startDFA)
-	if acc[st] {
+	of, shift, trans, acc := &d.cl.of, d.shift, d.trans, d.acc
+	st := int32(startDFA) << shift
+	if acc[st>>shift] {
 		yield(0)
 	}
 	for i := 0; i < len(s); i++ {
-		c := int(of[s[i]])
-		t := trans[int(st)*ncls+c]
+		c := int32(of[s[i]])
+		t := trans[st+c]
 		if t < 0 {
-			t = d.step(st, c)
+			t = d.step(st>>shift, int(c)) << shift
 			trans, acc = d.trans, d.acc
 		}
 		if t == deadState {
 			return
 		}
 		st = t
-		if acc[st] {
+		if acc[st>>shift] {
 			yield(i + 1)
 		}
 	}
@@ -90,23 +90,23 @@ func (a *FA) AppendStarts(dst []int, s string) []int {
 	defer a.mu.Unlock()
 	d := a.backward()
 	first := len(dst)
-	of, ncls, trans, acc := &d.cl.of, d.cl.n, d.trans, d.acc
-	st := int32(startDFA)
-	if acc[st] {
+	of, shift, trans, acc := &d.cl.of, d.shift, d.trans, d.acc
+	st := int32(startDFA) << shift
+	if acc[st>>shift] {
 		dst = append(dst, len(s))
 	}
 	for i := len(s) - 1; i >= 0; i-- {
-		c := int(of[s[i]])
-		t := trans[int(st)*ncls+c]
+		c := int32(of[s[i]])
+		t := trans[st+c]
 		if t < 0 {
-			t = d.step(st, c)
+			t = d.step(st>>shift, int(c)) << shift
 			trans, acc = d.trans, d.acc
 		}
 		if t == deadState {
 			break
 		}
 		st = t
-		if acc[st] {
+		if acc[st>>shift] {
 			dst = append(dst, i)
 		}
 	}
