@@ -162,10 +162,7 @@ func (a *FA) IsEmpty() bool {
 }
 
 // AcceptsEmpty reports whether the empty word is in a.
-func (a *FA) AcceptsEmpty() bool {
-	d := newLazyDFA(a.n, &classes{n: 0}, 0)
-	return d.acc[startDFA]
-}
+func (a *FA) AcceptsEmpty() bool { return a.n.nullable() }
 
 // Equal reports whether a and b hold the same words.
 func (a *FA) Equal(b *FA) bool {

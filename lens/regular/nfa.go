@@ -189,6 +189,28 @@ func repeatNFA(m *nfa, min, max int) *nfa {
 	return n
 }
 
+// nullable reports whether an accepting state is reachable from the start
+// by ε-moves alone, that is whether the empty word is in the language.
+func (n *nfa) nullable() bool {
+	seen := make([]bool, n.size())
+	stack := []int32{n.start}
+	seen[n.start] = true
+	for len(stack) > 0 {
+		s := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.accept[s] {
+			return true
+		}
+		for _, t := range n.eps[s] {
+			if !seen[t] {
+				seen[t] = true
+				stack = append(stack, t)
+			}
+		}
+	}
+	return false
+}
+
 // reverse returns the automaton of the reversed language.
 func (n *nfa) reverse() *nfa {
 	r := &nfa{}
