@@ -1,0 +1,190 @@
+package tree
+
+import (
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Dump returns the descendants of root in augtool print form, with the
+// children of root at /label. root itself is not printed.
+func Dump(root *Node) string {
+	var b strings.Builder
+	p := printer{w: &b}
+	p.children(root, nil)
+	return b.String()
+}
+
+// Fprint writes n and its descendants to w in augtool print form, with n
+// at path (which is written as given). Hidden nodes are skipped: if n is
+// hidden nothing is written.
+func Fprint(w io.Writer, n *Node, path string) error {
+	if !n.hasLabel {
+		return nil
+	}
+	var b strings.Builder
+	p := printer{w: &b}
+	p.node(n, []byte(path))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+type printer struct {
+	w *strings.Builder
+}
+
+func (p *printer) node(n *Node, path []byte) {
+	p.w.Write(path)
+	if n.hasValue {
+		p.w.WriteString(" = ")
+		p.w.WriteString(QuoteValue(n.value))
+	}
+	p.w.WriteByte('\n')
+	p.children(n, path)
+}
+
+func (p *printer) children(n *Node, path []byte) {
+	idx := siblingIndexes(n.children)
+	for i, c := range n.children {
+		if !c.hasLabel {
+			continue
+		}
+		seg := append(path, '/')
+		seg = append(seg, EscapeLabel(c.label)...)
+		if idx != nil && idx[i] > 0 {
+			seg = append(seg, '[')
+			seg = strconv.AppendInt(seg, int64(idx[i]), 10)
+			seg = append(seg, ']')
+		}
+		p.node(c, seg)
+		path = seg[:len(path)]
+	}
+}
+
+// siblingIndexes returns, for each child, its 1-based position among the
+// children with the same label when that label occurs more than once, and
+// 0 otherwise; nil when no label repeats. Linear in len(children).
+func siblingIndexes(children []*Node) []int {
+	if len(children) < 2 {
+		return nil
+	}
+	count := make(map[string]int, len(children))
+	dup := false
+	for _, c := range children {
+		if c.hasLabel {
+			count[c.label]++
+			dup = dup || count[c.label] > 1
+		}
+	}
+	if !dup {
+		return nil
+	}
+	idx := make([]int, len(children))
+	seen := make(map[string]int, len(count))
+	for i, c := range children {
+		if c.hasLabel && count[c.label] > 1 {
+			seen[c.label]++
+			idx[i] = seen[c.label]
+		}
+	}
+	return idx
+}
+
+// Path returns the node's path from the top of its tree in augtool form
+// (/a/b[2]/c), escaping labels and adding [n] where a label repeats among
+// siblings. A hidden node shows as (none). Linear in the sizes of the
+// sibling lists on the way up.
+func (n *Node) Path() string {
+	var segs []string
+	for c := n; c != nil; c = c.parent {
+		if c.parent == nil && !c.hasLabel {
+			break // an unlabelled root: the children are at /label
+		}
+		seg := "(none)"
+		if c.hasLabel {
+			seg = EscapeLabel(c.label)
+			if c.parent != nil {
+				pos, total := 0, 0
+				for _, s := range c.parent.children {
+					if s.hasLabel && s.label == c.label {
+						total++
+						if s == c {
+							pos = total
+						}
+					}
+				}
+				if total > 1 {
+					seg += "[" + strconv.Itoa(pos) + "]"
+				}
+			}
+		}
+		segs = append(segs, seg)
+	}
+	var b strings.Builder
+	for i := len(segs) - 1; i >= 0; i-- {
+		b.WriteByte('/')
+		b.WriteString(segs[i])
+	}
+	if b.Len() == 0 {
+		return "/"
+	}
+	return b.String()
+}
+
+// EscapeLabel escapes a label for use as a path segment the way augtool
+// prints it: a backslash before each of ] [ | / = ( ) ! , before
+// whitespace and before a backslash.
+func EscapeLabel(label string) string {
+	if !strings.ContainsAny(label, "][|/=()!, \t\n\r\v\f\\") {
+		return label
+	}
+	var b strings.Builder
+	for i := 0; i < len(label); i++ {
+		switch c := label[i]; c {
+		case ']', '[', '|', '/', '=', '(', ')', '!', ',', ' ', '\t', '\n', '\r', '\v', '\f', '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// QuoteValue returns value in double quotes as augtool prints it: C
+// escapes for \a \b \t \n \v \f \r, \" and \\, and three-digit octal for
+// every other byte outside printable ASCII.
+func QuoteValue(value string) string {
+	b := make([]byte, 0, len(value)+2)
+	b = append(b, '"')
+	for i := 0; i < len(value); i++ {
+		c := value[i]
+		switch c {
+		case '\a':
+			b = append(b, '\\', 'a')
+		case '\b':
+			b = append(b, '\\', 'b')
+		case '\t':
+			b = append(b, '\\', 't')
+		case '\n':
+			b = append(b, '\\', 'n')
+		case '\v':
+			b = append(b, '\\', 'v')
+		case '\f':
+			b = append(b, '\\', 'f')
+		case '\r':
+			b = append(b, '\\', 'r')
+		case '"':
+			b = append(b, '\\', '"')
+		case '\\':
+			b = append(b, '\\', '\\')
+		default:
+			if c < 0x20 || c >= 0x7f {
+				b = append(b, '\\', '0'+c>>6, '0'+(c>>3)&7, '0'+c&7)
+			} else {
+				b = append(b, c)
+			}
+		}
+	}
+	return string(append(b, '"'))
+}
