@@ -119,3 +119,32 @@ func reverseInts(x []int) {
 		x[i], x[j] = x[j], x[i]
 	}
 }
+
+// Viable returns the length of the longest prefix of s that is also a
+// prefix of some word of a (-1 if not even the empty word is, that is if
+// a is empty), and the bytes that could follow that prefix in a word of
+// a. It is meant for error messages: where input stops fitting a
+// language, and what was expected there.
+func (a *FA) Viable(s string) (n int, next ByteSet) {
+	if a.IsEmpty() {
+		return -1, next
+	}
+	// A private, unbounded matcher: state numbers must stay valid while
+	// the bytes after the prefix are tried, and this is the error path.
+	d := newLazyDFA(a.n, a.n.classes(), 0)
+	st := int32(startDFA)
+	for i := 0; i < len(s); i++ {
+		t := d.step(st, int(d.cl.of[s[i]]))
+		if t == deadState {
+			break
+		}
+		st = t
+		n = i + 1
+	}
+	for b := 0; b < 256; b++ {
+		if d.step(st, int(d.cl.of[b])) != deadState {
+			next.Add(byte(b))
+		}
+	}
+	return n, next
+}

@@ -98,3 +98,34 @@ func TestMatchConcurrent(t *testing.T) {
 		assert.True(t, <-done)
 	}
 }
+
+func TestViable(t *testing.T) {
+	for _, tc := range []struct {
+		re, in string
+		n      int
+		next   string
+	}{
+		{"[a-z]+=[0-9]+", "abc=12x", 6, "[0-9]"},
+		{"[a-z]+=[0-9]+", "abc:", 3, "=a-z"},
+		{"abc", "", 0, "a"},
+		{"abc", "abc", 3, ""},
+		{"a|b", "c", 0, "ab"},
+	} {
+		n, next := MustCompile(tc.re).Viable(tc.in)
+		assert.Equal(t, tc.n, n, "%s on %q", tc.re, tc.in)
+		var want ByteSet
+		for i := 0; i < len(tc.next); i++ {
+			if i+2 < len(tc.next) && tc.next[i+1] == '-' {
+				want.AddRange(tc.next[i], tc.next[i+2])
+				i += 2
+				continue
+			}
+			if tc.next[i] != '[' && tc.next[i] != ']' {
+				want.Add(tc.next[i])
+			}
+		}
+		assert.Equal(t, want, next, "%s on %q", tc.re, tc.in)
+	}
+	n, _ := None().Viable("x")
+	assert.Equal(t, -1, n)
+}

@@ -1,0 +1,295 @@
+package lens
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/lensnet/lensnet/lens/regular"
+)
+
+// Check type-checks l and every lens inside it, innermost first, and
+// returns the first failure as an *Error:
+//
+//   - a del's default must be in its regexp;
+//   - concatenations must split text, and sibling lists, in one way only
+//     (ambiguous concatenation / ambiguous tree concatenation);
+//   - iterations likewise (ambiguous iteration / ambiguous tree
+//     iteration);
+//   - the branches of a union must not share a text (overlapping lenses
+//     in union.get) or a tree (overlapping lenses in tree union.put);
+//   - an optional lens must not match the empty word, nor the empty tree
+//     unless it writes a value;
+//   - in a recursive lens, a union may have at most one branch that
+//     matches the empty word.
+//
+// Parts of a recursive lens are checked on their regular trees; the
+// texts of recursive parts are not regular and are left to the parser.
+// Checking is optional: lenses work unchecked, but then get may choose
+// among several readings.
+func Check(l *Lens) error {
+	c := checker{seen: map[*Lens]bool{}}
+	return c.check(l)
+}
+
+type checker struct {
+	seen map[*Lens]bool
+}
+
+func (c *checker) check(l *Lens) error {
+	if c.seen[l] {
+		return nil
+	}
+	c.seen[l] = true
+	for _, k := range l.kids {
+		if err := c.check(k); err != nil {
+			return err
+		}
+	}
+	switch l.kind {
+	case KindDel:
+		if !l.re.Match(l.str) {
+			return &Error{Lens: l.info, Msg: fmt.Sprintf("del: the default value %q does not match %s", l.str, l.re.Regexp().Quote())}
+		}
+	case KindConcat, KindSquare:
+		return c.concat(l)
+	case KindUnion:
+		return c.union(l)
+	case KindStar:
+		k := l.kids[0]
+		kt := k.types()
+		if kt.ctype != nil {
+			if amb, ok := regular.AmbigStar(kt.ctype); ok {
+				return ambigError(l, "ambiguous iteration", kt.ctype, l.types().ctype, amb, false)
+			}
+		}
+		if amb, ok := regular.AmbigStar(kt.atype); ok {
+			return ambigError(l, "ambiguous tree iteration", kt.atype, l.types().atype, amb, true)
+		}
+	case KindMaybe:
+		kt := l.kids[0].types()
+		if kt.ctype != nil && kt.ctype.AcceptsEmpty() {
+			return &Error{Lens: l.info, Msg: fmt.Sprintf("illegal optional expression: %s matches the empty word", quoteFA(kt.ctype))}
+		}
+		if !l.kids[0].hasValue && kt.atype.AcceptsEmpty() {
+			return &Error{Lens: l.info, Msg: "optional expression matches the empty tree but does not consume a value"}
+		}
+	case KindRec:
+		return c.rec(l)
+	}
+	return nil
+}
+
+func (c *checker) concat(l *Lens) error {
+	kids := l.kids
+	for t := 1; t < len(kids); t++ {
+		first, second := prefixType(kids[:t], true), kids[t].types().ctype
+		if first != nil && second != nil {
+			if amb, ok := regular.AmbigConcat(first, second); ok {
+				return ambig2Error(l, "ambiguous concatenation", kids[:t], kids[t], first, second, amb, false)
+			}
+		}
+	}
+	for t := 1; t < len(kids); t++ {
+		first, second := prefixType(kids[:t], false), kids[t].types().atype
+		if amb, ok := regular.AmbigConcat(first, second); ok {
+			return ambig2Error(l, "ambiguous tree concatenation", kids[:t], kids[t], first, second, amb, true)
+		}
+	}
+	return nil
+}
+
+// prefixType is the ctype (text) or atype of the concatenation of ls.
+func prefixType(ls []*Lens, text bool) *regular.FA {
+	kt := make([]*types, len(ls))
+	for i, k := range ls {
+		kt[i] = k.types()
+	}
+	if text {
+		return concatTypes(kt, func(t *types) *regular.FA { return t.ctype }, true)
+	}
+	return concatTypes(kt, func(t *types) *regular.FA { return t.atype }, false)
+}
+
+func (c *checker) union(l *Lens) error {
+	kids := l.kids
+	for t := 1; t < len(kids); t++ {
+		var prev []*regular.FA
+		for _, k := range kids[:t] {
+			if ct := k.types().ctype; ct != nil {
+				prev = append(prev, ct)
+			}
+		}
+		cur := kids[t].types().ctype
+		if cur == nil || len(prev) == 0 {
+			continue
+		}
+		if ex, disjoint := regular.Disjoint(regular.Union(prev...), cur); !disjoint {
+			return &Error{Lens: l.info, Msg: "overlapping lenses in union.get",
+				Details: []string{"example matched by both: " + quoteText(ex), "first lens: " + spanInfo(kids[:t]).String(), "second lens: " + kids[t].info.String()}}
+		}
+	}
+	for t := 1; t < len(kids); t++ {
+		prev := make([]*regular.FA, t)
+		for i, k := range kids[:t] {
+			prev[i] = k.types().atype
+		}
+		if ex, disjoint := regular.Disjoint(regular.Union(prev...), kids[t].types().atype); !disjoint {
+			return &Error{Lens: l.info, Msg: "overlapping lenses in tree union.put",
+				Details: []string{"example matched by both: " + formatEnc(ex), "first lens: " + spanInfo(kids[:t]).String(), "second lens: " + kids[t].info.String()}}
+		}
+	}
+	return nil
+}
+
+// rec checks that no union inside the recursive lens has two branches
+// that read the empty word (which would make the parse ambiguous).
+func (c *checker) rec(l *Lens) error {
+	nullable := map[*Lens]bool{}
+	var visit func(*Lens, map[*Lens]bool) error
+	visit = func(x *Lens, seen map[*Lens]bool) error {
+		if seen[x] || !x.recursive {
+			return nil
+		}
+		seen[x] = true
+		if x.kind == KindUnion {
+			n := 0
+			for _, k := range x.kids {
+				if isNullable(k, nullable, map[*Lens]bool{}) {
+					n++
+				}
+			}
+			if n > 1 {
+				return &Error{Lens: x.info, Msg: "more than one nullable branch in a union"}
+			}
+		}
+		for _, k := range x.kids {
+			if err := visit(k, seen); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return visit(l, map[*Lens]bool{})
+}
+
+func isNullable(l *Lens, memo, busy map[*Lens]bool) bool {
+	if !l.recursive {
+		return l.types().ctype.AcceptsEmpty()
+	}
+	if v, ok := memo[l]; ok {
+		return v
+	}
+	if busy[l] {
+		return false
+	}
+	busy[l] = true
+	defer delete(busy, l)
+	v := false
+	switch l.kind {
+	case KindRec, KindSubtree:
+		v = len(l.kids) > 0 && isNullable(l.kids[0], memo, busy)
+	case KindConcat, KindSquare:
+		v = true
+		for _, k := range l.kids {
+			v = v && isNullable(k, memo, busy)
+		}
+	case KindUnion:
+		for _, k := range l.kids {
+			v = v || isNullable(k, memo, busy)
+		}
+	case KindStar, KindMaybe:
+		v = true
+	}
+	memo[l] = v
+	return v
+}
+
+func spanInfo(ls []*Lens) Info {
+	if len(ls) == 0 {
+		return Info{}
+	}
+	first, last := ls[0].info, ls[len(ls)-1].info
+	if !first.Start.IsValid() {
+		return first
+	}
+	return Info{Start: first.Start, End: last.End}
+}
+
+func ambigError(l *Lens, msg string, re, whole *regular.FA, amb regular.Ambiguity, tree bool) error {
+	_ = whole
+	return &Error{Lens: l.info, Msg: msg, Details: []string{
+		"regexp: " + quoteFA(re),
+		splitDetail(amb, tree),
+	}}
+}
+
+func ambig2Error(l *Lens, msg string, firstLens []*Lens, second *Lens, first, secondFA *regular.FA, amb regular.Ambiguity, tree bool) error {
+	return &Error{Lens: l.info, Msg: msg, Details: []string{
+		"first regexp: " + quoteFA(first),
+		"second regexp: " + quoteFA(secondFA),
+		splitDetail(amb, tree),
+		"first lens: " + spanInfo(firstLens).String(),
+		"second lens: " + second.info.String(),
+	}}
+}
+
+func splitDetail(amb regular.Ambiguity, tree bool) string {
+	w := amb.Word
+	if tree {
+		return fmt.Sprintf("%s can be split into %s|=|%s and %s|=|%s", formatEnc(w),
+			formatEnc(w[:amb.Cut1]), formatEnc(w[amb.Cut1:]), formatEnc(w[:amb.Cut2]), formatEnc(w[amb.Cut2:]))
+	}
+	return fmt.Sprintf("%s can be split into %s and %s", quoteText(w),
+		quoteText(w[:amb.Cut1]+"|=|"+w[amb.Cut1:]), quoteText(w[:amb.Cut2]+"|=|"+w[amb.Cut2:]))
+}
+
+// quoteText puts a text example in single quotes with C escapes, as
+// Augeas prints examples.
+func quoteText(s string) string {
+	var b strings.Builder
+	b.WriteByte('\'')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\n':
+			b.WriteString(`\n`)
+		case c == '\t':
+			b.WriteString(`\t`)
+		case c == '\r':
+			b.WriteString(`\r`)
+		case c == '\\':
+			b.WriteString(`\\`)
+		case c < 0x20 || c >= 0x7f:
+			fmt.Fprintf(&b, `\%03o`, c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('\'')
+	return b.String()
+}
+
+// formatEnc shows an encoded sibling list as trees: { "label" = "value" }.
+func formatEnc(s string) string {
+	if s == "" {
+		return "()"
+	}
+	var parts []string
+	for s != "" {
+		end := strings.IndexByte(s, encEnd[0])
+		if end < 0 {
+			end = len(s) - 1
+		}
+		node := s[:end]
+		s = s[end+1:]
+		lab, val, hasVal := strings.Cut(node, encSep)
+		p := "{"
+		if lab != "" {
+			p += fmt.Sprintf(" %q", lab)
+		}
+		if hasVal && val != "" {
+			p += fmt.Sprintf(" = %q", val)
+		}
+		parts = append(parts, p+" }")
+	}
+	return strings.Join(parts, " ")
+}

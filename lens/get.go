@@ -1,0 +1,756 @@
+package lens
+
+import (
+	"container/heap"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/lensnet/lensnet/lens/regular"
+	"github.com/lensnet/lensnet/tree"
+)
+
+// GetError is a failure to read text with a lens: where (Pos, with the
+// byte offset), which lens, and what went wrong.
+type GetError struct {
+	Pos  Pos
+	Lens Info
+	Msg  string
+}
+
+func (e *GetError) Error() string {
+	return fmt.Sprintf("%s: %s (byte %d, lens %s)", e.Pos, e.Msg, e.Pos.Offset, e.Lens)
+}
+
+// Get reads text with the lens and returns the tree it describes: a
+// hidden root whose children are the nodes the lens makes.
+func (l *Lens) Get(text string) (*tree.Node, error) {
+	g := &getter{text: text}
+	lvl, _, err := g.top(l)
+	if err != nil {
+		return nil, err
+	}
+	root := tree.NewHidden()
+	root.SetChildren(lvl.nodes)
+	root.Span = tree.Span{Start: 0, End: len(text)}
+	return root, nil
+}
+
+// getter reads one text. Lenses without recursion are split with
+// automata: each concatenation and iteration is cut where a forward scan
+// of the left part and a backward scan of the rest agree (a single
+// candidate needs no backward scan), so every byte is read a bounded
+// number of times whatever the input. Recursive lenses are parsed by a
+// memoising recogniser over positions (ends), whose terminals are their
+// largest non-recursive parts, matched with the same automata; the tree
+// is then built top-down along the unique parse.
+type getter struct {
+	text     string
+	skel     bool // also build skeletons and dictionaries (for put)
+	seqs     map[string]int
+	lvl      *level
+	memo     map[memoKey][]int
+	busy     map[memoKey]bool
+	furthest int // rightmost position any terminal of a recursive lens reached
+	depth    int
+}
+
+type memoKey struct {
+	lens *Lens
+	pos  int
+}
+
+// level collects what a lens sets for the node being built: its label
+// and value, and its children.
+type level struct {
+	key, value       string
+	hasKey, hasValue bool
+	ks, ke, vs, ve   int
+	nodes            []*tree.Node
+	dict             *dict
+}
+
+// maxDepth bounds the nesting of subtrees and recursive calls, so that
+// hostile input cannot exhaust the stack.
+const maxDepth = 10000
+
+func (g *getter) top(l *Lens) (*level, skel, error) {
+	lvl := &level{}
+	if g.skel {
+		lvl.dict = &dict{}
+	}
+	g.lvl = lvl
+	n := len(g.text)
+	if !l.recursive && l.kind != KindStar {
+		// a top-level star checks itself iteration by iteration
+		if !l.types().ctype.Match(g.text) {
+			return nil, skel{}, g.mismatch(l, 0, n)
+		}
+	}
+	sk, err := g.exact(l, 0, n)
+	if err != nil {
+		return nil, skel{}, err
+	}
+	if lvl.hasKey {
+		return nil, skel{}, g.errAt(l, lvl.ks, fmt.Sprintf("get left unused key %q", lvl.key))
+	}
+	if lvl.hasValue {
+		return nil, skel{}, g.errAt(l, lvl.vs, fmt.Sprintf("get left unused value %q", lvl.value))
+	}
+	return lvl, sk, nil
+}
+
+func (g *getter) errAt(l *Lens, off int, msg string) *GetError {
+	return &GetError{Pos: PosOf("", g.text, off), Lens: l.info, Msg: msg}
+}
+
+// exact applies l to text[i:j], which is known to be in l's language
+// (except at the top of the lens, where a star reports its own failure).
+func (g *getter) exact(l *Lens, i, j int) (skel, error) {
+	switch l.kind {
+	case KindDel:
+		return skel{lens: l, text: g.text[i:j]}, nil
+	case KindStore:
+		g.lvl.value, g.lvl.hasValue, g.lvl.vs, g.lvl.ve = g.text[i:j], true, i, j
+	case KindKey:
+		g.lvl.key, g.lvl.hasKey, g.lvl.ks, g.lvl.ke = g.text[i:j], true, i, j
+	case KindLabel:
+		g.lvl.key, g.lvl.hasKey, g.lvl.ks, g.lvl.ke = l.str, true, i, i
+	case KindValue:
+		g.lvl.value, g.lvl.hasValue, g.lvl.vs, g.lvl.ve = l.str, true, i, i
+	case KindSeq:
+		if g.seqs == nil {
+			g.seqs = map[string]int{}
+		}
+		n, ok := g.seqs[l.str]
+		if !ok {
+			n = 1
+		}
+		g.seqs[l.str] = n + 1
+		g.lvl.key, g.lvl.hasKey, g.lvl.ks, g.lvl.ke = strconv.Itoa(n), true, i, i
+	case KindCounter:
+		if g.seqs == nil {
+			g.seqs = map[string]int{}
+		}
+		g.seqs[l.str] = 1
+	case KindSubtree:
+		return g.subtree(l, i, j)
+	case KindRec:
+		if l.body() == nil {
+			return skel{}, g.errAt(l, i, "recursive lens used before it was defined")
+		}
+		g.depth++
+		defer func() { g.depth-- }()
+		if g.depth > maxDepth {
+			return skel{}, g.errAt(l, i, "input nested too deeply")
+		}
+		return g.exact(l.body(), i, j)
+	case KindConcat, KindSquare:
+		var cuts []int
+		var err error
+		if l.recursive {
+			cuts, err = g.cutsRec(l, i, j)
+		} else {
+			cuts, err = g.cutsRegular(l, i, j)
+		}
+		if err != nil {
+			return skel{}, err
+		}
+		if l.kind == KindSquare {
+			if err := g.checkSquare(l, cuts); err != nil {
+				return skel{}, err
+			}
+		}
+		return g.sequence(l, cuts)
+	case KindUnion:
+		return g.union(l, i, j)
+	case KindMaybe:
+		return g.maybe(l, i, j)
+	case KindStar:
+		if l.recursive {
+			return g.starRec(l, i, j)
+		}
+		return g.star(l, i, j)
+	default:
+		return skel{}, g.errAt(l, i, "invalid lens")
+	}
+	return skel{lens: l}, nil
+}
+
+func (g *getter) subtree(l *Lens, i, j int) (skel, error) {
+	outer := g.lvl
+	inner := level{}
+	g.lvl = &inner
+	g.depth++
+	sk, err := g.exact(l.kids[0], i, j)
+	g.depth--
+	g.lvl = outer
+	if err != nil {
+		return skel{}, err
+	}
+	if g.depth > maxDepth {
+		return skel{}, g.errAt(l, i, "input nested too deeply")
+	}
+	var n *tree.Node
+	if inner.hasKey {
+		n = tree.New(inner.key)
+	} else {
+		n = tree.NewHidden()
+	}
+	if inner.hasValue {
+		n.SetValue(inner.value)
+	}
+	if len(inner.nodes) > 0 {
+		n.SetChildren(inner.nodes)
+	}
+	n.Span = tree.Span{Start: i, End: j}
+	if inner.hasKey {
+		n.Span.LabelStart, n.Span.LabelEnd = inner.ks, inner.ke
+	}
+	if inner.hasValue {
+		n.Span.ValueStart, n.Span.ValueEnd = inner.vs, inner.ve
+	}
+	outer.nodes = append(outer.nodes, n)
+	if !g.skel {
+		return skel{}, nil
+	}
+	if outer.dict == nil {
+		outer.dict = &dict{}
+	}
+	outer.dict.add(dictKey{inner.key, inner.hasKey}, sk, inner.dict)
+	return skel{lens: l}, nil
+}
+
+func (g *getter) sequence(l *Lens, cuts []int) (skel, error) {
+	var kids []skel
+	if g.skel {
+		kids = make([]skel, len(l.kids))
+	}
+	for t, k := range l.kids {
+		sk, err := g.exact(k, cuts[t], cuts[t+1])
+		if err != nil {
+			return skel{}, err
+		}
+		if g.skel {
+			kids[t] = sk
+		}
+	}
+	return skel{lens: l, kids: kids}, nil
+}
+
+// cutsRegular splits text[i:j] among the operands of a concatenation:
+// cut t is the largest end of a prefix in operand t's language from
+// which the rest is in the language of the operands after it.
+func (g *getter) cutsRegular(l *Lens, i, j int) ([]int, error) {
+	t := l.types()
+	n := len(l.kids)
+	cuts := make([]int, n+1)
+	cuts[0], cuts[n] = i, j
+	pos := i
+	for k := 0; k < n-1; k++ {
+		p, ok := cut(l.kids[k].types().ctype, t.csuf[k+1], g.text, pos, j)
+		if !ok {
+			return nil, g.errAt(l, pos, "internal error: no split for concatenation")
+		}
+		cuts[k+1] = p
+		pos = p
+	}
+	return cuts, nil
+}
+
+// cut returns the largest p in [pos, j] with s[pos:p] in left and s[p:j]
+// in right. A single candidate for the left part needs no check of the
+// right part, because s[pos:j] is known to be in left . right.
+func cut(left, right *regular.FA, s string, pos, j int) (int, bool) {
+	ps := left.AppendPrefixes(nil, s[pos:j])
+	switch len(ps) {
+	case 0:
+		return 0, false
+	case 1:
+		return pos + ps[0], true
+	}
+	starts := right.AppendStarts(nil, s[pos:j])
+	// both ascending: the largest common element
+	a, b := len(ps)-1, len(starts)-1
+	for a >= 0 && b >= 0 {
+		switch {
+		case ps[a] == starts[b]:
+			return pos + ps[a], true
+		case ps[a] > starts[b]:
+			a--
+		default:
+			b--
+		}
+	}
+	return 0, false
+}
+
+func (g *getter) checkSquare(l *Lens, cuts []int) error {
+	left := g.text[cuts[0]:cuts[1]]
+	right := g.text[cuts[len(cuts)-2]:cuts[len(cuts)-1]]
+	if left == right || (l.fold && equalFold(left, right)) {
+		return nil
+	}
+	return g.errAt(l, cuts[len(cuts)-2], fmt.Sprintf("mismatched in square lens, expecting %q but got %q", left, right))
+}
+
+func equalFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+func (g *getter) union(l *Lens, i, j int) (skel, error) {
+	for n, k := range l.kids {
+		if n == len(l.kids)-1 && !l.recursive {
+			return g.exact(k, i, j) // the range is in the union: the last branch needs no check
+		}
+		ok, err := g.matches(k, i, j)
+		if err != nil {
+			return skel{}, err
+		}
+		if ok {
+			return g.exact(k, i, j)
+		}
+	}
+	if l.recursive {
+		return skel{}, g.errAt(l, g.furthest, "unexpected "+describeAt(g.text, g.furthest))
+	}
+	return skel{}, g.errAt(l, i, "no branch of the union matches")
+}
+
+// matches reports whether text[i:j] is in l's language.
+func (g *getter) matches(l *Lens, i, j int) (bool, error) {
+	if !l.recursive {
+		return l.types().ctype.Match(g.text[i:j]), nil
+	}
+	e, err := g.ends(l, i)
+	if err != nil {
+		return false, err
+	}
+	_, ok := slices.BinarySearch(e, j)
+	return ok, nil
+}
+
+func (g *getter) maybe(l *Lens, i, j int) (skel, error) {
+	k := l.kids[0]
+	apply := i < j
+	if i == j {
+		var err error
+		if apply, err = g.matches(k, i, j); err != nil {
+			return skel{}, err
+		}
+	} else if l.recursive {
+		ok, err := g.matches(k, i, j)
+		if err != nil {
+			return skel{}, err
+		}
+		if !ok {
+			return skel{}, g.errAt(l, i, "optional lens does not match")
+		}
+	}
+	if !apply {
+		return skel{lens: l}, nil
+	}
+	sk, err := g.exact(k, i, j)
+	if err != nil {
+		return skel{}, err
+	}
+	if g.skel {
+		return skel{lens: l, kids: []skel{sk}}, nil
+	}
+	return skel{}, nil
+}
+
+// star reads iterations of a non-recursive lens: each is the longest
+// prefix in the operand's language after which the rest can still be
+// read by the star; when the operand has a single candidate it is taken
+// without looking further.
+func (g *getter) star(l *Lens, i, j int) (skel, error) {
+	child := l.kids[0]
+	cfa := child.types().ctype
+	var kids []skel
+	var starts []int // positions from which the rest is in the star's language, lazily
+	var ps []int
+	pos := i
+	for pos < j {
+		ps = cfa.AppendPrefixes(ps[:0], g.text[pos:j])
+		// drop the empty iteration
+		if len(ps) > 0 && ps[0] == 0 {
+			ps = ps[1:]
+		}
+		p := -1
+		switch len(ps) {
+		case 0:
+		case 1:
+			p = pos + ps[0]
+		default:
+			if starts == nil {
+				starts = l.types().ctype.AppendStarts(nil, g.text[i:j])
+			}
+			for a := len(ps) - 1; a >= 0; a-- {
+				if _, ok := slices.BinarySearch(starts, pos+ps[a]-i); ok {
+					p = pos + ps[a]
+					break
+				}
+			}
+			if p < 0 {
+				p = pos + ps[len(ps)-1]
+			}
+		}
+		if p < 0 {
+			return skel{}, g.mismatch(l, pos, j)
+		}
+		sk, err := g.exact(child, pos, p)
+		if err != nil {
+			return skel{}, err
+		}
+		if g.skel {
+			kids = append(kids, sk)
+		}
+		pos = p
+	}
+	return skel{lens: l, kids: kids}, nil
+}
+
+// mismatch explains why text[i:j] is not in l's language: the longest
+// part that still fits, what comes next, and the innermost lens that
+// could not go on.
+func (g *getter) mismatch(l *Lens, i, j int) error {
+	for {
+		switch l.kind {
+		case KindStar:
+			child := l.kids[0].types().ctype
+			pos := i
+			for pos < j {
+				p := child.LongestPrefix(g.text[pos:j])
+				if p <= 0 {
+					break
+				}
+				pos += p
+			}
+			if pos == j {
+				goto report
+			}
+			l, i = l.kids[0], pos
+			continue
+		case KindSubtree, KindRec:
+			if l.body() == nil && l.kind == KindRec {
+				goto report
+			}
+			l = l.kids[0]
+			if l.recursive {
+				goto report
+			}
+			continue
+		case KindUnion:
+			best, bestN := l.kids[0], -2
+			for _, k := range l.kids {
+				if k.recursive {
+					continue
+				}
+				n, _ := k.types().ctype.Viable(g.text[i:j])
+				if n > bestN {
+					best, bestN = k, n
+				}
+			}
+			if bestN == -2 {
+				goto report
+			}
+			l = best
+			continue
+		}
+		break
+	}
+report:
+	if l.recursive {
+		return g.errAt(l, g.furthest, "unexpected "+describeAt(g.text, g.furthest))
+	}
+	n, next := l.types().ctype.Viable(g.text[i:j])
+	pos := i + max(n, 0)
+	msg := ""
+	switch {
+	case pos < j && next.IsEmpty():
+		msg = "unexpected " + describeAt(g.text, pos) + ", expected end of " + l.kind.String()
+	case pos < j:
+		msg = "unexpected " + describeAt(g.text, pos) + ", expected " + describeSet(next)
+	case next.IsEmpty():
+		msg = "unexpected end of input"
+	default:
+		msg = "unexpected end of input, expected " + describeSet(next)
+	}
+	return g.errAt(l, pos, msg)
+}
+
+func describeAt(s string, pos int) string {
+	if pos >= len(s) {
+		return "end of input"
+	}
+	end := pos + 1
+	for end < len(s) && end-pos < 16 && s[end] != '\n' {
+		end++
+	}
+	return strconv.Quote(s[pos:end])
+}
+
+func describeSet(set regular.ByteSet) string {
+	if set.Len() == 1 {
+		b, _ := set.Min()
+		return strconv.Quote(string([]byte{b}))
+	}
+	return (&regular.Regexp{Op: regular.OpSet, Set: set}).Quote()
+}
+
+// ends returns, in increasing order, every q such that text[p:q] is in
+// l's language. Results for recursive placeholders are memoised.
+func (g *getter) ends(l *Lens, p int) ([]int, error) {
+	if !l.recursive {
+		out := l.types().ctype.AppendPrefixes(nil, g.text[p:])
+		for k := range out {
+			out[k] += p
+		}
+		if len(out) > 0 {
+			g.furthest = max(g.furthest, out[len(out)-1])
+		}
+		return out, nil
+	}
+	switch l.kind {
+	case KindRec:
+		key := memoKey{l, p}
+		if e, ok := g.memo[key]; ok {
+			return e, nil
+		}
+		if l.body() == nil {
+			return nil, g.errAt(l, p, "recursive lens used before it was defined")
+		}
+		if g.busy[key] {
+			return nil, g.errAt(l, p, "left recursion: the recursive lens refers to itself without reading text first")
+		}
+		if g.busy == nil {
+			g.busy, g.memo = map[memoKey]bool{}, map[memoKey][]int{}
+		}
+		g.depth++
+		if g.depth > maxDepth {
+			return nil, g.errAt(l, p, "input nested too deeply")
+		}
+		g.busy[key] = true
+		e, err := g.ends(l.body(), p)
+		delete(g.busy, key)
+		g.depth--
+		if err != nil {
+			return nil, err
+		}
+		g.memo[key] = e
+		return e, nil
+	case KindSubtree:
+		return g.ends(l.kids[0], p)
+	case KindConcat:
+		set := []int{p}
+		for _, k := range l.kids {
+			next, err := g.endsFrom(k, set)
+			if err != nil || len(next) == 0 {
+				return nil, err
+			}
+			set = next
+		}
+		return set, nil
+	case KindSquare:
+		return g.squareEnds(l, p)
+	case KindUnion:
+		var out []int
+		for _, k := range l.kids {
+			e, err := g.ends(k, p)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, e...)
+		}
+		return sortUnique(out), nil
+	case KindMaybe:
+		e, err := g.ends(l.kids[0], p)
+		if err != nil {
+			return nil, err
+		}
+		return sortUnique(append([]int{p}, e...)), nil
+	case KindStar:
+		reached, _, err := g.reach(l.kids[0], p, len(g.text), false)
+		return reached, err
+	}
+	return nil, g.errAt(l, p, "invalid lens")
+}
+
+// endsFrom is the union of ends(l, p) over the positions in set.
+func (g *getter) endsFrom(l *Lens, set []int) ([]int, error) {
+	var out []int
+	for _, q := range set {
+		e, err := g.ends(l, q)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e...)
+	}
+	if len(set) > 1 {
+		out = sortUnique(out)
+	}
+	return out, nil
+}
+
+func (g *getter) squareEnds(l *Lens, p int) ([]int, error) {
+	left, body, right := l.kids[0], l.kids[1], l.kids[2]
+	var out []int
+	le, err := g.ends(left, p)
+	if err != nil {
+		return nil, err
+	}
+	for _, k1 := range le {
+		be, err := g.ends(body, k1)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range be {
+			re, err := g.ends(right, m)
+			if err != nil {
+				return nil, err
+			}
+			for _, k2 := range re {
+				a, b := g.text[p:k1], g.text[m:k2]
+				if a == b || (l.fold && equalFold(a, b)) {
+					out = append(out, k2)
+				}
+			}
+		}
+	}
+	return sortUnique(out), nil
+}
+
+func sortUnique(x []int) []int {
+	slices.Sort(x)
+	return slices.Compact(x)
+}
+
+// reach explores the iterations of child from p, never past limit: it
+// returns every position reached, ascending, and when withPred a map from
+// each reached position to the one its last iteration started at.
+func (g *getter) reach(child *Lens, p, limit int, withPred bool) ([]int, map[int]int, error) {
+	var pred map[int]int
+	if withPred {
+		pred = map[int]int{}
+	}
+	seen := map[int]bool{p: true}
+	h := &intHeap{p}
+	var out []int
+	for h.Len() > 0 {
+		q := heap.Pop(h).(int)
+		out = append(out, q)
+		e, err := g.ends(child, q)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, r := range e {
+			if r <= q || r > limit || seen[r] {
+				continue
+			}
+			seen[r] = true
+			if withPred {
+				pred[r] = q
+			}
+			heap.Push(h, r)
+		}
+	}
+	return out, pred, nil
+}
+
+type intHeap []int
+
+func (h intHeap) Len() int           { return len(h) }
+func (h intHeap) Less(i, j int) bool { return h[i] < h[j] }
+func (h intHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *intHeap) Push(x any)        { *h = append(*h, x.(int)) }
+func (h *intHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+func (g *getter) starRec(l *Lens, i, j int) (skel, error) {
+	child := l.kids[0]
+	_, pred, err := g.reach(child, i, j, true)
+	if err != nil {
+		return skel{}, err
+	}
+	if _, ok := pred[j]; !ok && i != j {
+		return skel{}, g.errAt(child, g.furthest, "unexpected "+describeAt(g.text, g.furthest))
+	}
+	var cuts []int
+	for q := j; q != i; q = pred[q] {
+		cuts = append(cuts, q)
+	}
+	cuts = append(cuts, i)
+	slices.Reverse(cuts)
+	var kids []skel
+	for t := 0; t+1 < len(cuts); t++ {
+		sk, err := g.exact(child, cuts[t], cuts[t+1])
+		if err != nil {
+			return skel{}, err
+		}
+		if g.skel {
+			kids = append(kids, sk)
+		}
+	}
+	return skel{lens: l, kids: kids}, nil
+}
+
+// cutsRec splits text[i:j] among the operands of a concatenation with a
+// recursive part: forward sets of reachable positions, then a backward
+// walk choosing, at each operand, the largest start that reaches the
+// next cut.
+func (g *getter) cutsRec(l *Lens, i, j int) ([]int, error) {
+	n := len(l.kids)
+	sets := make([][]int, n)
+	sets[0] = []int{i}
+	for t := 1; t < n; t++ {
+		next, err := g.endsFrom(l.kids[t-1], sets[t-1])
+		if err != nil {
+			return nil, err
+		}
+		k := len(next)
+		for k > 0 && next[k-1] > j {
+			k--
+		}
+		sets[t] = next[:k]
+	}
+	cuts := make([]int, n+1)
+	cuts[n] = j
+	for t := n - 1; t >= 0; t-- {
+		found := false
+		for a := len(sets[t]) - 1; a >= 0 && !found; a-- {
+			p := sets[t][a]
+			e, err := g.ends(l.kids[t], p)
+			if err != nil {
+				return nil, err
+			}
+			if _, ok := slices.BinarySearch(e, cuts[t+1]); ok {
+				cuts[t] = p
+				found = true
+			}
+		}
+		if !found {
+			return nil, g.errAt(l.kids[t], g.furthest, "unexpected "+describeAt(g.text, g.furthest))
+		}
+	}
+	return cuts, nil
+}

@@ -1,0 +1,130 @@
+package lens
+
+// A skel is the shape of one parse outside subtrees, kept so that put can
+// write the original text of everything the tree does not hold: the text
+// of each del, and the structure of concatenations, iterations and
+// options. A subtree leaves only a marker; its own skeleton goes into the
+// dictionary of its level.
+type skel struct {
+	lens *Lens
+	text string // del: the text matched
+	kids []skel // concat, square: one per operand; star: one per iteration; maybe: none or one
+}
+
+// A dict holds, for one level of the tree, the skeleton and the
+// dictionary of the level below of every subtree met in the original
+// text, in document order. Put takes the first unused entry with the
+// label of the node it writes (Augeas's per-label queues), which is how a
+// node keeps its formatting when it moves among its siblings.
+type dict struct {
+	entries []dictEntry
+	index   map[dictKey][]int32
+}
+
+type dictKey struct {
+	label    string
+	hasLabel bool
+}
+
+type dictEntry struct {
+	key  dictKey
+	skel skel
+	sub  *dict
+	used bool
+}
+
+func (d *dict) add(key dictKey, sk skel, sub *dict) {
+	d.entries = append(d.entries, dictEntry{key: key, skel: sk, sub: sub})
+}
+
+// dictScan is the size up to which lookups scan instead of indexing.
+const dictScan = 16
+
+// pop returns the first unused entry for key, marking it used, or nil.
+func (d *dict) pop(key dictKey) *dictEntry {
+	if d == nil {
+		return nil
+	}
+	if len(d.entries) <= dictScan {
+		for i := range d.entries {
+			if e := &d.entries[i]; !e.used && e.key == key {
+				e.used = true
+				return e
+			}
+		}
+		return nil
+	}
+	if d.index == nil {
+		d.index = make(map[dictKey][]int32)
+		for i := range d.entries {
+			k := d.entries[i].key
+			d.index[k] = append(d.index[k], int32(i))
+		}
+	}
+	q := d.index[key]
+	if len(q) == 0 {
+		return nil
+	}
+	e := &d.entries[q[0]]
+	d.index[key] = q[1:]
+	e.used = true
+	return e
+}
+
+// instanceOf reports whether sk could have been produced by l, so that
+// put may reuse it (Augeas's skel_instance_of).
+func instanceOf(l *Lens, sk *skel) bool {
+	return instanceDepth(l, sk, 0)
+}
+
+func instanceDepth(l *Lens, sk *skel, depth int) bool {
+	if sk == nil || sk.lens == nil || depth > 1000 {
+		return false
+	}
+	if sk.lens == l {
+		return true
+	}
+	switch l.kind {
+	case KindDel:
+		return sk.lens.kind == KindDel && l.re.Match(sk.text)
+	case KindStore, KindKey, KindLabel, KindValue, KindSeq, KindCounter, KindSubtree:
+		return sk.lens.kind == l.kind
+	case KindConcat, KindSquare:
+		if sk.lens.kind != l.kind || len(sk.kids) != len(l.kids) {
+			return false
+		}
+		for i, k := range l.kids {
+			if !instanceDepth(k, &sk.kids[i], depth+1) {
+				return false
+			}
+		}
+		return true
+	case KindUnion:
+		for _, k := range l.kids {
+			if instanceDepth(k, sk, depth+1) {
+				return true
+			}
+		}
+		return false
+	case KindStar:
+		if sk.lens.kind != KindStar {
+			return false
+		}
+		for i := range sk.kids {
+			if !instanceDepth(l.kids[0], &sk.kids[i], depth+1) {
+				return false
+			}
+		}
+		return true
+	case KindMaybe:
+		if sk.lens.kind == KindMaybe {
+			return len(sk.kids) == 0 || instanceDepth(l.kids[0], &sk.kids[0], depth+1)
+		}
+		return instanceDepth(l.kids[0], sk, depth+1)
+	case KindRec:
+		if b := l.body(); b != nil {
+			return instanceDepth(b, sk, depth+1)
+		}
+	}
+	return false
+}

@@ -1,0 +1,254 @@
+package lens
+
+import (
+	"sync"
+
+	"github.com/lensnet/lensnet/lens/regular"
+)
+
+// types are the four regular languages of a lens (see the package doc):
+// ctype, the text it reads (nil for a recursive lens, whose text is not a
+// regular language); atype, the encoded sibling lists it makes; ktype and
+// vtype, the labels and values it sets on the enclosing node (nil when it
+// sets none).
+type types struct {
+	ctype, atype, ktype, vtype *regular.FA
+
+	// concat and square: csuf[i] and asuf[i] are the ctype and atype of
+	// the operands i.. (i >= 1), used to split text and trees.
+	csuf, asuf []*regular.FA
+}
+
+// Node encoding for atypes: label \003 value \004, an absent label or
+// value encoded as nothing.
+const (
+	encSep = "\x03"
+	encEnd = "\x04"
+)
+
+var (
+	typeMu     sync.Mutex
+	epsilonFA  = regular.Epsilon()
+	seqFA      = regular.MustCompile("[0-9]+")
+	anyTreesFA = regular.MustCompile("([^\x03\x04]*\x03[^\x03\x04]*\x04)*")
+	anyLabelFA = regular.MustCompile("[^\x03\x04]*")
+)
+
+// types returns the lens's languages, computing and caching them on
+// first use. Computation runs under one lock, so that recursive lenses,
+// whose types are a fixpoint over their body, are computed once.
+func (l *Lens) types() *types {
+	if t := l.ty.Load(); t != nil {
+		return t
+	}
+	typeMu.Lock()
+	defer typeMu.Unlock()
+	c := typeComputer{assume: map[*Lens]*types{}, memo: map[*Lens]*types{}}
+	t, _ := c.compute(l)
+	return t
+}
+
+type typeComputer struct {
+	assume map[*Lens]*types // recursive lenses whose fixpoint is being computed
+	memo   map[*Lens]*types // results that depend on an assumption, for this round
+}
+
+// maxRecRounds bounds the fixpoint iteration for the types of a recursive
+// lens; when the languages keep growing (recursion at one tree level that
+// is not regular), they are over-approximated.
+const maxRecRounds = 8
+
+func (c *typeComputer) compute(l *Lens) (*types, bool) {
+	if t := l.ty.Load(); t != nil {
+		return t, false
+	}
+	if t, ok := c.assume[l]; ok {
+		return t, true
+	}
+	if t, ok := c.memo[l]; ok {
+		return t, true
+	}
+	if l.kind == KindRec {
+		return c.rec(l)
+	}
+	kt := make([]*types, len(l.kids))
+	dep := false
+	for i, k := range l.kids {
+		var d bool
+		kt[i], d = c.compute(k)
+		dep = dep || d
+	}
+	t := combine(l, kt)
+	if dep {
+		c.memo[l] = t
+	} else {
+		l.ty.Store(t)
+	}
+	return t, dep
+}
+
+func (c *typeComputer) rec(l *Lens) (*types, bool) {
+	body := l.body()
+	if body == nil {
+		return &types{atype: regular.None()}, true // not defined yet: nothing to cache
+	}
+	cur := &types{atype: regular.None()}
+	for round := 0; ; round++ {
+		c.assume[l] = cur
+		c.memo = map[*Lens]*types{}
+		bt, _ := c.compute(body)
+		next := &types{atype: bt.atype, ktype: bt.ktype, vtype: bt.vtype}
+		if sameLang(cur.atype, next.atype) && sameLang(cur.ktype, next.ktype) && sameLang(cur.vtype, next.vtype) {
+			cur = next
+			break
+		}
+		if round == maxRecRounds {
+			cur = &types{atype: anyTreesFA}
+			if next.ktype != nil {
+				cur.ktype = anyLabelFA
+			}
+			if next.vtype != nil {
+				cur.vtype = anyLabelFA
+			}
+			break
+		}
+		cur = next
+	}
+	delete(c.assume, l)
+	c.memo = map[*Lens]*types{}
+	if len(c.assume) > 0 {
+		c.memo[l] = cur
+		return cur, true
+	}
+	l.ty.Store(cur)
+	return cur, false
+}
+
+func sameLang(a, b *regular.FA) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a == b || a.Equal(b)
+}
+
+func combine(l *Lens, kt []*types) *types {
+	switch l.kind {
+	case KindDel:
+		return &types{ctype: l.re, atype: epsilonFA}
+	case KindStore:
+		return &types{ctype: l.re, atype: epsilonFA, vtype: l.re}
+	case KindKey:
+		return &types{ctype: l.re, atype: epsilonFA, ktype: l.re}
+	case KindLabel:
+		return &types{ctype: epsilonFA, atype: epsilonFA, ktype: regular.LiteralFA(l.str)}
+	case KindValue:
+		return &types{ctype: epsilonFA, atype: epsilonFA, vtype: regular.LiteralFA(l.str)}
+	case KindSeq:
+		return &types{ctype: epsilonFA, atype: epsilonFA, ktype: seqFA}
+	case KindCounter:
+		return &types{ctype: epsilonFA, atype: epsilonFA}
+	case KindConcat, KindSquare:
+		t := &types{
+			ctype: concatTypes(kt, func(t *types) *regular.FA { return t.ctype }, true),
+			atype: concatTypes(kt, func(t *types) *regular.FA { return t.atype }, false),
+			ktype: concatTypes(kt, func(t *types) *regular.FA { return t.ktype }, false),
+			vtype: concatTypes(kt, func(t *types) *regular.FA { return t.vtype }, false),
+		}
+		t.csuf = make([]*regular.FA, len(kt))
+		t.asuf = make([]*regular.FA, len(kt))
+		for i := len(kt) - 1; i >= 1; i-- {
+			t.asuf[i] = concatTypes(kt[i:], func(t *types) *regular.FA { return t.atype }, false)
+			t.csuf[i] = concatTypes(kt[i:], func(t *types) *regular.FA { return t.ctype }, true)
+		}
+		return t
+	case KindUnion:
+		return &types{
+			ctype: unionTypes(kt, func(t *types) *regular.FA { return t.ctype }, true),
+			atype: unionTypes(kt, func(t *types) *regular.FA { return t.atype }, false),
+			ktype: unionTypes(kt, func(t *types) *regular.FA { return t.ktype }, false),
+			vtype: unionTypes(kt, func(t *types) *regular.FA { return t.vtype }, false),
+		}
+	case KindSubtree:
+		k := kt[0]
+		parts := []*regular.FA{}
+		if k.ktype != nil {
+			parts = append(parts, k.ktype)
+		}
+		parts = append(parts, regular.LiteralFA(encSep))
+		if k.vtype != nil {
+			parts = append(parts, k.vtype)
+		}
+		parts = append(parts, regular.LiteralFA(encEnd))
+		return &types{ctype: k.ctype, atype: regular.Concat(parts...)}
+	case KindStar:
+		k := kt[0]
+		t := &types{atype: regular.Star(k.atype)}
+		if k.ctype != nil {
+			t.ctype = regular.Star(k.ctype)
+		}
+		return t
+	case KindMaybe:
+		k := kt[0]
+		t := &types{atype: regular.Optional(k.atype)}
+		if k.ctype != nil {
+			t.ctype = regular.Optional(k.ctype)
+		}
+		if k.ktype != nil {
+			t.ktype = regular.Optional(k.ktype)
+		}
+		if k.vtype != nil {
+			t.vtype = regular.Optional(k.vtype)
+		}
+		return t
+	}
+	return &types{atype: regular.None()}
+}
+
+// concatTypes concatenates one language of each operand. Absent
+// languages are skipped, unless strict (ctype: one recursive operand
+// makes the whole text non-regular), where any absent operand makes the
+// result absent. With no language at all the result is absent.
+func concatTypes(kt []*types, f func(*types) *regular.FA, strict bool) *regular.FA {
+	var fas []*regular.FA
+	for _, t := range kt {
+		fa := f(t)
+		if fa == nil {
+			if strict {
+				return nil
+			}
+			continue
+		}
+		fas = append(fas, fa)
+	}
+	switch len(fas) {
+	case 0:
+		if strict {
+			return epsilonFA
+		}
+		return nil
+	case 1:
+		return fas[0]
+	}
+	return regular.Concat(fas...)
+}
+
+func unionTypes(kt []*types, f func(*types) *regular.FA, strict bool) *regular.FA {
+	var fas []*regular.FA
+	for _, t := range kt {
+		fa := f(t)
+		if fa == nil {
+			if strict {
+				return nil
+			}
+			continue
+		}
+		fas = append(fas, fa)
+	}
+	switch len(fas) {
+	case 0:
+		return nil
+	case 1:
+		return fas[0]
+	}
+	return regular.Union(fas...)
+}
