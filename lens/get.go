@@ -51,7 +51,9 @@ type getter struct {
 	lvl      *level
 	memo     map[memoKey][]int
 	busy     map[memoKey]bool
-	furthest int // rightmost position any terminal of a recursive lens reached
+	furthest int   // rightmost position any terminal of a recursive lens read to
+	fLens    *Lens // the terminal that read furthest, and where it started
+	fStart   int
 	depth    int
 }
 
@@ -327,7 +329,7 @@ func (g *getter) union(l *Lens, i, j int) (skel, error) {
 		}
 	}
 	if l.recursive {
-		return skel{}, g.errAt(l, g.furthest, "unexpected "+describeAt(g.text, g.furthest))
+		return skel{}, g.recFailure(l)
 	}
 	return skel{}, g.errAt(l, i, "no branch of the union matches")
 }
@@ -430,7 +432,11 @@ func (g *getter) star(l *Lens, i, j int) (skel, error) {
 // part that still fits, what comes next, and the innermost lens that
 // could not go on.
 func (g *getter) mismatch(l *Lens, i, j int) error {
+	who := l.info // the innermost lens with a name or position
 	for {
+		if l.info != (Info{}) {
+			who = l.info
+		}
 		switch l.kind {
 		case KindStar:
 			child := l.kids[0].types().ctype
@@ -477,14 +483,14 @@ func (g *getter) mismatch(l *Lens, i, j int) error {
 	}
 report:
 	if l.recursive {
-		return g.errAt(l, g.furthest, "unexpected "+describeAt(g.text, g.furthest))
+		return g.recFailure(l)
 	}
 	n, next := l.types().ctype.Viable(g.text[i:j])
 	pos := i + max(n, 0)
 	msg := ""
 	switch {
 	case pos < j && next.IsEmpty():
-		msg = "unexpected " + describeAt(g.text, pos) + ", expected end of " + l.kind.String()
+		msg = "unexpected " + describeAt(g.text, pos) + ", expected end of input"
 	case pos < j:
 		msg = "unexpected " + describeAt(g.text, pos) + ", expected " + describeSet(next)
 	case next.IsEmpty():
@@ -492,7 +498,31 @@ report:
 	default:
 		msg = "unexpected end of input, expected " + describeSet(next)
 	}
-	return g.errAt(l, pos, msg)
+	e := g.errAt(l, pos, msg)
+	e.Lens = who
+	return e
+}
+
+// recFailure reports a failed parse with a recursive lens at the
+// furthest point any terminal read to, with what that terminal expected.
+func (g *getter) recFailure(l *Lens) error {
+	pos := g.furthest
+	msg := "unexpected " + describeAt(g.text, pos)
+	if pos >= len(g.text) {
+		msg = "unexpected end of input"
+	}
+	who := l.info
+	if g.fLens != nil {
+		if _, next := g.fLens.types().ctype.Viable(g.text[g.fStart:]); !next.IsEmpty() {
+			msg += ", expected " + describeSet(next)
+		}
+		if g.fLens.info != (Info{}) {
+			who = g.fLens.info
+		}
+	}
+	e := g.errAt(l, pos, msg)
+	e.Lens = who
+	return e
 }
 
 func describeAt(s string, pos int) string {
@@ -518,12 +548,12 @@ func describeSet(set regular.ByteSet) string {
 // l's language. Results for recursive placeholders are memoised.
 func (g *getter) ends(l *Lens, p int) ([]int, error) {
 	if !l.recursive {
-		out := l.types().ctype.AppendPrefixes(nil, g.text[p:])
+		out, reach := l.types().ctype.AppendPrefixesReach(nil, g.text[p:])
 		for k := range out {
 			out[k] += p
 		}
-		if len(out) > 0 {
-			g.furthest = max(g.furthest, out[len(out)-1])
+		if p+reach > g.furthest || g.fLens == nil {
+			g.furthest, g.fLens, g.fStart = p+reach, l, p
 		}
 		return out, nil
 	}
@@ -693,7 +723,7 @@ func (g *getter) starRec(l *Lens, i, j int) (skel, error) {
 		return skel{}, err
 	}
 	if _, ok := pred[j]; !ok && i != j {
-		return skel{}, g.errAt(child, g.furthest, "unexpected "+describeAt(g.text, g.furthest))
+		return skel{}, g.recFailure(child)
 	}
 	var cuts []int
 	for q := j; q != i; q = pred[q] {
@@ -749,7 +779,7 @@ func (g *getter) cutsRec(l *Lens, i, j int) ([]int, error) {
 			}
 		}
 		if !found {
-			return nil, g.errAt(l.kids[t], g.furthest, "unexpected "+describeAt(g.text, g.furthest))
+			return nil, g.recFailure(l.kids[t])
 		}
 	}
 	return cuts, nil

@@ -44,9 +44,6 @@ func (l *Lens) put(root *tree.Node, sk *skel, d *dict, sizeHint int) (string, er
 	p := &putter{node: root}
 	p.out.Grow(sizeHint + sizeHint/8)
 	sp := newSplit(root.Children())
-	if !l.types().atype.Match(sp.enc()) {
-		return "", p.mismatch(l, sp)
-	}
 	if err := p.put(l, sp, sk, d); err != nil {
 		return "", err
 	}
@@ -366,16 +363,16 @@ func formatNode(n *tree.Node) string {
 // Augeas prints it in errors: { /key/ = /value/ } for a subtree, with *,
 // ? and | for iteration, options and alternatives.
 func FormatAtype(l *Lens) string {
-	s := formatAtype(l, 0)
+	s, _ := formatAtype(l, 0)
 	if s == "" {
 		return "()"
 	}
 	return s
 }
 
-func formatAtype(l *Lens, depth int) string {
+func formatAtype(l *Lens, depth int) (s string, multi bool) {
 	if depth > 20 {
-		return "..."
+		return "...", false
 	}
 	switch l.kind {
 	case KindSubtree:
@@ -388,20 +385,20 @@ func formatAtype(l *Lens, depth int) string {
 		if kt.vtype != nil {
 			s += " = " + quoteFA(kt.vtype)
 		}
-		return s + " }"
+		return s + " }", false
 	case KindConcat, KindSquare:
 		var parts []string
 		for _, k := range l.kids {
-			if s := formatAtype(k, depth+1); s != "" {
+			if s, _ := formatAtype(k, depth+1); s != "" {
 				parts = append(parts, s)
 			}
 		}
-		return strings.Join(parts, " ")
+		return strings.Join(parts, " "), len(parts) > 1
 	case KindUnion:
 		var parts []string
 		empty := false
 		for _, k := range l.kids {
-			if s := formatAtype(k, depth+1); s != "" {
+			if s, _ := formatAtype(k, depth+1); s != "" {
 				parts = append(parts, s)
 			} else {
 				empty = true
@@ -411,26 +408,26 @@ func formatAtype(l *Lens, depth int) string {
 			parts = append(parts, "()")
 		}
 		if len(parts) == 1 {
-			return parts[0]
+			return parts[0], false
 		}
-		return "(" + strings.Join(parts, " | ") + ")"
+		return "(" + strings.Join(parts, " | ") + ")", false
 	case KindStar, KindMaybe:
-		s := formatAtype(l.kids[0], depth+1)
+		s, multi := formatAtype(l.kids[0], depth+1)
 		if s == "" {
-			return ""
+			return "", false
 		}
 		op := "*"
 		if l.kind == KindMaybe {
 			op = "?"
 		}
-		if strings.ContainsRune(s, ' ') && !strings.HasPrefix(s, "(") {
+		if multi {
 			s = "(" + s + ")"
 		}
-		return s + op
+		return s + op, false
 	case KindRec:
-		return "<<rec>>"
+		return "<<rec>>", false
 	}
-	return ""
+	return "", false
 }
 
 func quoteFA(fa *regular.FA) string {

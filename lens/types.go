@@ -32,6 +32,7 @@ var (
 	seqFA      = regular.MustCompile("[0-9]+")
 	anyTreesFA = regular.MustCompile("([^\x03\x04]*\x03[^\x03\x04]*\x04)*")
 	anyLabelFA = regular.MustCompile("[^\x03\x04]*")
+	noSepFA    = anyLabelFA
 )
 
 // types returns the lens's languages, computing and caching them on
@@ -171,12 +172,13 @@ func combine(l *Lens, kt []*types) *types {
 	case KindSubtree:
 		k := kt[0]
 		parts := []*regular.FA{}
+		// labels and values never hold the separators of the encoding
 		if k.ktype != nil {
-			parts = append(parts, k.ktype)
+			parts = append(parts, regular.Intersect(k.ktype, noSepFA))
 		}
 		parts = append(parts, regular.LiteralFA(encSep))
 		if k.vtype != nil {
-			parts = append(parts, k.vtype)
+			parts = append(parts, regular.Intersect(k.vtype, noSepFA))
 		}
 		parts = append(parts, regular.LiteralFA(encEnd))
 		return &types{ctype: k.ctype, atype: regular.Concat(parts...)}

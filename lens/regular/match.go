@@ -57,7 +57,15 @@ func (a *FA) AppendPrefixes(dst []int, s string) []int {
 	return dst
 }
 
-func (a *FA) prefixes(s string, yield func(int)) {
+// AppendPrefixesReach is AppendPrefixes that also returns how far the
+// scan got: the length of the longest prefix of s that is a prefix of
+// some word of a (where the input stopped fitting, for error messages).
+func (a *FA) AppendPrefixesReach(dst []int, s string) ([]int, int) {
+	reach := a.prefixes(s, func(n int) { dst = append(dst, n) })
+	return dst, reach
+}
+
+func (a *FA) prefixes(s string, yield func(int)) int {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	d := a.forward()
@@ -74,13 +82,14 @@ func (a *FA) prefixes(s string, yield func(int)) {
 			trans, acc = d.trans, d.acc
 		}
 		if t == deadState {
-			return
+			return i
 		}
 		st = t
 		if acc[st>>shift] {
 			yield(i + 1)
 		}
 	}
+	return len(s)
 }
 
 // AppendStarts appends to dst, in increasing order, every i such that
