@@ -1,7 +1,62 @@
-// Package lens will hold the bidirectional lens combinators (del, store,
-// key, label, seq, subtree, concatenation, union, iteration, recursion)
-// with get, put and create, and their type checking.
+// Package lens holds bidirectional lenses: Augeas's primitives and
+// combinators, each able to read text into a tree (Get), write a changed
+// tree back over the original text (Put) and write a tree as new text
+// (Create); and their type checking (Check).
 //
-// The regular languages the lenses are built from live in the subpackage
-// lens/regular.
+// # Primitives and combinators
+//
+//	Del(re, d)      reads text in re, keeps nothing in the tree; writes d for new nodes
+//	Store(re)       reads text in re as the value of the enclosing node
+//	Key(re)         reads text in re as the label of the enclosing node
+//	Label(s)        labels the enclosing node s, reads nothing
+//	Value(s)        sets the enclosing node's value to s, reads nothing
+//	Seq(n)          labels the enclosing node 1, 2, ... (sequence n, per Get)
+//	Counter(n)      restarts sequence n at 1
+//	Subtree(l)      [ l ]: one node from the label, value and nodes l makes
+//	Concat(l...)    l1 . l2: texts one after the other
+//	Union(l...)     l1 | l2: the first alternative that matches
+//	Star, Plus      l*, l+: repetition
+//	Maybe(l)        l?: l or nothing
+//	Square(l, b, r) l . b . r where l and r read the same text (XML tags)
+//	Rec, Define     recursive lenses (let rec)
+//
+// Building enforces Augeas's construction rules (one key and one value
+// per node level, none inside an iteration, square's shape).
+//
+// # Types
+//
+// Every lens has four regular languages: ctype, the text it reads;
+// atype, the sibling lists it makes, each node encoded as
+// label \003 value \004; ktype and vtype, the labels and values it sets.
+// A recursive lens has no regular ctype, and its atype, ktype and vtype
+// are computed as a fixpoint over its body. Check proves concatenations
+// and iterations unambiguous and unions disjoint, on text and on trees,
+// and reports a failure with the lens and example strings.
+//
+// # Get
+//
+// Text is split with the automata of package lens/regular, never by
+// backtracking: a concatenation is cut where a forward scan of its left
+// operand and a backward scan of the rest agree, an iteration takes the
+// longest piece after which the rest still fits, and a union the first
+// branch whose ctype matches. Each byte is read a bounded number of times,
+// so Get is linear in the input. Recursive lenses are parsed by a
+// memoising recogniser over text positions whose terminals are their
+// largest non-recursive parts; the tree is then built along the parse.
+//
+// # Put and create
+//
+// Put reads the original text again into a skeleton (the text of every
+// del and the shape of every combinator) and, per tree level, a
+// dictionary from labels to the skeletons of the subtrees with that
+// label, in document order. It then walks the lens over the tree: sibling
+// lists are split by atypes, iterations reuse old skeletons by position,
+// unions take the first alternative whose atype fits, and each subtree
+// takes the next unused skeleton of its label, so untouched text comes
+// back byte for byte and a node keeps its formatting when it moves. What
+// has no skeleton is created with the dels' defaults.
+//
+// Errors: a *GetError says where in the text (line, column and byte
+// offset), which lens, and what was expected; a *PutError names the tree
+// path of the offending node; construction and type errors are *Error.
 package lens
