@@ -44,6 +44,15 @@ func (l *Lens) put(root *tree.Node, sk *skel, d *dict, sizeHint int) (string, er
 	p := &putter{node: root}
 	p.out.Grow(sizeHint + sizeHint/8)
 	sp := newSplit(root.Children())
+	if !l.types().atype.Match(sp.enc()) {
+		// below the top, subtrees check their children before they are
+		// written; here the whole level is checked, and the walk is still
+		// tried for a more precise message
+		if err := p.put(l, sp, sk, d); err != nil {
+			return "", err
+		}
+		return "", p.mismatch(l, sp)
+	}
 	if err := p.put(l, sp, sk, d); err != nil {
 		return "", err
 	}
@@ -309,8 +318,13 @@ func (p *putter) star(l *Lens, sp split, sk *skel, d *dict) error {
 		if sk != nil && iter < len(sk.kids) && instanceOf(child, &sk.kids[iter]) {
 			ksk = &sk.kids[iter]
 		}
+		before := p.out.Len()
 		if err := p.put(child, split{lv: sp.lv, a: a, b: b}, ksk, d); err != nil {
 			return err
+		}
+		if p.out.Len() == before && b > a {
+			// get would read no iteration back from no text
+			return p.errorf(l, sp.lv.nodes[a], "the iterated lens writes no text for %s, so it could not be read back", formatNodes(sp.lv.nodes[a:b]))
 		}
 		pos, a = c, b
 		iter++
