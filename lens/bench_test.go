@@ -474,7 +474,7 @@ func (a *augtool) put(b *testing.B, label string) {
 	}
 }
 
-// verify compares augtool's tree of in with ours: the number of nodes
+// verify compares augtool's tree of the file with root: the number of nodes
 // and the whole print form.
 func (a *augtool) verify(b *testing.B, root *tree.Node) {
 	b.Helper()

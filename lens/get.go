@@ -1,7 +1,6 @@
 package lens
 
 import (
-	"container/heap"
 	"fmt"
 	"slices"
 	"strconv"
@@ -51,6 +50,9 @@ type getter struct {
 	lvl      *level
 	memo     map[memoKey][]int
 	busy     map[memoKey]bool
+	stars    map[memoKey]*starReach
+	pbuf     []int // scratch for cut
+	sbuf     []int
 	furthest int   // rightmost position any terminal of a recursive lens read to
 	fLens    *Lens // the terminal that read furthest, and where it started
 	fStart   int
@@ -72,8 +74,9 @@ type level struct {
 	dict             *dict
 }
 
-// maxDepth bounds the nesting of subtrees and recursive calls, so that
-// hostile input cannot exhaust the stack.
+// maxDepth bounds the nesting of recursive lenses (the only way input can
+// nest deeper than the lens itself), so that hostile input cannot exhaust
+// the stack.
 const maxDepth = 10000
 
 func (g *getter) top(l *Lens) (*level, skel, error) {
@@ -183,15 +186,10 @@ func (g *getter) subtree(l *Lens, i, j int) (skel, error) {
 	outer := g.lvl
 	inner := level{}
 	g.lvl = &inner
-	g.depth++
 	sk, err := g.exact(l.kids[0], i, j)
-	g.depth--
 	g.lvl = outer
 	if err != nil {
 		return skel{}, err
-	}
-	if g.depth > maxDepth {
-		return skel{}, g.errAt(l, i, "input nested too deeply")
 	}
 	var n *tree.Node
 	if inner.hasKey {
@@ -250,7 +248,7 @@ func (g *getter) cutsRegular(l *Lens, i, j int) ([]int, error) {
 	cuts[0], cuts[n] = i, j
 	pos := i
 	for k := 0; k < n-1; k++ {
-		p, ok := cut(l.kids[k].types().ctype, t.csuf[k+1], g.text, pos, j)
+		p, ok := cut(l.kids[k].types().ctype, t.csuf[k+1], g.text, pos, j, &g.pbuf, &g.sbuf)
 		if !ok {
 			return nil, g.errAt(l, pos, "internal error: no split for concatenation")
 		}
@@ -263,15 +261,17 @@ func (g *getter) cutsRegular(l *Lens, i, j int) ([]int, error) {
 // cut returns the largest p in [pos, j] with s[pos:p] in left and s[p:j]
 // in right. A single candidate for the left part needs no check of the
 // right part, because s[pos:j] is known to be in left . right.
-func cut(left, right *regular.FA, s string, pos, j int) (int, bool) {
-	ps := left.AppendPrefixes(nil, s[pos:j])
+func cut(left, right *regular.FA, s string, pos, j int, pbuf, sbuf *[]int) (int, bool) {
+	ps := left.AppendPrefixes((*pbuf)[:0], s[pos:j])
+	*pbuf = ps
 	switch len(ps) {
 	case 0:
 		return 0, false
 	case 1:
 		return pos + ps[0], true
 	}
-	starts := right.AppendStarts(nil, s[pos:j])
+	starts := right.AppendStarts((*sbuf)[:0], s[pos:j])
+	*sbuf = starts
 	// both ascending: the largest common element
 	a, b := len(ps)-1, len(starts)-1
 	for a >= 0 && b >= 0 {
@@ -572,10 +572,10 @@ func (g *getter) ends(l *Lens, p int) ([]int, error) {
 		if g.busy == nil {
 			g.busy, g.memo = map[memoKey]bool{}, map[memoKey][]int{}
 		}
-		g.depth++
-		if g.depth > maxDepth {
+		if g.depth >= maxDepth {
 			return nil, g.errAt(l, p, "input nested too deeply")
 		}
+		g.depth++
 		g.busy[key] = true
 		e, err := g.ends(l.body(), p)
 		delete(g.busy, key)
@@ -616,8 +616,11 @@ func (g *getter) ends(l *Lens, p int) ([]int, error) {
 		}
 		return sortUnique(append([]int{p}, e...)), nil
 	case KindStar:
-		reached, _, err := g.reach(l.kids[0], p, len(g.text), false)
-		return reached, err
+		r, err := g.starReach(l, p)
+		if err != nil {
+			return nil, err
+		}
+		return r.reached, nil
 	}
 	return nil, g.errAt(l, p, "invalid lens")
 }
@@ -671,57 +674,106 @@ func sortUnique(x []int) []int {
 	return slices.Compact(x)
 }
 
-// reach explores the iterations of child from p, never past limit: it
-// returns every position reached, ascending, and when withPred a map from
-// each reached position to the one its last iteration started at.
-func (g *getter) reach(child *Lens, p, limit int, withPred bool) ([]int, map[int]int, error) {
-	var pred map[int]int
-	if withPred {
-		pred = map[int]int{}
+// starReach is the set of positions the iterations of a recursive star
+// can reach from p, ascending, with for each the position its last
+// iteration started at; memoised, since the recogniser and the tree
+// building both need it.
+type starReach struct {
+	reached []int
+	pred    map[int]int
+}
+
+func (g *getter) starReach(l *Lens, p int) (*starReach, error) {
+	key := memoKey{l, p}
+	if r, ok := g.stars[key]; ok {
+		return r, nil
 	}
+	reached, pred, err := g.reach(l.kids[0], p)
+	if err != nil {
+		return nil, err
+	}
+	r := &starReach{reached, pred}
+	if g.stars == nil {
+		g.stars = map[memoKey]*starReach{}
+	}
+	g.stars[key] = r
+	return r, nil
+}
+
+// reach explores the iterations of child from p: it returns every
+// position reached, ascending, and a map from each reached position to
+// the one its last iteration started at.
+func (g *getter) reach(child *Lens, p int) ([]int, map[int]int, error) {
+	pred := map[int]int{}
 	seen := map[int]bool{p: true}
-	h := &intHeap{p}
+	h := intHeap{p}
 	var out []int
-	for h.Len() > 0 {
-		q := heap.Pop(h).(int)
+	for len(h) > 0 {
+		q := h.pop()
 		out = append(out, q)
 		e, err := g.ends(child, q)
 		if err != nil {
 			return nil, nil, err
 		}
 		for _, r := range e {
-			if r <= q || r > limit || seen[r] {
+			if r <= q || seen[r] {
 				continue
 			}
 			seen[r] = true
-			if withPred {
-				pred[r] = q
-			}
-			heap.Push(h, r)
+			pred[r] = q
+			h.push(r)
 		}
 	}
 	return out, pred, nil
 }
 
+// intHeap is a min-heap of positions.
 type intHeap []int
 
-func (h intHeap) Len() int           { return len(h) }
-func (h intHeap) Less(i, j int) bool { return h[i] < h[j] }
-func (h intHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *intHeap) Push(x any)        { *h = append(*h, x.(int)) }
-func (h *intHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
+func (h *intHeap) push(x int) {
+	a := append(*h, x)
+	for i := len(a) - 1; i > 0; {
+		p := (i - 1) / 2
+		if a[p] <= a[i] {
+			break
+		}
+		a[p], a[i] = a[i], a[p]
+		i = p
+	}
+	*h = a
+}
+
+func (h *intHeap) pop() int {
+	a := *h
+	x := a[0]
+	n := len(a) - 1
+	a[0] = a[n]
+	a = a[:n]
+	for i := 0; ; {
+		c := 2*i + 1
+		if c >= n {
+			break
+		}
+		if c+1 < n && a[c+1] < a[c] {
+			c++
+		}
+		if a[i] <= a[c] {
+			break
+		}
+		a[i], a[c] = a[c], a[i]
+		i = c
+	}
+	*h = a
 	return x
 }
 
 func (g *getter) starRec(l *Lens, i, j int) (skel, error) {
 	child := l.kids[0]
-	_, pred, err := g.reach(child, i, j, true)
+	r, err := g.starReach(l, i)
 	if err != nil {
 		return skel{}, err
 	}
+	pred := r.pred
 	if _, ok := pred[j]; !ok && i != j {
 		return skel{}, g.recFailure(child)
 	}

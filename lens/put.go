@@ -63,6 +63,8 @@ type putter struct {
 	out   strings.Builder
 	node  *tree.Node // the node whose label and value key and store write
 	depth int
+	pbuf  []int // scratch for cut
+	sbuf  []int
 }
 
 // encLevel is the encoding of one list of siblings for matching against
@@ -227,11 +229,7 @@ func (p *putter) subtree(l *Lens, sp split, d *dict) error {
 	}
 	outer := p.node
 	p.node = n
-	p.depth++
-	defer func() { p.node = outer; p.depth-- }()
-	if p.depth > maxDepth {
-		return p.errorf(l, n, "tree nested too deeply")
-	}
+	defer func() { p.node = outer }()
 	child := newSplit(n.Children())
 	k := l.kids[0]
 	if !k.types().atype.Match(child.enc()) {
@@ -249,7 +247,7 @@ func (p *putter) concat(l *Lens, sp split, sk *skel, d *dict) error {
 	for k, kid := range l.kids {
 		b := sp.b
 		if k < n-1 {
-			c, ok := cut(kid.types().atype, t.asuf[k+1], enc, pos, end)
+			c, ok := cut(kid.types().atype, t.asuf[k+1], enc, pos, end, &p.pbuf, &p.sbuf)
 			if !ok {
 				return p.mismatch(l, sp)
 			}
