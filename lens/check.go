@@ -59,11 +59,11 @@ func (c *checker) check(l *Lens) error {
 		kt := k.types()
 		if kt.ctype != nil {
 			if amb, ok := regular.AmbigStar(kt.ctype); ok {
-				return ambigError(l, "ambiguous iteration", kt.ctype, l.types().ctype, amb, false)
+				return ambigError(l, "ambiguous iteration", kt.ctype, amb, false)
 			}
 		}
 		if amb, ok := regular.AmbigStar(kt.atype); ok {
-			return ambigError(l, "ambiguous tree iteration", kt.atype, l.types().atype, amb, true)
+			return ambigError(l, "ambiguous tree iteration", kt.atype, amb, true)
 		}
 	case KindMaybe:
 		kt := l.kids[0].types()
@@ -215,8 +215,7 @@ func spanInfo(ls []*Lens) Info {
 	return Info{Start: first.Start, End: last.End}
 }
 
-func ambigError(l *Lens, msg string, re, whole *regular.FA, amb regular.Ambiguity, tree bool) error {
-	_ = whole
+func ambigError(l *Lens, msg string, re *regular.FA, amb regular.Ambiguity, tree bool) error {
 	return &Error{Lens: l.info, Msg: msg, Details: []string{
 		"regexp: " + quoteFA(re),
 		splitDetail(amb, tree),

@@ -209,48 +209,52 @@ func combine(l *Lens, kt []*types) *types {
 // concatTypes concatenates one language of each operand. Absent
 // languages are skipped, unless strict (ctype: one recursive operand
 // makes the whole text non-regular), where any absent operand makes the
-// result absent. With no language at all the result is absent.
+// result absent. With no language at all the result is absent (ε when
+// strict).
 func concatTypes(kt []*types, f func(*types) *regular.FA, strict bool) *regular.FA {
-	var fas []*regular.FA
-	for _, t := range kt {
-		fa := f(t)
-		if fa == nil {
-			if strict {
-				return nil
-			}
-			continue
-		}
-		fas = append(fas, fa)
-	}
-	switch len(fas) {
-	case 0:
-		if strict {
-			return epsilonFA
-		}
+	fas, ok := present(kt, f, strict)
+	switch {
+	case !ok:
 		return nil
-	case 1:
-		return fas[0]
+	case len(fas) == 0 && strict:
+		return epsilonFA
 	}
-	return regular.Concat(fas...)
+	return combineFAs(fas, regular.Concat)
 }
 
+// unionTypes is the union of one language of each operand, with absent
+// languages treated as in concatTypes.
 func unionTypes(kt []*types, f func(*types) *regular.FA, strict bool) *regular.FA {
-	var fas []*regular.FA
+	fas, ok := present(kt, f, strict)
+	if !ok {
+		return nil
+	}
+	return combineFAs(fas, regular.Union)
+}
+
+// present returns the languages f picks from the operands that have one;
+// not ok when strict and some operand has none.
+func present(kt []*types, f func(*types) *regular.FA, strict bool) ([]*regular.FA, bool) {
+	fas := make([]*regular.FA, 0, len(kt))
 	for _, t := range kt {
 		fa := f(t)
 		if fa == nil {
 			if strict {
-				return nil
+				return nil, false
 			}
 			continue
 		}
 		fas = append(fas, fa)
 	}
+	return fas, true
+}
+
+func combineFAs(fas []*regular.FA, op func(...*regular.FA) *regular.FA) *regular.FA {
 	switch len(fas) {
 	case 0:
 		return nil
 	case 1:
 		return fas[0]
 	}
-	return regular.Union(fas...)
+	return op(fas...)
 }
