@@ -292,3 +292,24 @@ func formatEnc(s string) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// Checker type-checks many lenses that share parts, checking each lens
+// once: a module system checks every lens it binds, and most of them are
+// built from the same library lenses. A Checker is not safe for
+// concurrent use.
+type Checker struct {
+	c checker
+}
+
+// NewChecker returns a Checker that has checked nothing yet.
+func NewChecker() *Checker { return &Checker{c: checker{seen: map[*Lens]bool{}}} }
+
+// Check is like the package's Check, but skips lenses this Checker has
+// already checked. A lens that failed is checked again on the next call.
+func (c *Checker) Check(l *Lens) error {
+	err := c.c.check(l)
+	if err != nil {
+		delete(c.c.seen, l)
+	}
+	return err
+}

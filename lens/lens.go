@@ -88,6 +88,14 @@ func (l *Lens) Regexp() *regular.FA { return l.re }
 // or counter lens.
 func (l *Lens) String() string { return l.str }
 
+// SetsKey reports whether the lens sets the label of an enclosing node
+// (a key, label or seq outside any subtree).
+func (l *Lens) SetsKey() bool { return l.hasKey }
+
+// SetsValue reports whether the lens sets the value of an enclosing node
+// (a store or value outside any subtree).
+func (l *Lens) SetsValue() bool { return l.hasValue }
+
 // Recursive reports whether l is or contains a recursive lens.
 func (l *Lens) Recursive() bool { return l.recursive }
 

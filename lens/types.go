@@ -161,6 +161,9 @@ func combine(l *Lens, kt []*types) *types {
 			t.asuf[i] = concatTypes(kt[i:], func(t *types) *regular.FA { return t.atype }, false)
 			t.csuf[i] = concatTypes(kt[i:], func(t *types) *regular.FA { return t.ctype }, true)
 		}
+		if l.kind == KindSquare {
+			t.ctype = squareCtype(kt, t.ctype)
+		}
 		return t
 	case KindUnion:
 		return &types{
@@ -204,6 +207,26 @@ func combine(l *Lens, kt []*types) *types {
 		return t
 	}
 	return &types{atype: regular.None()}
+}
+
+// squareCtype makes a square's text type precise, as Augeas does, when
+// the left lens reads at most ten words: the union over those words w of
+// w . body . w (the right part repeats the left). Otherwise the plain
+// concatenation stands.
+func squareCtype(kt []*types, plain *regular.FA) *regular.FA {
+	if plain == nil || kt[0].ctype == nil || kt[1].ctype == nil {
+		return plain
+	}
+	words, ok := kt[0].ctype.Words(10)
+	if !ok || len(words) == 0 {
+		return plain
+	}
+	alts := make([]*regular.FA, len(words))
+	for i, w := range words {
+		lit := regular.LiteralFA(w)
+		alts[i] = regular.Concat(lit, kt[1].ctype, lit)
+	}
+	return regular.Union(alts...)
 }
 
 // concatTypes concatenates one language of each operand. Absent
@@ -258,3 +281,19 @@ func combineFAs(fas []*regular.FA, op func(...*regular.FA) *regular.FA) *regular
 	}
 	return op(fas...)
 }
+
+// CType returns the language of texts the lens reads, or nil for a
+// recursive lens (its text is not a regular language).
+func (l *Lens) CType() *regular.FA { return l.types().ctype }
+
+// AType returns the language of encoded sibling lists the lens makes:
+// each node as label \003 value \004.
+func (l *Lens) AType() *regular.FA { return l.types().atype }
+
+// KType returns the language of labels the lens sets on the enclosing
+// node, or nil if it sets none.
+func (l *Lens) KType() *regular.FA { return l.types().ktype }
+
+// VType returns the language of values the lens sets on the enclosing
+// node, or nil if it sets none.
+func (l *Lens) VType() *regular.FA { return l.types().vtype }

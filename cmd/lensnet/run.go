@@ -9,6 +9,16 @@ import (
 	"github.com/lensnet/lensnet/lens/regular"
 )
 
+const mainUsage = `usage: lensnet COMMAND ARGS...
+
+commands:
+  check [-I DIR]... [--notypecheck] [--nostdinc] [-t] FILE.aug...
+                          load lens modules, type-check their lenses and run
+                          their unit tests (the augparse equivalent)
+  regexp [-i] COMMAND ARGS...
+                          work with regular expressions
+`
+
 const usage = `usage: lensnet regexp [-i] COMMAND ARGS...
 
 Work with regular expressions in Augeas's dialect (the text between the
@@ -33,10 +43,21 @@ options:
 // run is the whole command, callable from tests. It returns the exit
 // status: 0 on success, 1 when a check fails, 2 on usage errors.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] != "regexp" {
-		fmt.Fprint(stderr, usage)
+	if len(args) == 0 {
+		fmt.Fprint(stderr, mainUsage)
 		return 2
 	}
+	switch args[0] {
+	case "regexp":
+		return runRegexp(args, stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "lensnet: unknown command %q\n%s", args[0], mainUsage)
+	return 2
+}
+
+func runRegexp(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("lensnet regexp", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fold := fs.Bool("i", false, "case-insensitive")

@@ -292,3 +292,53 @@ func reverseBytes(b []byte) {
 
 // NumStates returns the number of states of the minimal DFA of a.
 func (a *FA) NumStates() int { return a.dfa().size() }
+
+// Words returns the words of a's language when it has at most limit of
+// them, in no particular order, and false when it has more (or infinitely
+// many).
+func (a *FA) Words(limit int) ([]string, bool) {
+	t := a.dfa()
+	var out []string
+	onPath := make([]bool, t.size())
+	var buf []byte
+	var walk func(s int32) bool
+	walk = func(s int32) bool {
+		if s == t.dead {
+			return true
+		}
+		if onPath[s] {
+			return false // a cycle through a live state: infinitely many words
+		}
+		if t.acc[s] {
+			if len(out) == limit {
+				return false
+			}
+			out = append(out, string(buf))
+		}
+		onPath[s] = true
+		defer func() { onPath[s] = false }()
+		for c := 0; c < t.cl.n; c++ {
+			next := t.next(s, c)
+			if next == t.dead {
+				continue
+			}
+			set := t.cl.sets[c]
+			for b := 0; b < 256; b++ {
+				if !set.Has(byte(b)) {
+					continue
+				}
+				buf = append(buf, byte(b))
+				ok := walk(next)
+				buf = buf[:len(buf)-1]
+				if !ok {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	if !walk(t.start) {
+		return nil, false
+	}
+	return out, true
+}

@@ -1,0 +1,207 @@
+package syntax
+
+import "github.com/lensnet/lensnet/lens"
+
+// Span is the source range of a syntax node: Start is its first byte, End
+// the position just past its last byte.
+type Span struct {
+	Start, End lens.Pos
+}
+
+// Info returns the span as a lens.Info with the given name, the form the
+// lens engine uses to tell where a lens was written.
+func (s Span) Info(name string) lens.Info {
+	return lens.Info{Start: s.Start, End: s.End, Name: name}
+}
+
+// Module is a parsed .aug file.
+type Module struct {
+	Span
+	Name     string // as written after "module"
+	Autoload string // name of the autoload transform, "" when absent
+	Decls    []Decl
+}
+
+// Decl is a top-level declaration: *Let or *Test.
+type Decl interface{ declSpan() Span }
+
+// Let binds a name: "let name params = body" or "let rec name = body".
+type Let struct {
+	Span
+	Name   string
+	Rec    bool
+	Params []*Param
+	Body   Expr
+}
+
+// Param is a function parameter "(name : type)".
+type Param struct {
+	Span
+	Name string
+	Type *Type
+}
+
+// TypeKind names a type written in a parameter annotation.
+type TypeKind int
+
+// The types a parameter annotation can name.
+const (
+	TypeString TypeKind = iota
+	TypeRegexp
+	TypeLens
+	TypeArrow // From -> To
+)
+
+// Type is a parameter type: string, regexp, lens or From -> To.
+type Type struct {
+	Kind     TypeKind
+	From, To *Type
+}
+
+func (t *Type) String() string {
+	switch t.Kind {
+	case TypeString:
+		return "string"
+	case TypeRegexp:
+		return "regexp"
+	case TypeLens:
+		return "lens"
+	}
+	from := t.From.String()
+	if t.From.Kind == TypeArrow {
+		from = "(" + from + ")"
+	}
+	return from + " -> " + t.To.String()
+}
+
+// TestMode says whether a test reads text (get) or writes it (put).
+type TestMode int
+
+// Test modes.
+const (
+	TestGet TestMode = iota
+	TestPut
+)
+
+// Expectation is what a test expects: a value, anything (printed: "= ?")
+// or an exception ("= *").
+type Expectation int
+
+// Test expectations.
+const (
+	ExpectValue Expectation = iota
+	ExpectPrint
+	ExpectError
+)
+
+// Test is a unit test: "test L get S = R" or "test L put S after C = R".
+type Test struct {
+	Span
+	Lens     Expr
+	Mode     TestMode
+	Input    Expr
+	Commands Expr // put tests only
+	Expect   Expectation
+	Result   Expr // ExpectValue only: an expression or a *Tree
+}
+
+func (d *Let) declSpan() Span  { return d.Span }
+func (d *Test) declSpan() Span { return d.Span }
+
+// Expr is an expression node.
+type Expr interface{ exprSpan() Span }
+
+// Ident is a name, qualified (Module.name) or not.
+type Ident struct {
+	Span
+	Module string // "" when unqualified
+	Name   string
+}
+
+// String is a string literal with its escapes resolved.
+type String struct {
+	Span
+	Value string
+}
+
+// Regexp is a regexp literal; Pattern is what the regexp engine reads.
+type Regexp struct {
+	Span
+	Pattern string
+	NoCase  bool
+}
+
+// Unit is "()".
+type Unit struct{ Span }
+
+// Binary is "l . r", "l | r", "l - r" or "l ; r".
+type Binary struct {
+	Span
+	Op          byte
+	Left, Right Expr
+}
+
+// Apply is a function application "f x".
+type Apply struct {
+	Span
+	Func, Arg Expr
+}
+
+// Postfix is "x*", "x+" or "x?".
+type Postfix struct {
+	Span
+	Op byte
+	X  Expr
+}
+
+// Subtree is "[ x ]".
+type Subtree struct {
+	Span
+	X Expr
+}
+
+// LetIn is "let name params = value in body".
+type LetIn struct {
+	Span
+	Name   string
+	Params []*Param
+	Value  Expr
+	Body   Expr
+}
+
+// Tree is a tree literal: a sequence of { } nodes.
+type Tree struct {
+	Span
+	Nodes []*TreeNode
+}
+
+// TreeNode is one { "label" = "value" children } of a tree literal; nil
+// Label or Value means absent.
+type TreeNode struct {
+	Span
+	Label    *string
+	Value    *string
+	Children []*TreeNode
+}
+
+func (e *Ident) exprSpan() Span   { return e.Span }
+func (e *String) exprSpan() Span  { return e.Span }
+func (e *Regexp) exprSpan() Span  { return e.Span }
+func (e *Unit) exprSpan() Span    { return e.Span }
+func (e *Binary) exprSpan() Span  { return e.Span }
+func (e *Apply) exprSpan() Span   { return e.Span }
+func (e *Postfix) exprSpan() Span { return e.Span }
+func (e *Subtree) exprSpan() Span { return e.Span }
+func (e *LetIn) exprSpan() Span   { return e.Span }
+func (e *Tree) exprSpan() Span    { return e.Span }
+
+// SpanOf returns the source range of an expression or declaration.
+func SpanOf(n interface{}) Span {
+	switch n := n.(type) {
+	case Expr:
+		return n.exprSpan()
+	case Decl:
+		return n.declSpan()
+	}
+	return Span{}
+}

@@ -1,0 +1,181 @@
+package syntax
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
+	"github.com/lensnet/lensnet/lens"
+)
+
+// Error is a syntax error at a position.
+type Error struct {
+	Pos lens.Pos
+	Msg string
+}
+
+func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+
+// ErrorList is every syntax error found in a module, in source order.
+type ErrorList []*Error
+
+func (l ErrorList) Error() string {
+	msgs := make([]string, len(l))
+	for i, e := range l {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "\n")
+}
+
+var (
+	moduleParser = participle.MustBuild[gModule](
+		participle.Lexer(definition{}),
+		participle.UseLookahead(3),
+	)
+	declsParser = participle.MustBuild[gDecls](
+		participle.Lexer(definition{}),
+		participle.UseLookahead(3),
+	)
+)
+
+func posOf(p lexer.Position) lens.Pos {
+	return lens.Pos{Filename: p.Filename, Offset: p.Offset, Line: p.Line, Column: p.Column}
+}
+
+// Parse parses the module in src; filename is used in positions. The
+// error, if any, is an ErrorList.
+func Parse(filename, src string) (*Module, error) {
+	toks, lerr := lex(filename, src)
+	if lerr != nil {
+		return nil, ErrorList{lerr}
+	}
+	c := &converter{src: src, toks: toks}
+	var errs ErrorList
+	var decls []*gDecl
+	g, err := parseTokens(moduleParser, toks)
+	if g != nil {
+		decls = g.Decls
+	}
+	for err != nil {
+		e := c.error(err)
+		errs = append(errs, e)
+		// resume at the next declaration keyword at the start of a line
+		next := resumeAt(toks, e.Pos.Offset)
+		if next < 0 {
+			break
+		}
+		var d *gDecls
+		d, err = parseTokens(declsParser, toks[next:])
+		if d != nil && err == nil {
+			decls = append(decls, d.Decls...)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	m := &Module{Name: g.Name, Autoload: g.Autoload}
+	m.Span = Span{Start: posOf(g.Pos), End: posOf(toks[len(toks)-1].Pos)}
+	for _, d := range decls {
+		m.Decls = append(m.Decls, c.decl(d))
+	}
+	return m, nil
+}
+
+// parseTokens runs a participle parser over already lexed tokens.
+func parseTokens[G any](p *participle.Parser[G], toks []token) (*G, error) {
+	plex, err := lexer.Upgrade(&sliceLexer{toks: toks})
+	if err != nil {
+		return nil, err
+	}
+	return p.ParseFromLexer(plex)
+}
+
+// resumeAt finds the first token after offset off that begins a top-level
+// declaration ("let", "let rec" or "test" in the first column).
+func resumeAt(toks []token, off int) int {
+	for i, t := range toks {
+		if t.Pos.Offset <= off || t.Pos.Column != 1 {
+			continue
+		}
+		if t.Type == tokLetRec || t.Type == tokKeyword && (t.Value == "let" || t.Value == "test") {
+			return i
+		}
+	}
+	return -1
+}
+
+// converter builds the AST from the participle types.
+type converter struct {
+	src  string
+	toks []token
+}
+
+// endOf returns the position just past the last token before next (next
+// is participle's EndPos: the start of the following token).
+func (c *converter) endOf(next lexer.Position) lens.Pos {
+	i := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].Pos.Offset >= next.Offset })
+	if i == 0 {
+		return posOf(next)
+	}
+	t := c.toks[i-1]
+	p := posOf(t.Pos)
+	for j := t.Pos.Offset; j < t.end; j++ {
+		if c.src[j] == '\n' {
+			p.Line++
+			p.Column = 1
+		} else {
+			p.Column++
+		}
+	}
+	p.Offset = t.end
+	return p
+}
+
+func (c *converter) span(start, end lexer.Position) Span {
+	return Span{Start: posOf(start), End: c.endOf(end)}
+}
+
+// error turns a participle error into an *Error with our position.
+func (c *converter) error(err error) *Error {
+	var le *Error
+	if errors.As(err, &le) {
+		return le
+	}
+	var pe participle.Error
+	if errors.As(err, &pe) {
+		return &Error{Pos: posOf(pe.Position()), Msg: message(pe)}
+	}
+	return &Error{Msg: err.Error()}
+}
+
+// message rewords participle's messages for lens-language readers.
+func message(pe participle.Error) string {
+	var ut *participle.UnexpectedTokenError
+	if errors.As(pe, &ut) {
+		what := describe(ut.Unexpected)
+		if ut.Expect != "" {
+			return fmt.Sprintf("syntax error, unexpected %s, expecting %s", what, strings.ReplaceAll(ut.Expect, `"`, "'"))
+		}
+		return "syntax error, unexpected " + what
+	}
+	return "syntax error, " + pe.Message()
+}
+
+func describe(t lexer.Token) string {
+	switch t.Type {
+	case tokEOF:
+		return "end of file"
+	case tokString:
+		return "string " + fmt.Sprintf("%q", t.Value[1:])
+	case tokRegexp:
+		return "regexp"
+	case tokKeyword, tokLetRec:
+		return "keyword '" + t.Value + "'"
+	case tokLID, tokUID, tokQID:
+		return "name '" + t.Value + "'"
+	}
+	return "'" + t.Value + "'"
+}
