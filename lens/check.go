@@ -45,6 +45,13 @@ func (c *checker) check(l *Lens) error {
 			return err
 		}
 	}
+	if l.recursive && l.kind != KindRec {
+		// As in Augeas, combinators with a recursive operand are not
+		// checked for ambiguity or overlap: their texts are not regular
+		// and their trees only approximated. The recursive lens itself is
+		// checked for nullable union branches (rec below).
+		return nil
+	}
 	switch l.kind {
 	case KindDel:
 		if !l.re.Match(l.str) {

@@ -207,10 +207,15 @@ func insert(name string, after int) *Func {
 			if err != nil {
 				return err
 			}
-			if len(ns) != 1 || ns[0].Parent() == nil {
+			if len(ns) != 1 {
 				return fmt.Errorf("%s: path %s must match exactly one node, not %d", name, p, len(ns))
 			}
 			n := ns[0]
+			if n.Parent() == nil {
+				// next to the root: first or last among the top-level nodes
+				n.Insert(after*n.Len(), tree.New(label))
+				return nil
+			}
 			n.Parent().Insert(n.Index()+after, tree.New(label))
 			return nil
 		})

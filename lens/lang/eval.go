@@ -3,6 +3,7 @@ package lang
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/lensnet/lensnet/lens"
 	"github.com/lensnet/lensnet/lens/regular"
@@ -140,6 +141,12 @@ func (ev *evaluator) lookup(id *syntax.Ident, en *env) (Value, error) {
 				return v, nil
 			}
 		default:
+			if strings.EqualFold(id.Module, ev.mod.Name) {
+				if v, ok := ev.mod.globals[id.Name]; ok {
+					return v, nil
+				}
+				break
+			}
 			m, err := ev.ld.load(id.Module, id.Span)
 			if err != nil {
 				return nil, err

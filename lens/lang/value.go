@@ -157,15 +157,37 @@ func coerce(p ptype, v Value) (Value, bool) {
 	return v, ok
 }
 
-// toRegexp promotes a string (standing for itself) or passes a regexp.
+// toRegexp promotes a string or passes a regexp. As in Augeas, the
+// promotion puts a backslash before each of . | { } [ ] ( ) + * ? and
+// leaves other characters, backslashes included, as they are: the string
+// "\/" becomes the regexp \/, which matches "/".
 func toRegexp(v Value) (*Regexp, bool) {
 	switch v := v.(type) {
 	case String:
-		return &Regexp{FA: regular.LiteralFA(string(v))}, true
+		return &Regexp{FA: promote(string(v))}, true
 	case *Regexp:
 		return v, true
 	}
 	return nil, false
+}
+
+func promote(s string) *regular.FA {
+	if !strings.Contains(s, "\\") {
+		return regular.LiteralFA(s)
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(".|{}[]()+*?", s[i]) >= 0 {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+	}
+	re, err := regular.Parse(b.String(), 0)
+	if err != nil {
+		// a trailing lone backslash: take the string literally
+		return regular.LiteralFA(s)
+	}
+	return regular.Compile(re)
 }
 
 // Error is an evaluation error at a source position.
