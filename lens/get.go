@@ -773,16 +773,48 @@ func (g *getter) starRec(l *Lens, i, j int) (skel, error) {
 	if err != nil {
 		return skel{}, err
 	}
-	pred := r.pred
-	if _, ok := pred[j]; !ok && i != j {
+	if _, ok := r.pred[j]; !ok && i != j {
 		return skel{}, g.recFailure(child)
 	}
-	var cuts []int
-	for q := j; q != i; q = pred[q] {
-		cuts = append(cuts, q)
+	// valid: reached positions from which iterations reach j; then each
+	// iteration, from the first, takes the longest piece that stays valid
+	// (Augeas's leftmost-longest)
+	valid := map[int]bool{j: true}
+	for a := len(r.reached) - 1; a >= 0; a-- {
+		q := r.reached[a]
+		if q >= j {
+			continue
+		}
+		e, err := g.ends(child, q)
+		if err != nil {
+			return skel{}, err
+		}
+		for _, x := range e {
+			if x > q && valid[x] {
+				valid[q] = true
+				break
+			}
+		}
 	}
-	cuts = append(cuts, i)
-	slices.Reverse(cuts)
+	cuts := []int{i}
+	for cur := i; cur != j; {
+		e, err := g.ends(child, cur)
+		if err != nil {
+			return skel{}, err
+		}
+		next := -1
+		for a := len(e) - 1; a >= 0; a-- {
+			if e[a] > cur && e[a] <= j && valid[e[a]] {
+				next = e[a]
+				break
+			}
+		}
+		if next < 0 {
+			return skel{}, g.recFailure(child)
+		}
+		cuts = append(cuts, next)
+		cur = next
+	}
 	var kids []skel
 	for t := 0; t+1 < len(cuts); t++ {
 		sk, err := g.exact(child, cuts[t], cuts[t+1])
@@ -797,9 +829,10 @@ func (g *getter) starRec(l *Lens, i, j int) (skel, error) {
 }
 
 // cutsRec splits text[i:j] among the operands of a concatenation with a
-// recursive part: forward sets of reachable positions, then a backward
-// walk choosing, at each operand, the largest start that reaches the
-// next cut.
+// recursive part, leftmost-longest as Augeas does: forward sets of
+// reachable positions, then backward the starts from which the rest still
+// reaches j, then forward again, giving each operand the longest piece
+// after which the rest still fits.
 func (g *getter) cutsRec(l *Lens, i, j int) ([]int, error) {
 	n := len(l.kids)
 	sets := make([][]int, n)
@@ -815,18 +848,34 @@ func (g *getter) cutsRec(l *Lens, i, j int) ([]int, error) {
 		}
 		sets[t] = next[:k]
 	}
-	cuts := make([]int, n+1)
-	cuts[n] = j
-	for t := n - 1; t >= 0; t-- {
-		found := false
-		for a := len(sets[t]) - 1; a >= 0 && !found; a-- {
-			p := sets[t][a]
+	// valid[t]: positions in sets[t] from which operands t.. reach j
+	valid := make([][]int, n+1)
+	valid[n] = []int{j}
+	for t := n - 1; t >= 1; t-- {
+		for _, p := range sets[t] {
 			e, err := g.ends(l.kids[t], p)
 			if err != nil {
 				return nil, err
 			}
-			if _, ok := slices.BinarySearch(e, cuts[t+1]); ok {
-				cuts[t] = p
+			if intersects(e, valid[t+1]) {
+				valid[t] = append(valid[t], p)
+			}
+		}
+		if len(valid[t]) == 0 {
+			return nil, g.recFailure(l.kids[t])
+		}
+	}
+	cuts := make([]int, n+1)
+	cuts[0] = i
+	for t := 0; t < n; t++ {
+		e, err := g.ends(l.kids[t], cuts[t])
+		if err != nil {
+			return nil, err
+		}
+		found := false
+		for a := len(e) - 1; a >= 0 && !found; a-- {
+			if _, ok := slices.BinarySearch(valid[t+1], e[a]); ok {
+				cuts[t+1] = e[a]
 				found = true
 			}
 		}
@@ -835,4 +884,19 @@ func (g *getter) cutsRec(l *Lens, i, j int) ([]int, error) {
 		}
 	}
 	return cuts, nil
+}
+
+// intersects reports whether two ascending lists share an element.
+func intersects(a, b []int) bool {
+	for x, y := 0, 0; x < len(a) && y < len(b); {
+		switch {
+		case a[x] == b[y]:
+			return true
+		case a[x] < b[y]:
+			x++
+		default:
+			y++
+		}
+	}
+	return false
 }
