@@ -24,8 +24,13 @@ func (e *PutError) Error() string {
 // Put writes the children of root back to text, reusing the formatting
 // of original (which must be readable with the lens) wherever the tree
 // still has the nodes it was read into: untouched parts come out byte for
-// byte, new nodes get the lens's defaults.
+// byte, new nodes get the lens's defaults. As in Augeas, a root without
+// children writes the empty text, whatever the lens (a file whose tree
+// was emptied is emptied).
 func (l *Lens) Put(root *tree.Node, original string) (string, error) {
+	if root.Len() == 0 {
+		return "", nil
+	}
 	g := &getter{text: original, skel: true}
 	lvl, sk, err := g.top(l)
 	if err != nil {
@@ -35,8 +40,12 @@ func (l *Lens) Put(root *tree.Node, original string) (string, error) {
 }
 
 // Create writes the children of root as new text, with the defaults of
-// the lens's del lenses for all formatting.
+// the lens's del lenses for all formatting. A root without children
+// writes the empty text, as Put does.
 func (l *Lens) Create(root *tree.Node) (string, error) {
+	if root.Len() == 0 {
+		return "", nil
+	}
 	return l.put(root, nil, nil, 0)
 }
 

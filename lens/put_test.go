@@ -98,8 +98,23 @@ func TestPutErrors(t *testing.T) {
 	}
 }
 
+func TestPutEmptyTreeWritesNothing(t *testing.T) {
+	// Augeas writes "" for a root without children, whatever the lens
+	l := cat(del("x", "x"), opt(sub(key("a"))))
+	for _, original := range []string{"x", "xa"} {
+		out, err := l.Put(tree.NewHidden(), original)
+		require.NoError(t, err)
+		assert.Equal(t, "", out)
+	}
+	out, err := l.Create(tree.NewHidden())
+	require.NoError(t, err)
+	assert.Equal(t, "", out)
+}
+
 func TestPutOriginalMustParse(t *testing.T) {
-	_, err := star(kv()).Put(tree.NewHidden(), "not kv")
+	root := tree.NewHidden()
+	root.Append(tree.NewValue("a", "1"))
+	_, err := star(kv()).Put(root, "not kv")
 	var ge *GetError
 	require.True(t, errors.As(err, &ge))
 	assert.Contains(t, err.Error(), "original text: 1:5")
