@@ -119,33 +119,52 @@ func prefixType(ls []*Lens, text bool) *regular.FA {
 
 func (c *checker) union(l *Lens) error {
 	kids := l.kids
-	for t := 1; t < len(kids); t++ {
-		var prev []*regular.FA
-		for _, k := range kids[:t] {
-			if ct := k.types().ctype; ct != nil {
-				prev = append(prev, ct)
+	// A branch overlaps the union of the earlier ones iff it overlaps one
+	// of them; pairs whose first bytes differ (and that do not both take
+	// the empty word) are disjoint without building automata.
+	for _, text := range []bool{true, false} {
+		for t := 1; t < len(kids); t++ {
+			cur := langOf(kids[t], text)
+			if cur == nil {
+				continue
 			}
-		}
-		cur := kids[t].types().ctype
-		if cur == nil || len(prev) == 0 {
-			continue
-		}
-		if ex, disjoint := regular.Disjoint(regular.Union(prev...), cur); !disjoint {
-			return &Error{Lens: l.info, Msg: "overlapping lenses in union.get",
-				Details: []string{"example matched by both: " + quoteText(ex), "first lens: " + spanInfo(kids[:t]).String(), "second lens: " + kids[t].info.String()}}
-		}
-	}
-	for t := 1; t < len(kids); t++ {
-		prev := make([]*regular.FA, t)
-		for i, k := range kids[:t] {
-			prev[i] = k.types().atype
-		}
-		if ex, disjoint := regular.Disjoint(regular.Union(prev...), kids[t].types().atype); !disjoint {
-			return &Error{Lens: l.info, Msg: "overlapping lenses in tree union.put",
-				Details: []string{"example matched by both: " + formatEnc(ex), "first lens: " + spanInfo(kids[:t]).String(), "second lens: " + kids[t].info.String()}}
+			for _, k := range kids[:t] {
+				prev := langOf(k, text)
+				if prev == nil || quickDisjoint(prev, cur) {
+					continue
+				}
+				ex, disjoint := regular.Disjoint(prev, cur)
+				if disjoint {
+					continue
+				}
+				if text {
+					return &Error{Lens: l.info, Msg: "overlapping lenses in union.get",
+						Details: []string{"example matched by both: " + quoteText(ex), "first lens: " + spanInfo(kids[:t]).String(), "second lens: " + kids[t].info.String()}}
+				}
+				return &Error{Lens: l.info, Msg: "overlapping lenses in tree union.put",
+					Details: []string{"example matched by both: " + formatEnc(ex), "first lens: " + spanInfo(kids[:t]).String(), "second lens: " + kids[t].info.String()}}
+			}
 		}
 	}
 	return nil
+}
+
+// langOf is a lens's ctype (text) or atype.
+func langOf(l *Lens, text bool) *regular.FA {
+	if text {
+		return l.types().ctype
+	}
+	return l.types().atype
+}
+
+// quickDisjoint reports languages that are certainly disjoint: they do not
+// both hold the empty word and no byte can start a word of both.
+func quickDisjoint(a, b *regular.FA) bool {
+	if a.AcceptsEmpty() && b.AcceptsEmpty() {
+		return false
+	}
+	f := a.FirstBytes().Intersect(b.FirstBytes())
+	return f == regular.ByteSet{}
 }
 
 // rec checks that no union inside the recursive lens has two branches
