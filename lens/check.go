@@ -2,7 +2,10 @@ package lens
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/lensnet/lensnet/lens/regular"
 )
@@ -35,16 +38,79 @@ type checker struct {
 	seen map[*Lens]bool
 }
 
+// check checks l and the lenses inside it not seen before. The lenses
+// are listed innermost first, checked in parallel (each check builds its
+// own automata; the shared ones are built once, safely), and the first
+// failure in that order is returned, so the result does not depend on
+// scheduling.
 func (c *checker) check(l *Lens) error {
-	if c.seen[l] {
-		return nil
+	var order []*Lens
+	var collect func(*Lens)
+	collect = func(x *Lens) {
+		if c.seen[x] {
+			return
+		}
+		c.seen[x] = true
+		for _, k := range x.kids {
+			collect(k)
+		}
+		order = append(order, x)
 	}
-	c.seen[l] = true
-	for _, k := range l.kids {
-		if err := c.check(k); err != nil {
+	collect(l)
+	// types are computed under one lock; compute them up front so the
+	// workers only wait on automata
+	for _, x := range order {
+		x.types()
+	}
+	errs := make([]error, len(order))
+	workers := min(runtime.GOMAXPROCS(0), len(order)/4+1)
+	if workers <= 1 {
+		for i, x := range order {
+			if errs[i] = c.checkOne(x); errs[i] != nil {
+				break
+			}
+		}
+	} else {
+		var next atomic.Int64
+		var failed atomic.Int64
+		failed.Store(int64(len(order)))
+		var wg sync.WaitGroup
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					i := next.Add(1) - 1
+					if i >= int64(len(order)) || i > failed.Load() {
+						return
+					}
+					if errs[i] = c.checkOne(order[i]); errs[i] != nil {
+						for {
+							f := failed.Load()
+							if i >= f || failed.CompareAndSwap(f, i) {
+								break
+							}
+						}
+					}
+				}
+			}()
+		}
+		wg.Wait()
+	}
+	for i, err := range errs {
+		if err != nil {
+			// the failed lens and those after it count as unchecked
+			for _, x := range order[i:] {
+				delete(c.seen, x)
+			}
 			return err
 		}
 	}
+	return nil
+}
+
+// checkOne checks one lens, its operands being checked separately.
+func (c *checker) checkOne(l *Lens) error {
 	if l.recursive && l.kind != KindRec {
 		// As in Augeas, combinators with a recursive operand are not
 		// checked for ambiguity or overlap: their texts are not regular
@@ -88,8 +154,19 @@ func (c *checker) check(l *Lens) error {
 
 func (c *checker) concat(l *Lens) error {
 	kids := l.kids
+	// The prefix languages grow by one operand at a time, each built from
+	// the minimal automaton of the one before (determinised anyway by the
+	// ambiguity check), not from the operands' raw automata.
+	var first *regular.FA
 	for t := 1; t < len(kids); t++ {
-		first, second := prefixType(kids[:t], true), kids[t].types().ctype
+		if t == 1 {
+			first = kids[0].types().ctype
+		} else if first != nil && kids[t-1].types().ctype != nil {
+			first = regular.Concat(first.Minimize(), kids[t-1].types().ctype.Minimize())
+		} else {
+			first = nil
+		}
+		second := kids[t].types().ctype
 		if first != nil && second != nil {
 			if amb, ok := regular.AmbigConcat(first, second); ok {
 				return ambig2Error(l, "ambiguous concatenation", kids[:t], kids[t], first, second, amb, false)
@@ -97,24 +174,17 @@ func (c *checker) concat(l *Lens) error {
 		}
 	}
 	for t := 1; t < len(kids); t++ {
-		first, second := prefixType(kids[:t], false), kids[t].types().atype
+		if t == 1 {
+			first = kids[0].types().atype
+		} else {
+			first = regular.Concat(first.Minimize(), kids[t-1].types().atype.Minimize())
+		}
+		second := kids[t].types().atype
 		if amb, ok := regular.AmbigConcat(first, second); ok {
 			return ambig2Error(l, "ambiguous tree concatenation", kids[:t], kids[t], first, second, amb, true)
 		}
 	}
 	return nil
-}
-
-// prefixType is the ctype (text) or atype of the concatenation of ls.
-func prefixType(ls []*Lens, text bool) *regular.FA {
-	kt := make([]*types, len(ls))
-	for i, k := range ls {
-		kt[i] = k.types()
-	}
-	if text {
-		return concatTypes(kt, func(t *types) *regular.FA { return t.ctype }, true)
-	}
-	return concatTypes(kt, func(t *types) *regular.FA { return t.atype }, false)
 }
 
 func (c *checker) union(l *Lens) error {
@@ -333,9 +403,5 @@ func NewChecker() *Checker { return &Checker{c: checker{seen: map[*Lens]bool{}}}
 // Check is like the package's Check, but skips lenses this Checker has
 // already checked. A lens that failed is checked again on the next call.
 func (c *Checker) Check(l *Lens) error {
-	err := c.c.check(l)
-	if err != nil {
-		delete(c.c.seen, l)
-	}
-	return err
+	return c.c.check(l)
 }

@@ -65,14 +65,25 @@ func TestAugeasSuite(t *testing.T) {
 	got := map[string]string{}
 	start := time.Now()
 	passed := 0
+	type timing struct {
+		name string
+		d    time.Duration
+	}
+	var times []timing
 	for _, f := range files {
+		t0 := time.Now()
 		r := suiteResult(ld, out, f)
+		times = append(times, timing{filepath.Base(f), time.Since(t0)})
 		got[filepath.Base(f)] = r
 		if r == "pass" {
 			passed++
 		}
 	}
 	t.Logf("%d of %d Augeas test modules pass, type checked, in %v", passed, len(files), time.Since(start).Round(time.Millisecond))
+	sort.Slice(times, func(i, j int) bool { return times[i].d > times[j].d })
+	for _, x := range times[:min(8, len(times))] {
+		t.Logf("  %-28s %v (with the modules it loads first)", x.name, x.d.Round(time.Millisecond))
+	}
 	if *updateSuite {
 		writeSuiteList(t, got)
 		return
