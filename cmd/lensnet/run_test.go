@@ -16,7 +16,7 @@ func TestRun(t *testing.T) {
 		stdout string
 		stderr string // substring
 	}{
-		{"no arguments", nil, 2, "", "usage: lensnet regexp"},
+		{"no arguments", nil, 2, "", "usage: lensnet COMMAND"},
 		{"unknown group", []string{"frobnicate"}, 2, "", "usage:"},
 		{"unknown command", []string{"regexp", "frob", "a"}, 2, "", `unknown regexp command "frob"`},
 		{"bad flag", []string{"regexp", "-z", "show", "a"}, 2, "", "flag provided but not defined"},
