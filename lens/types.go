@@ -133,6 +133,29 @@ func sameLang(a, b *regular.FA) bool {
 }
 
 func combine(l *Lens, kt []*types) *types {
+	t := combineRaw(l, kt)
+	// Combinators copy their operands' automata, so types of deep lenses
+	// would grow with the square of the depth; large ones are kept as
+	// their minimal DFA instead (the checker determinises them anyway).
+	t.ctype, t.atype = compact(t.ctype), compact(t.atype)
+	return t
+}
+
+// compactStates is the automaton size above which a type is minimised.
+const compactStates = 300
+
+func compact(fa *regular.FA) *regular.FA {
+	if fa == nil || fa.States() <= compactStates {
+		return fa
+	}
+	m := fa.Minimize()
+	if m.States() >= fa.States() {
+		return fa
+	}
+	return m
+}
+
+func combineRaw(l *Lens, kt []*types) *types {
 	switch l.kind {
 	case KindDel:
 		return &types{ctype: l.re, atype: epsilonFA}
@@ -157,9 +180,18 @@ func combine(l *Lens, kt []*types) *types {
 		}
 		t.csuf = make([]*regular.FA, len(kt))
 		t.asuf = make([]*regular.FA, len(kt))
-		for i := len(kt) - 1; i >= 1; i-- {
-			t.asuf[i] = concatTypes(kt[i:], func(t *types) *regular.FA { return t.atype }, false)
-			t.csuf[i] = concatTypes(kt[i:], func(t *types) *regular.FA { return t.ctype }, true)
+		// suffixes from the right, each from the next one (compacted), so
+		// that long concatenations do not copy their operands n times
+		last := len(kt) - 1
+		if last >= 1 {
+			t.asuf[last] = kt[last].atype
+			t.csuf[last] = kt[last].ctype
+		}
+		for i := last - 1; i >= 1; i-- {
+			t.asuf[i] = compact(regular.Concat(kt[i].atype, t.asuf[i+1]))
+			if kt[i].ctype != nil && t.csuf[i+1] != nil {
+				t.csuf[i] = compact(regular.Concat(kt[i].ctype, t.csuf[i+1]))
+			}
 		}
 		if l.kind == KindSquare {
 			t.ctype = squareCtype(kt, t.ctype)

@@ -4,10 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests need (none yet for the regular-language core;
-# later: augeas-lenses, augeas-tools, libxml2-utils, libvirt0). apt-get
-# runs only when one is missing.
-packages=()
+# Debian packages the tests need: augeas-lenses holds Augeas's lens
+# library and its 231 test modules, the judge of lensnet's lens language
+# (lens/lang TestAugeasSuite fails without them); augeas-tools gives
+# augparse and augtool for the side-by-side benchmarks. apt-get runs only
+# when one is missing.
+packages=(augeas-lenses augeas-tools)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")

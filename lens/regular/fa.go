@@ -368,3 +368,7 @@ func (a *FA) FirstBytes() ByteSet {
 	}
 	return out
 }
+
+// States returns the number of states of the automaton behind a (not of
+// its minimal DFA): a measure of how much memory it holds.
+func (a *FA) States() int { return a.n.size() }
