@@ -40,12 +40,12 @@ func load(t *testing.T, src string) (*Module, string) {
 	return m, out.String()
 }
 
-func loadErr(t *testing.T, src string) (error, string) {
+func loadErr(t *testing.T, src string) (string, error) {
 	t.Helper()
 	var out bytes.Buffer
 	_, err := loader(&out).LoadSource("t.aug", src)
 	require.Error(t, err)
-	return err, out.String()
+	return out.String(), err
 }
 
 func TestValuesAndPromotion(t *testing.T) {
@@ -99,7 +99,7 @@ test [ key motd ] get "hello" = { "hello" }
 }
 
 func TestTestFailureOutput(t *testing.T) {
-	err, out := loadErr(t, `module T =
+	out, err := loadErr(t, `module T =
 let lns = [ key /[a-z]+/ . del /=/ "=" . store /[0-9]+/ . del /\n/ "\n" ]*
 test lns get "a=1\n" = { "a" = "2" } { }
 test lns get "a=1\n" = { "never" }
@@ -121,14 +121,14 @@ test lns get "a=1\n" = { "never" }
 	require.True(t, errors.As(err, &tf))
 	assert.Equal(t, "t.aug:3:1: test failed: the trees differ", err.Error())
 
-	err, out = loadErr(t, `module T =
+	out, err = loadErr(t, `module T =
 let lns = [ key /[a-z]+/ . del /=/ "=" . store /[0-9]+/ . del /\n/ "\n" ]*
 test lns put "a=1\n" after set "/a" "x" = "a=x\n"
 `)
 	assert.Contains(t, out, "t.aug:3:1: exception thrown in test\n")
 	assert.Contains(t, err.Error(), `t.aug:3:1: exception thrown in test: t.aug:3:1: /a: the tree { "a" = "x" }`)
 
-	err, out = loadErr(t, `module T =
+	out, err = loadErr(t, `module T =
 let lns = [ key /[a-z]+/ ]
 test lns get "a" = *
 `)
