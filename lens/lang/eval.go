@@ -74,19 +74,34 @@ func (ev *evaluator) eval(e syntax.Expr, en *env) (Value, error) {
 	case *syntax.Binary:
 		return ev.binary(e, en)
 	case *syntax.Apply:
-		f, err := ev.eval(e.Func, en)
+		// f a b c is ((f a) b) c: walk the spine iteratively
+		spine := []*syntax.Apply{e}
+		for {
+			inner, ok := spine[len(spine)-1].Func.(*syntax.Apply)
+			if !ok {
+				break
+			}
+			spine = append(spine, inner)
+		}
+		f, err := ev.eval(spine[len(spine)-1].Func, en)
 		if err != nil {
 			return nil, err
 		}
-		arg, err := ev.eval(e.Arg, en)
-		if err != nil {
-			return nil, err
+		for i := len(spine) - 1; i >= 0; i-- {
+			a := spine[i]
+			arg, err := ev.eval(a.Arg, en)
+			if err != nil {
+				return nil, err
+			}
+			fn, ok := f.(*Func)
+			if !ok {
+				return nil, errorAt(a.Span, "application of %s to %s is not possible: not a function", f.Type(), arg.Type())
+			}
+			if f, err = ev.apply(fn, arg, a.Span, syntax.SpanOf(a.Arg)); err != nil {
+				return nil, err
+			}
 		}
-		fn, ok := f.(*Func)
-		if !ok {
-			return nil, errorAt(e.Span, "application of %s to %s is not possible: not a function", f.Type(), arg.Type())
-		}
-		return ev.apply(fn, arg, e.Span, syntax.SpanOf(e.Arg))
+		return f, nil
 	case *syntax.LetIn:
 		v, err := ev.function(e.Name, e.Params, e.Value, en)
 		if err != nil {
@@ -240,11 +255,31 @@ func (ev *evaluator) postfix(e *syntax.Postfix, en *env) (Value, error) {
 	return nil, errorAt(e.Span, "%c is not possible on %s", e.Op, v.Type())
 }
 
+// binary evaluates a chain of left-associative operators iteratively, so
+// that a long chain (a . b . c ...) does not nest the evaluation.
 func (ev *evaluator) binary(e *syntax.Binary, en *env) (Value, error) {
-	l, err := ev.eval(e.Left, en)
+	spine := []*syntax.Binary{e}
+	for {
+		l, ok := spine[len(spine)-1].Left.(*syntax.Binary)
+		if !ok {
+			break
+		}
+		spine = append(spine, l)
+	}
+	v, err := ev.eval(spine[len(spine)-1].Left, en)
 	if err != nil {
 		return nil, err
 	}
+	for i := len(spine) - 1; i >= 0; i-- {
+		if v, err = ev.combine(spine[i], v, en); err != nil {
+			return nil, err
+		}
+	}
+	return v, nil
+}
+
+// combine evaluates the right operand of e and applies e's operator.
+func (ev *evaluator) combine(e *syntax.Binary, l Value, en *env) (Value, error) {
 	r, err := ev.eval(e.Right, en)
 	if err != nil {
 		return nil, err

@@ -218,3 +218,14 @@ test elem put "<a></a>" after set "/a/c" "" = "<a><c></c></a>"
 test elem get "<a></b>" = *
 `)
 }
+
+func TestLongChainsDoNotNest(t *testing.T) {
+	// long operator and application chains: evaluated iteratively, no stack growth
+	src := "module T =\nlet a = ()" + strings.Repeat(` ; ()`, 50000) + " ; \"x\"\n"
+	m, _ := load(t, src)
+	v, _ := m.Lookup("a")
+	assert.Equal(t, String("x"), v)
+	src = "module T =\nlet f (a:string) = a\nlet b = " + strings.Repeat("f ", 30000) + "\"x\"\n"
+	_, err := loadErr(t, src)
+	assert.Equal(t, "t.aug:3:11: type error: f expects string but found string -> ...", err.Error())
+}

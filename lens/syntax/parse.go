@@ -52,6 +52,9 @@ func Parse(filename, src string) (*Module, error) {
 	if lerr != nil {
 		return nil, ErrorList{lerr}
 	}
+	if e := tooDeep(toks); e != nil {
+		return nil, ErrorList{e}
+	}
 	c := &converter{src: src, toks: toks}
 	var errs ErrorList
 	var decls []*gDecl
@@ -91,6 +94,28 @@ func parseTokens[G any](p *participle.Parser[G], toks []token) (*G, error) {
 		return nil, err
 	}
 	return p.ParseFromLexer(plex)
+}
+
+// MaxNesting bounds how deeply brackets ( [ { may nest, so that no module
+// can exhaust the parser's stack.
+const MaxNesting = 2000
+
+func tooDeep(toks []token) *Error {
+	depth := 0
+	for _, t := range toks {
+		if t.Type == tokPunct {
+			switch t.Value {
+			case "(", "[", "{":
+				depth++
+			case ")", "]", "}":
+				depth--
+			}
+		}
+		if depth > MaxNesting {
+			return &Error{Pos: posOf(t.Pos), Msg: fmt.Sprintf("expression nested more than %d levels deep", MaxNesting)}
+		}
+	}
+	return nil
 }
 
 // resumeAt finds the first token after offset off that begins a top-level

@@ -168,6 +168,15 @@ func TestLexErrors(t *testing.T) {
 	}
 }
 
+func TestTooDeep(t *testing.T) {
+	src := "module T =\nlet a = " + strings.Repeat("(", 200000) + `"x"` + strings.Repeat(")", 200000) + "\n"
+	_, err := Parse("t.aug", src)
+	assert.EqualError(t, err, "t.aug:2:2009: expression nested more than 2000 levels deep")
+	src = "module T =\nlet a = " + strings.Repeat("(", 1000) + `"x"` + strings.Repeat(")", 1000) + "\n"
+	_, err = Parse("t.aug", src)
+	assert.NoError(t, err)
+}
+
 // TestParsesAugeasLenses reads every module of Augeas's lens library when
 // it is installed (the lens-language judge in lens/lang requires it).
 func TestParsesAugeasLenses(t *testing.T) {
