@@ -20,6 +20,16 @@ const augeasDist = "/usr/share/augeas/lenses/dist"
 
 const suiteList = "testdata/augeas-suite.txt"
 
+// whyFailing explains the known failures in the list (written by -update
+// as a comment above the entry).
+var whyFailing = map[string]string{
+	"test_sip_conf.aug": "the regexp /[ \\t]*[#;].*$/ ends in the anchor $; Augeas's type checker (libfa) reads $ as a\n" +
+		"# literal character and its matcher (GNU regex) as an anchor; lensnet reads it as the empty word in both,\n" +
+		"# so the concatenation with the end of line is ambiguous to lensnet's checker",
+	"test_xendconfsxp.aug": "the last test expects an exception on input that the lens does describe; the test file lists it\n" +
+		"# under \"Bugs\": Augeas's Earley parser fails on it, lensnet reads it (a deliberate difference)",
+}
+
 // switchWriter lets one loader write each test file's output to its own
 // buffer.
 type switchWriter struct{ w *bytes.Buffer }
@@ -138,6 +148,9 @@ func writeSuiteList(t *testing.T, got map[string]string) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Augeas 1.14's test modules run through lensnet (TestAugeasSuite).\n# One line per file: name, then pass or fail: reason. Regenerate with\n#   go test ./lens/lang -run AugeasSuite -update\n")
 	for _, n := range names {
+		if why, ok := whyFailing[n]; ok && got[n] != "pass" {
+			fmt.Fprintf(&b, "# %s: %s\n", n, why)
+		}
 		fmt.Fprintf(&b, "%s %s\n", n, got[n])
 	}
 	if err := os.WriteFile(suiteList, []byte(b.String()), 0o644); err != nil {
