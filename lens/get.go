@@ -675,12 +675,10 @@ func sortUnique(x []int) []int {
 }
 
 // starReach is the set of positions the iterations of a recursive star
-// can reach from p, ascending, with for each the position its last
-// iteration started at; memoised, since the recogniser and the tree
-// building both need it.
+// can reach from p, ascending; memoised, since the recogniser and the
+// tree building both need it.
 type starReach struct {
 	reached []int
-	pred    map[int]int
 }
 
 func (g *getter) starReach(l *Lens, p int) (*starReach, error) {
@@ -688,11 +686,11 @@ func (g *getter) starReach(l *Lens, p int) (*starReach, error) {
 	if r, ok := g.stars[key]; ok {
 		return r, nil
 	}
-	reached, pred, err := g.reach(l.kids[0], p)
+	reached, err := g.reach(l.kids[0], p)
 	if err != nil {
 		return nil, err
 	}
-	r := &starReach{reached, pred}
+	r := &starReach{reached}
 	if g.stars == nil {
 		g.stars = map[memoKey]*starReach{}
 	}
@@ -700,11 +698,9 @@ func (g *getter) starReach(l *Lens, p int) (*starReach, error) {
 	return r, nil
 }
 
-// reach explores the iterations of child from p: it returns every
-// position reached, ascending, and a map from each reached position to
-// the one its last iteration started at.
-func (g *getter) reach(child *Lens, p int) ([]int, map[int]int, error) {
-	pred := map[int]int{}
+// reach explores the iterations of child from p and returns every
+// position reached, ascending.
+func (g *getter) reach(child *Lens, p int) ([]int, error) {
 	seen := map[int]bool{p: true}
 	h := intHeap{p}
 	var out []int
@@ -713,18 +709,17 @@ func (g *getter) reach(child *Lens, p int) ([]int, map[int]int, error) {
 		out = append(out, q)
 		e, err := g.ends(child, q)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		for _, r := range e {
 			if r <= q || seen[r] {
 				continue
 			}
 			seen[r] = true
-			pred[r] = q
 			h.push(r)
 		}
 	}
-	return out, pred, nil
+	return out, nil
 }
 
 // intHeap is a min-heap of positions.
@@ -773,7 +768,7 @@ func (g *getter) starRec(l *Lens, i, j int) (skel, error) {
 	if err != nil {
 		return skel{}, err
 	}
-	if _, ok := r.pred[j]; !ok && i != j {
+	if _, ok := slices.BinarySearch(r.reached, j); !ok {
 		return skel{}, g.recFailure(child)
 	}
 	// valid: reached positions from which iterations reach j; then each

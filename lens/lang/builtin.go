@@ -135,7 +135,7 @@ func init() {
 			return Unit{}, nil
 		}, tRegexp),
 		"print_tree": builtin("print_tree", func(ev *evaluator, at syntax.Span, a []Value) (Value, error) {
-			writeTree(ev.ld.out(), a[0].(*Tree).Root, 0, false)
+			writeTree(ev.ld.out(), a[0].(*Tree).Root, 0)
 			return a[0], nil
 		}, tTree),
 		"lens_ctype": lensType("lens_ctype", (*lens.Lens).CType),

@@ -203,11 +203,7 @@ func (ld *Loader) load(name string, at syntax.Span) (*Module, error) {
 	if d.Name != "" {
 		filename = filepath.Join(d.Name, file)
 	}
-	m, err := ld.evalSource(filename, string(src), name)
-	if err != nil {
-		return nil, err
-	}
-	return m, nil
+	return ld.evalSource(filename, string(src), name)
 }
 
 func (ld *Loader) pathString() string {

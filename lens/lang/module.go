@@ -263,11 +263,11 @@ func printValue(w io.Writer, v Value, top bool) {
 	case *Tree:
 		if top {
 			for _, c := range v.Root.Children() {
-				writeTree(w, c, 2, true)
+				writeTree(w, c, 2)
 			}
 			return
 		}
-		writeTree(w, v.Root, 0, true)
+		writeTree(w, v.Root, 0)
 	default:
 		fmt.Fprintln(w, v.Type())
 	}
@@ -275,7 +275,7 @@ func printValue(w io.Writer, v Value, top bool) {
 
 // writeTree prints { "label" = "value" children } with values raw, as
 // augparse does.
-func writeTree(w io.Writer, n *tree.Node, indent int, _ bool) {
+func writeTree(w io.Writer, n *tree.Node, indent int) {
 	pad := strings.Repeat(" ", indent)
 	fmt.Fprint(w, pad, "{ ")
 	if l, ok := n.Label(); ok {
@@ -290,7 +290,7 @@ func writeTree(w io.Writer, n *tree.Node, indent int, _ bool) {
 	}
 	fmt.Fprintln(w)
 	for _, c := range n.Children() {
-		writeTree(w, c, indent+2, true)
+		writeTree(w, c, indent+2)
 	}
 	fmt.Fprintln(w, pad+"}")
 }

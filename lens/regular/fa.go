@@ -348,24 +348,13 @@ func (a *FA) Words(limit int) ([]string, bool) {
 // no determinisation, so it serves as a quick disjointness test: two
 // languages whose first bytes differ share at most the empty word.
 func (a *FA) FirstBytes() ByteSet {
-	n := a.n
 	var out ByteSet
-	seen := make([]bool, n.size())
-	stack := []int32{n.start}
-	seen[n.start] = true
-	for len(stack) > 0 {
-		s := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		for _, e := range n.edges[s] {
+	a.n.startClosure(func(s int32) bool {
+		for _, e := range a.n.edges[s] {
 			out = out.Union(e.set)
 		}
-		for _, t := range n.eps[s] {
-			if !seen[t] {
-				seen[t] = true
-				stack = append(stack, t)
-			}
-		}
-	}
+		return true
+	})
 	return out
 }
 

@@ -192,14 +192,25 @@ func repeatNFA(m *nfa, min, max int) *nfa {
 // nullable reports whether an accepting state is reachable from the start
 // by ε-moves alone, that is whether the empty word is in the language.
 func (n *nfa) nullable() bool {
+	accepts := false
+	n.startClosure(func(s int32) bool {
+		accepts = n.accept[s]
+		return !accepts
+	})
+	return accepts
+}
+
+// startClosure calls visit on each state of the start state's ε-closure
+// until visit returns false.
+func (n *nfa) startClosure(visit func(s int32) bool) {
 	seen := make([]bool, n.size())
 	stack := []int32{n.start}
 	seen[n.start] = true
 	for len(stack) > 0 {
 		s := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if n.accept[s] {
-			return true
+		if !visit(s) {
+			return
 		}
 		for _, t := range n.eps[s] {
 			if !seen[t] {
@@ -208,7 +219,6 @@ func (n *nfa) nullable() bool {
 			}
 		}
 	}
-	return false
 }
 
 // reverse returns the automaton of the reversed language.

@@ -240,22 +240,25 @@ func (s *scanner) comment() *Error {
 	return s.errorf(start, "missing *) to close this comment")
 }
 
-// str reads a string literal and returns its value.
-func (s *scanner) str() (string, *Error) {
+// literal reads a literal closed by the byte delim, which the scanner is
+// on. Escapes: \a \b \t \n \v \f \r give control characters, \delim and
+// \\ give the character itself, any other \x stays as the two bytes (the
+// rule Augeas applies to both strings and regexps).
+func (s *scanner) literal(delim byte, what string) (string, *Error) {
 	start := s.pos()
 	s.advance(1)
 	var b strings.Builder
 	for s.off < len(s.src) {
 		c := s.src[s.off]
 		switch {
-		case c == '"':
+		case c == delim:
 			s.advance(1)
 			return b.String(), nil
 		case c == '\\' && s.off+1 < len(s.src):
 			d := s.src[s.off+1]
 			if r, ok := controlEscape(d); ok {
 				b.WriteByte(r)
-			} else if d == '"' || d == '\\' {
+			} else if d == delim || d == '\\' {
 				b.WriteByte(d)
 			} else {
 				b.WriteByte('\\')
@@ -267,43 +270,24 @@ func (s *scanner) str() (string, *Error) {
 			s.advance(1)
 		}
 	}
-	return "", s.errorf(start, "missing \" to close this string")
+	return "", s.errorf(start, "missing %c to close this %s", delim, what)
 }
+
+// str reads a string literal and returns its value.
+func (s *scanner) str() (string, *Error) { return s.literal('"', "string") }
 
 // regexp reads a regexp literal. The value is the pattern as the regexp
 // engine sees it, prefixed by "i/" for /.../i and "/" otherwise.
 func (s *scanner) regexp() (string, *Error) {
-	start := s.pos()
-	s.advance(1)
-	var b strings.Builder
-	for s.off < len(s.src) {
-		c := s.src[s.off]
-		switch {
-		case c == '/':
-			s.advance(1)
-			flag := "/"
-			if s.off < len(s.src) && s.src[s.off] == 'i' && (s.off+1 >= len(s.src) || !isIdent(s.src[s.off+1])) {
-				s.advance(1)
-				flag = "i/"
-			}
-			return flag + b.String(), nil
-		case c == '\\' && s.off+1 < len(s.src):
-			d := s.src[s.off+1]
-			if r, ok := controlEscape(d); ok {
-				b.WriteByte(r)
-			} else if d == '/' || d == '\\' {
-				b.WriteByte(d)
-			} else {
-				b.WriteByte('\\')
-				b.WriteByte(d)
-			}
-			s.advance(2)
-		default:
-			b.WriteByte(c)
-			s.advance(1)
-		}
+	v, err := s.literal('/', "regular expression")
+	if err != nil {
+		return "", err
 	}
-	return "", s.errorf(start, "missing / to close this regular expression")
+	if s.off < len(s.src) && s.src[s.off] == 'i' && (s.off+1 >= len(s.src) || !isIdent(s.src[s.off+1])) {
+		s.advance(1)
+		return "i/" + v, nil
+	}
+	return "/" + v, nil
 }
 
 func controlEscape(c byte) (byte, bool) {
