@@ -96,3 +96,22 @@ func TestCheckEnvLensLib(t *testing.T) {
 	status := run([]string{"check", "--nostdinc", filepath.Join(dir, "use.aug")}, nil, &out, &errb)
 	assert.Equal(t, 0, status, errb.String())
 }
+
+// TestOwnLensModules runs the test module of every shipped lens
+// (lenses/tests/test_<name>.aug) with `lensnet check`, type checked,
+// seeing only the project's own modules (--nostdinc -I lenses): the
+// lenses need nothing of Augeas.
+func TestOwnLensModules(t *testing.T) {
+	files, err := filepath.Glob("../../lenses/tests/test_*.aug")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			t.Parallel()
+			var stdout, stderr bytes.Buffer
+			status := run(append([]string{"check", "--nostdinc", "-I", "../../lenses"}, f), nil, &stdout, &stderr)
+			assert.Equal(t, 0, status, "stdout:\n%s\nstderr:\n%s", stdout.String(), stderr.String())
+			assert.Empty(t, stderr.String())
+		})
+	}
+}

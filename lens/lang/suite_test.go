@@ -10,15 +10,16 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/lensnet/lensnet/lenses"
 )
 
-var updateSuite = flag.Bool("update", false, "rewrite testdata/augeas-suite.txt with the current results")
+var updateSuite = flag.Bool("update", false, "rewrite testdata/augeas-suite*.txt with the current results")
 
 // augeasDist is where Debian's augeas-lenses package puts Augeas's lens
 // library; its tests/ directory holds the 231 test modules.
 const augeasDist = "/usr/share/augeas/lenses/dist"
 
-const suiteList = "testdata/augeas-suite.txt"
 
 // whyFailing explains the known failures in the list (written by -update
 // as a comment above the entry).
@@ -60,13 +61,29 @@ func suiteResult(ld *Loader, out *switchWriter, file string) string {
 // list of failures only shrinks. The package must be installed: the test
 // fails without it (scripts/test.sh installs it).
 func TestAugeasSuite(t *testing.T) {
+	t.Parallel()
+	runSuite(t, "TestAugeasSuite", "testdata/augeas-suite.txt", []Dir{OSDir(augeasDist)})
+}
+
+// TestAugeasSuiteOwnLenses runs the same test modules with lensnet's own
+// modules (package lenses) in front of Augeas's: Util, Rx, Sep, Build,
+// Shellvars, Interfaces, Sysctl, Modprobe, Hosts and Resolv come from
+// lensnet, so test_shellvars.aug, test_interfaces.aug, ... check our
+// lenses, and every other Augeas lens is built on our helper modules.
+// The outcome list is testdata/augeas-suite-own.txt.
+func TestAugeasSuiteOwnLenses(t *testing.T) {
+	t.Parallel()
+	runSuite(t, "TestAugeasSuiteOwnLenses: lensnet's own modules in front of Augeas's", "testdata/augeas-suite-own.txt", []Dir{{Name: "(embedded)", FS: lenses.FS}, OSDir(augeasDist)})
+}
+
+func runSuite(t *testing.T, title, suiteList string, path []Dir) {
 	files, _ := filepath.Glob(filepath.Join(augeasDist, "tests", "test_*.aug"))
 	if len(files) == 0 {
 		t.Fatalf("Augeas's test modules are missing under %s/tests: install the augeas-lenses package (scripts/test.sh does)", augeasDist)
 	}
 	out := &switchWriter{w: &bytes.Buffer{}}
 	ld := NewLoader(Options{
-		Path:      []Dir{OSDir(augeasDist)},
+		Path:      path,
 		TypeCheck: true,
 		Tests:     true,
 		Stdout:    out,
@@ -95,10 +112,10 @@ func TestAugeasSuite(t *testing.T) {
 		t.Logf("  %-28s %v (with the modules it loads first)", x.name, x.d.Round(time.Millisecond))
 	}
 	if *updateSuite {
-		writeSuiteList(t, got)
+		writeSuiteList(t, title, suiteList, got)
 		return
 	}
-	want := readSuiteList(t)
+	want := readSuiteList(t, suiteList)
 	var names []string
 	for n := range got {
 		names = append(names, n)
@@ -123,7 +140,7 @@ func TestAugeasSuite(t *testing.T) {
 	}
 }
 
-func readSuiteList(t *testing.T) map[string]string {
+func readSuiteList(t *testing.T, suiteList string) map[string]string {
 	b, err := os.ReadFile(suiteList)
 	if err != nil {
 		t.Fatal(err)
@@ -139,14 +156,14 @@ func readSuiteList(t *testing.T) map[string]string {
 	return want
 }
 
-func writeSuiteList(t *testing.T, got map[string]string) {
+func writeSuiteList(t *testing.T, title, suiteList string, got map[string]string) {
 	var names []string
 	for n := range got {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Augeas 1.14's test modules run through lensnet (TestAugeasSuite).\n# One line per file: name, then pass or fail: reason. Regenerate with\n#   go test ./lens/lang -run AugeasSuite -update\n")
+	fmt.Fprintf(&b, "# Augeas 1.14's test modules run through lensnet (%s).\n# One line per file: name, then pass or fail: reason. Regenerate with\n#   go test ./lens/lang -run AugeasSuite -update\n", title)
 	for _, n := range names {
 		if why, ok := whyFailing[n]; ok && got[n] != "pass" {
 			fmt.Fprintf(&b, "# %s: %s\n", n, why)
