@@ -53,8 +53,9 @@ type getter struct {
 	stars    map[memoKey]*starReach
 	pbuf     []int // scratch for cut
 	sbuf     []int
-	furthest int   // rightmost position any terminal of a recursive lens read to
-	fLens    *Lens // the terminal that read furthest, and where it started
+	furthest int         // rightmost position any terminal of a recursive lens read to
+	fFA      *regular.FA // the language of the terminal that read furthest,
+	fWho     *Lens       // the lens named for it, and where it started
 	fStart   int
 	depth    int
 }
@@ -512,12 +513,12 @@ func (g *getter) recFailure(l *Lens) error {
 		msg = "unexpected end of input"
 	}
 	who := l.info
-	if g.fLens != nil {
-		if _, next := g.fLens.types().ctype.Viable(g.text[g.fStart:]); !next.IsEmpty() {
+	if g.fFA != nil {
+		if _, next := g.fFA.Viable(g.text[g.fStart:]); !next.IsEmpty() {
 			msg += ", expected " + describeSet(next)
 		}
-		if g.fLens.info != (Info{}) {
-			who = g.fLens.info
+		if g.fWho.info != (Info{}) {
+			who = g.fWho.info
 		}
 	}
 	e := g.errAt(l, pos, msg)
@@ -548,14 +549,7 @@ func describeSet(set regular.ByteSet) string {
 // l's language. Results for recursive placeholders are memoised.
 func (g *getter) ends(l *Lens, p int) ([]int, error) {
 	if !l.recursive {
-		out, reach := l.types().ctype.AppendPrefixesReach(nil, g.text[p:])
-		for k := range out {
-			out[k] += p
-		}
-		if p+reach > g.furthest || g.fLens == nil {
-			g.furthest, g.fLens, g.fStart = p+reach, l, p
-		}
-		return out, nil
+		return g.scan(l.types().ctype, l, p), nil
 	}
 	switch l.kind {
 	case KindRec:
@@ -589,10 +583,23 @@ func (g *getter) ends(l *Lens, p int) ([]int, error) {
 		return g.ends(l.kids[0], p)
 	case KindConcat:
 		set := []int{p}
-		for _, k := range l.kids {
-			next, err := g.endsFrom(k, set)
-			if err != nil || len(next) == 0 {
-				return nil, err
+		for _, part := range l.recPlan().parts {
+			var next []int
+			if part.fa != nil {
+				for _, q := range set {
+					next = append(next, g.scan(part.fa, part.who, q)...)
+				}
+				if len(set) > 1 {
+					next = sortUnique(next)
+				}
+			} else {
+				var err error
+				if next, err = g.endsFrom(part.who, set); err != nil {
+					return nil, err
+				}
+			}
+			if len(next) == 0 {
+				return nil, nil
 			}
 			set = next
 		}
@@ -601,8 +608,12 @@ func (g *getter) ends(l *Lens, p int) ([]int, error) {
 		return g.squareEnds(l, p)
 	case KindUnion:
 		var out []int
-		for _, k := range l.kids {
-			e, err := g.ends(k, p)
+		for _, part := range l.recPlan().parts {
+			if part.fa != nil {
+				out = append(out, g.scan(part.fa, part.who, p)...)
+				continue
+			}
+			e, err := g.ends(part.who, p)
 			if err != nil {
 				return nil, err
 			}
@@ -623,6 +634,76 @@ func (g *getter) ends(l *Lens, p int) ([]int, error) {
 		return r.reached, nil
 	}
 	return nil, g.errAt(l, p, "invalid lens")
+}
+
+// scan returns every q such that text[p:q] is in the language of fa, a
+// terminal of a recursive lens, and notes how far it read (for errors).
+func (g *getter) scan(fa *regular.FA, who *Lens, p int) []int {
+	out, reach := fa.AppendPrefixesReach(nil, g.text[p:])
+	for k := range out {
+		out[k] += p
+	}
+	if p+reach > g.furthest || g.fFA == nil {
+		g.furthest, g.fFA, g.fWho, g.fStart = p+reach, fa, who, p
+	}
+	return out
+}
+
+// recPlan groups the operands of a recursive concatenation or union for
+// the recogniser: each run of adjacent non-recursive operands of a
+// concatenation, and all non-recursive operands of a union, become one
+// automaton, so that the text is read once per group rather than once
+// per operand.
+type recPlan struct {
+	parts []recPart
+}
+
+// recPart is a group of non-recursive operands merged into fa (who is
+// the lens named in messages: the operand itself when it is alone), or
+// a recursive operand who (fa nil).
+type recPart struct {
+	fa  *regular.FA
+	who *Lens
+}
+
+func (l *Lens) recPlan() *recPlan {
+	if p := l.plan.Load(); p != nil {
+		return p
+	}
+	plan := &recPlan{}
+	var run []*Lens
+	flush := func() {
+		switch len(run) {
+		case 0:
+			return
+		case 1:
+			plan.parts = append(plan.parts, recPart{fa: run[0].types().ctype, who: run[0]})
+		default:
+			fas := make([]*regular.FA, len(run))
+			for i, k := range run {
+				fas[i] = k.types().ctype
+			}
+			merged := regular.Concat(fas...)
+			if l.kind == KindUnion {
+				merged = regular.Union(fas...)
+			}
+			plan.parts = append(plan.parts, recPart{fa: merged, who: l})
+		}
+		run = nil
+	}
+	for _, k := range l.kids {
+		if !k.recursive {
+			run = append(run, k)
+			continue
+		}
+		if l.kind == KindConcat {
+			flush()
+		}
+		plan.parts = append(plan.parts, recPart{who: k})
+	}
+	flush()
+	l.plan.Store(plan)
+	return plan
 }
 
 // endsFrom is the union of ends(l, p) over the positions in set.

@@ -55,7 +55,8 @@ type Lens struct {
 	hasKey    bool // sets the label of the enclosing node
 	hasValue  bool // sets the value of the enclosing node
 
-	ty atomic.Pointer[types]
+	ty   atomic.Pointer[types]
+	plan atomic.Pointer[recPlan] // recursive concatenation or union: operand groups for get
 }
 
 // Kind returns the lens's kind.

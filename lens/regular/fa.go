@@ -58,12 +58,28 @@ func LiteralFA(s string) *FA { return Compile(Literal(s)) }
 // Concat returns the concatenation of the languages, in order.
 func Concat(fas ...*FA) *FA {
 	ns := make([]*nfa, len(fas))
-	subs := make([]*Regexp, len(fas))
 	for i, fa := range fas {
 		ns[i] = fa.n
-		subs[i] = fa.Regexp()
+	}
+	subs := sources(fas)
+	if subs == nil {
+		return newFA(concatNFA(ns...), nil)
 	}
 	return newFA(concatNFA(ns...), simplifyConcat(subs))
+}
+
+// sources returns the regexps the automata were built from, or nil when
+// one of them has none (an automaton derived from a DFA): its regexp is
+// then computed from the result only if someone asks for it.
+func sources(fas []*FA) []*Regexp {
+	subs := make([]*Regexp, len(fas))
+	for i, fa := range fas {
+		if fa.src == nil {
+			return nil
+		}
+		subs[i] = fa.src
+	}
+	return subs
 }
 
 // Union returns the union of the languages.
@@ -72,10 +88,12 @@ func Union(fas ...*FA) *FA {
 		return None()
 	}
 	ns := make([]*nfa, len(fas))
-	subs := make([]*Regexp, len(fas))
 	for i, fa := range fas {
 		ns[i] = fa.n
-		subs[i] = fa.Regexp()
+	}
+	subs := sources(fas)
+	if subs == nil {
+		return newFA(unionNFA(ns...), nil)
 	}
 	return newFA(unionNFA(ns...), simplifyAlt(subs))
 }
