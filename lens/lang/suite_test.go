@@ -20,7 +20,6 @@ var updateSuite = flag.Bool("update", false, "rewrite testdata/augeas-suite*.txt
 // library; its tests/ directory holds the 231 test modules.
 const augeasDist = "/usr/share/augeas/lenses/dist"
 
-
 // whyFailing explains the known failures in the list (written by -update
 // as a comment above the entry).
 var whyFailing = map[string]string{
