@@ -229,3 +229,16 @@ func TestLongChainsDoNotNest(t *testing.T) {
 	_, err := loadErr(t, src)
 	assert.Equal(t, "t.aug:3:11: type error: f expects string but found string -> ...", err.Error())
 }
+
+// TestPrintedResults: `= ?` prints like augparse: an empty tree as
+// "(null tree)" and a blank line after a tree, a put result as a quoted
+// string with no blank line after it.
+func TestPrintedResults(t *testing.T) {
+	_, out := load(t, `module T =
+let lns = [ key /[a-z]+/ . del "=" "=" . store /[0-9]+/ . del "\n" "\n" ]*
+test lns get "" = ?
+test lns put "a=1\n" after set "/b" "2" = ?
+test lns get "a=1\n" = ?
+`)
+	assert.Equal(t, "Test result: t.aug:3:1:\n(null tree)\n\nTest result: t.aug:4:1:\n\"a=1\nb=2\n\"\nTest result: t.aug:5:1:\n  { \"a\" = \"1\" }\n\n", out)
+}

@@ -161,7 +161,10 @@ func (ev *evaluator) test(t *syntax.Test) error {
 	case syntax.ExpectPrint:
 		fmt.Fprintf(out, "Test result: %s:\n", t.Start)
 		printValue(out, actual, true)
-		fmt.Fprintln(out)
+		if _, isString := actual.(String); !isString {
+			// augparse ends a tree with a blank line, a string without
+			fmt.Fprintln(out)
+		}
 		return nil
 	case syntax.ExpectError:
 		fmt.Fprintf(out, "%s:Test run should have produced exception, but produced\n", t.Start)
@@ -262,6 +265,9 @@ func printValue(w io.Writer, v Value, top bool) {
 		fmt.Fprintf(w, "\"%s\"\n", string(v))
 	case *Tree:
 		if top {
+			if v.Root.Len() == 0 {
+				fmt.Fprintln(w, "(null tree)")
+			}
 			for _, c := range v.Root.Children() {
 				writeTree(w, c, 2)
 			}
