@@ -2,6 +2,7 @@ package lenses_test
 
 import (
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -32,6 +33,11 @@ func fuzzLens(f *testing.F, module string) {
 		f.Add(seeds[k])
 	}
 	f.Fuzz(func(t *testing.T, text string) {
+		if strings.ContainsAny(text, "\x01\x02\x03\x04") {
+			// bytes put reserves to encode trees: a value holding one
+			// is refused by put (known limitation, see README)
+			return
+		}
 		root, err := l.Get(text)
 		if err != nil {
 			return
