@@ -10,14 +10,23 @@ import (
 )
 
 // GetError is a failure to read text with a lens: where (Pos, with the
-// byte offset), which lens, and what went wrong.
+// byte offset), which lens (Top, the named lens the text was read with,
+// such as Hosts.lns, and Lens, the part of it that failed), and what
+// went wrong.
 type GetError struct {
 	Pos  Pos
+	Top  Info
 	Lens Info
 	Msg  string
 }
 
 func (e *GetError) Error() string {
+	if e.Top.Name != "" && (e.Lens == Info{} || e.Lens == e.Top) {
+		return fmt.Sprintf("%s: %s (byte %d, lens %s)", e.Pos, e.Msg, e.Pos.Offset, e.Top)
+	}
+	if e.Top.Name != "" {
+		return fmt.Sprintf("%s: %s (byte %d, lens %s, in %s)", e.Pos, e.Msg, e.Pos.Offset, e.Top.Name, e.Lens)
+	}
 	return fmt.Sprintf("%s: %s (byte %d, lens %s)", e.Pos, e.Msg, e.Pos.Offset, e.Lens)
 }
 
@@ -27,6 +36,9 @@ func (l *Lens) Get(text string) (*tree.Node, error) {
 	g := &getter{text: text}
 	lvl, _, err := g.top(l)
 	if err != nil {
+		if ge, ok := err.(*GetError); ok {
+			ge.Top = l.info
+		}
 		return nil, err
 	}
 	root := tree.NewHidden()

@@ -75,7 +75,7 @@ func TestRecErrors(t *testing.T) {
 	require.True(t, errors.As(err, &ge), "%v", err)
 	assert.Equal(t, 3, ge.Pos.Line)
 	assert.Equal(t, 7, ge.Pos.Column)
-	assert.Equal(t, `3:7: unexpected "x", expected /[\t 0-9]/ (byte 16, lens lens)`, err.Error())
+	assert.Equal(t, `3:7: unexpected "x", expected /[\t 0-9]/ (byte 16, lens blocks)`, err.Error())
 
 	_, err = l.Get("srv {\n  b = 1\n")
 	require.True(t, errors.As(err, &ge), "%v", err)
