@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rogpeppe/go-internal/txtar"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -29,22 +28,8 @@ func TestGoldenAgainstAugtool(t *testing.T) {
 		name := strings.TrimSuffix(strings.TrimPrefix(file, "testdata/golden/"), ".txtar")
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			ar, err := txtar.ParseFile(file)
-			require.NoError(t, err)
-			meta, sections := map[string]string{}, map[string]string{}
-			for _, line := range strings.Split(string(ar.Comment), "\n") {
-				if k, v, ok := strings.Cut(line, ":"); ok {
-					meta[strings.TrimSpace(k)] = strings.TrimSpace(v)
-				}
-			}
-			for _, f := range ar.Files {
-				sections[f.Name] = string(f.Data)
-			}
-			module, path := meta["lens"], meta["file"]
-			input := sections["input"]
-			if meta["final-newline"] == "no" {
-				input = strings.TrimSuffix(input, "\n")
-			}
+			c := readGolden(t, file)
+			module, path, input, sections := c.module, c.path, c.file, c.sections
 			root := t.TempDir()
 			target := filepath.Join(root, filepath.FromSlash(path))
 			require.NoError(t, os.MkdirAll(filepath.Dir(target), 0o755))

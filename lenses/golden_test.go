@@ -35,7 +35,16 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-func runGolden(t *testing.T, file string) {
+// goldenCase is a parsed golden file.
+type goldenCase struct {
+	ar       *txtar.Archive
+	module   string            // "lens:" line
+	path     string            // "file:" line
+	file     string            // the input as the file holds it
+	sections map[string]string // by section name
+}
+
+func readGolden(t *testing.T, file string) *goldenCase {
 	ar, err := txtar.ParseFile(file)
 	require.NoError(t, err)
 	meta := map[string]string{}
@@ -44,19 +53,25 @@ func runGolden(t *testing.T, file string) {
 			meta[strings.TrimSpace(k)] = strings.TrimSpace(v)
 		}
 	}
-	module, path := meta["lens"], meta["file"]
-	require.NotEmpty(t, module, "the archive comment needs a 'lens:' line")
-	require.NotEmpty(t, path, "the archive comment needs a 'file:' line")
-	sections := map[string]string{}
+	c := &goldenCase{ar: ar, module: meta["lens"], path: meta["file"], sections: map[string]string{}}
+	require.NotEmpty(t, c.module, "the archive comment needs a 'lens:' line")
+	require.NotEmpty(t, c.path, "the archive comment needs a 'file:' line")
 	for _, f := range ar.Files {
-		sections[f.Name] = string(f.Data)
+		c.sections[f.Name] = string(f.Data)
 	}
-	raw, ok := sections["input"]
+	raw, ok := c.sections["input"]
 	require.True(t, ok, "no input section")
 	if meta["final-newline"] == "no" {
 		raw = strings.TrimSuffix(raw, "\n")
 	}
-	input := loaderText(raw)
+	c.file = raw
+	return c
+}
+
+func runGolden(t *testing.T, file string) {
+	c := readGolden(t, file)
+	ar, module, path, sections := c.ar, c.module, c.path, c.sections
+	input := loaderText(c.file)
 	edits, hasEdits := sections["edits"]
 
 	got := map[string]string{}
