@@ -14,4 +14,79 @@
 //
 // A label is followed by [n] only where its parent has more than one child
 // with that label; hidden nodes and everything under them are skipped.
+//
+// # Path expressions
+//
+// ParsePath reads Augeas's path language (pathx.c, Augeas 1.14). Grammar,
+// loosest to tightest:
+//
+//	Expr         ::= OrExpr ('else' OrExpr)*
+//	OrExpr       ::= AndExpr ('or' AndExpr)*
+//	AndExpr      ::= EqExpr ('and' EqExpr)*
+//	EqExpr       ::= RelExpr [('=' | '!=' | '=~' | '!~') RelExpr]
+//	RelExpr      ::= AddExpr [('<' | '<=' | '>' | '>=') AddExpr]
+//	AddExpr      ::= MulExpr (('+' | '-') MulExpr)*
+//	MulExpr      ::= UnionExpr ('*' UnionExpr)*
+//	UnionExpr    ::= PathExpr ('|' PathExpr)*
+//	PathExpr     ::= LocationPath | Primary Predicate* [('/' | '//') RelLocPath]
+//	LocationPath ::= '/' [RelLocPath] | '//' RelLocPath | RelLocPath
+//	RelLocPath   ::= Step (('/' | '//') Step)*
+//	Step         ::= [Axis '::'] (Name | '*') Predicate* | '.' | '..'
+//	Predicate    ::= '[' Expr ']'
+//	Primary      ::= Literal | Number | Function '(' [Expr (',' Expr)*] ')'
+//	               | '$' Var | '(' Expr ')'
+//	Literal      ::= '"' [^"]* '"' | "'" [^']* "'"   (no escapes)
+//	Number       ::= [0-9]+
+//	Var          ::= [A-Za-z_][A-Za-z0-9_]*
+//
+// The keywords and, or and else must have blanks around them. A digit,
+// quote, '$', '(' or "word(" starts a Primary, so the relative path
+// "1/x" is the number 1 (a type error); write "./1" or "child::1".
+//
+// Names run up to one of ] [ | / = ( ) ! , or the end, or blanks followed
+// by a keyword; other punctuation and inner blanks belong to the name
+// ("*[a < '2']" looks for a child named "a < '2'"). Trailing blanks are
+// dropped; \x stands for x. Labels compare as strings ("01" is not "1").
+// A name or "*" never matches a hidden node; ".", "..", "root::*" and the
+// step that "//" stands for match any node. Descendant searches do not
+// enter hidden nodes (except the node they start from).
+//
+// Axes: child (the default), self, parent, descendant,
+// descendant-or-self, ancestor (nearest first), root, preceding-sibling
+// (nearest first), following-sibling and seq (children whose label is
+// all digits). "//" is "/descendant-or-self::node()/". As in Augeas there
+// is no ancestor-or-self axis: "ancestor-or-self::x" is a name.
+//
+// A step collects the nodes selected from every context node into one
+// set (in the order of collection, without duplicates); each predicate
+// then filters that whole set, with position() and last() counted over
+// it, not per parent as in XPath: "/a/*/b[1]" is one node. A predicate
+// that is a number n keeps the n-th node; a string keeps the nodes whose
+// value is that string; a node set keeps nodes where it is not empty;
+// anything else is taken as a boolean.
+//
+// Values are node sets, booleans, numbers (integers), strings and
+// regexps. Functions: last(), position(), label(), count(nodeset),
+// not(boolean), int(string|nodeset of one node|boolean),
+// regexp(string|nodeset [, 'i']) (a node set gives the union of its
+// values), glob(string|nodeset) (* and ? do not match '/') and
+// modified(), which is always false as nodes have no dirty flag yet.
+// = and != compare two numbers, or strings and node sets existentially
+// (some pair of values is equal, resp. differs; an absent value is "").
+// =~ and !~ match a string or any value of a node set against a regexp
+// (or a string used as one); the whole string must match. Regexps use
+// Go's syntax for now, which agrees with Augeas's on the common cases.
+// < <= > >= compare two numbers or two strings; + adds numbers and
+// concatenates strings or regexps; - and * take numbers; and/or take
+// anything (an empty set, a number <= 0 and "" are false). A | B is the
+// union of two node sets, A's nodes first. A else B is A if A is a
+// non-empty node set or true, else B; once A has held during one
+// predicate pass it is kept for the rest of that pass, as in Augeas.
+//
+// Match evaluates a path without variables; MatchVars binds $name to
+// node sets. Create makes the node a location path names: the deepest
+// step with matches must match one node, and the remaining steps must be
+// child::name (a new last child of that name; predicates are ignored) or
+// seq::* (the next free number). Errors are *PathError values carrying
+// the offset into the path where parsing or evaluation failed.
 package tree

@@ -2,43 +2,23 @@ package tree
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 )
 
-// This file holds the part of Augeas's path language that the lens
-// language's test commands need: location paths of child steps (names,
-// "*", "." and ".."), absolute or relative, with predicates made of
-// positions, last(), position(), count(), label(), not(), string
-// literals, relative paths, = and !=, + and -, "and" and "or".
-// Predicates filter the whole node set of a step, with position() and
-// last() counted over that set, as in Augeas (not per parent, as in
-// XPath).
+// This file implements Augeas's path language (pathx.c); the language
+// itself is specified in doc.go. The parser is hand-written and
+// recursive-descent; evaluation walks the expression tree directly.
 
 // Path is a parsed path expression.
 type Path struct {
-	src   string
-	abs   bool
-	steps []*step
+	src string
+	e   *expr
 }
 
-type stepKind int
-
-const (
-	stepName   stepKind = iota
-	stepAny             // *
-	stepSelf            // .
-	stepParent          // ..
-)
-
-type step struct {
-	kind  stepKind
-	name  string
-	preds []expr
-}
-
-// PathError is a path that does not parse or cannot be used, with the
-// byte offset into the path where the problem is.
+// PathError is a path that does not parse or cannot be evaluated, with
+// the byte offset into the path where the problem is.
 type PathError struct {
 	Path   string
 	Offset int
@@ -52,7 +32,10 @@ func (e *PathError) Error() string {
 // ParsePath parses a path expression.
 func ParsePath(s string) (*Path, error) {
 	p := &pathParser{src: s}
-	path, err := p.path()
+	if p.blanks(); p.pos == len(s) {
+		return nil, p.errorf("empty name")
+	}
+	e, err := p.expr()
 	if err != nil {
 		return nil, err
 	}
@@ -60,13 +43,88 @@ func ParsePath(s string) (*Path, error) {
 	if p.pos < len(s) {
 		return nil, p.errorf("garbage at end of path expression")
 	}
-	if len(path.steps) == 0 && !path.abs {
-		return nil, p.errorf("empty path expression")
-	}
-	return path, nil
+	return &Path{src: s, e: e}, nil
 }
 
 func (p *Path) String() string { return p.src }
+
+type axis int
+
+const (
+	axChild axis = iota
+	axSelf
+	axParent
+	axDescendant
+	axDescendantOrSelf
+	axAncestor
+	axRoot
+	axPrecedingSibling
+	axFollowingSibling
+	axSeq
+)
+
+// axisNames is searched in order: longer names before their prefixes.
+// Augeas has no ancestor-or-self axis: "ancestor-or-self::x" is a name.
+var axisNames = []struct {
+	name string
+	ax   axis
+}{
+	{"descendant-or-self", axDescendantOrSelf},
+	{"descendant", axDescendant},
+	{"preceding-sibling", axPrecedingSibling},
+	{"following-sibling", axFollowingSibling},
+	{"ancestor", axAncestor},
+	{"parent", axParent},
+	{"child", axChild},
+	{"self", axSelf},
+	{"root", axRoot},
+	{"seq", axSeq},
+}
+
+type nodeTest int
+
+const (
+	testName nodeTest = iota // a node with this label
+	testAny                  // "*": any node with a label
+	testNode                 // any node, hidden ones too ("." "..", root::*, "//")
+)
+
+type step struct {
+	axis  axis
+	test  nodeTest
+	name  string
+	preds []*expr
+	src   string // the step's text, for error messages
+}
+
+// locPath is a location path, or a filter expression (a primary
+// expression with predicates) followed by a relative location path.
+type locPath struct {
+	abs    bool
+	filter *expr
+	fpreds []*expr
+	steps  []*step
+}
+
+type exprKind int
+
+const (
+	exNumber exprKind = iota
+	exString
+	exVar
+	exCall
+	exBinary
+	exPath
+)
+
+type expr struct {
+	kind exprKind
+	pos  int // offset into the path, for errors
+	num  int
+	str  string // literal, operator, function or variable name
+	args []*expr
+	lp   *locPath
+}
 
 type pathParser struct {
 	src string
@@ -74,11 +132,17 @@ type pathParser struct {
 }
 
 func (p *pathParser) errorf(format string, args ...any) error {
-	return &PathError{Path: p.src, Offset: p.pos, Msg: fmt.Sprintf(format, args...)}
+	return p.errorAt(p.pos, format, args...)
 }
 
+func (p *pathParser) errorAt(pos int, format string, args ...any) error {
+	return &PathError{Path: p.src, Offset: pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
 func (p *pathParser) blanks() {
-	for p.pos < len(p.src) && (p.src[p.pos] == ' ' || p.src[p.pos] == '\t' || p.src[p.pos] == '\n') {
+	for p.pos < len(p.src) && isBlank(p.src[p.pos]) {
 		p.pos++
 	}
 }
@@ -96,77 +160,268 @@ func (p *pathParser) accept(s string) bool {
 	return false
 }
 
-func (p *pathParser) path() (*Path, error) {
-	start := p.pos
-	path := &Path{}
-	if p.accept("/") {
-		path.abs = true
-		p.blanks()
-		if p.pos >= len(p.src) || strings.IndexByte("]|=)!,", p.src[p.pos]) >= 0 {
-			path.src = p.src[start:p.pos]
-			return path, nil
-		}
+func (p *pathParser) expr() (*expr, error) { return p.keyword("else", p.orExpr) }
+
+func (p *pathParser) orExpr() (*expr, error) { return p.keyword("or", p.andExpr) }
+
+func (p *pathParser) andExpr() (*expr, error) { return p.keyword("and", p.eqExpr) }
+
+// keywordAt reports whether the keyword word starts at i, preceded by a
+// blank and followed by a blank or '('.
+func (p *pathParser) keywordAt(i int, word string) bool {
+	rest := p.src[i:]
+	return i > 0 && isBlank(p.src[i-1]) && strings.HasPrefix(rest, word) &&
+		len(rest) > len(word) && (isBlank(rest[len(word)]) || rest[len(word)] == '(')
+}
+
+func (p *pathParser) keyword(word string, sub func() (*expr, error)) (*expr, error) {
+	l, err := sub()
+	if err != nil {
+		return nil, err
 	}
 	for {
-		st, err := p.step()
+		save := p.pos
+		p.blanks()
+		if !p.keywordAt(p.pos, word) {
+			p.pos = save
+			return l, nil
+		}
+		pos := p.pos
+		p.pos += len(word)
+		r, err := sub()
 		if err != nil {
 			return nil, err
 		}
-		path.steps = append(path.steps, st)
-		if p.peek("//") {
-			return nil, p.errorf("the descendant axis // is not supported yet")
-		}
-		if !p.accept("/") {
-			break
+		l = &expr{kind: exBinary, pos: pos, str: word, args: []*expr{l, r}}
+	}
+}
+
+// oneOf parses l [op r] for the first of ops that follows.
+func (p *pathParser) oneOf(ops []string, sub func() (*expr, error)) (*expr, error) {
+	l, err := sub()
+	if err != nil {
+		return nil, err
+	}
+	p.blanks()
+	for _, op := range ops {
+		pos := p.pos
+		if p.accept(op) {
+			r, err := sub()
+			if err != nil {
+				return nil, err
+			}
+			return &expr{kind: exBinary, pos: pos, str: op, args: []*expr{l, r}}, nil
 		}
 	}
-	path.src = p.src[start:p.pos]
-	return path, nil
+	return l, nil
+}
+
+func (p *pathParser) eqExpr() (*expr, error) {
+	return p.oneOf([]string{"=~", "!~", "!=", "="}, p.relExpr)
+}
+
+func (p *pathParser) relExpr() (*expr, error) {
+	return p.oneOf([]string{"<=", ">=", "<", ">"}, p.addExpr)
+}
+
+// many parses l (op r)* for single-byte operators.
+func (p *pathParser) many(ops string, sub func() (*expr, error)) (*expr, error) {
+	l, err := sub()
+	if err != nil {
+		return nil, err
+	}
+	for {
+		p.blanks()
+		if p.pos >= len(p.src) || strings.IndexByte(ops, p.src[p.pos]) < 0 {
+			return l, nil
+		}
+		pos := p.pos
+		op := p.src[pos : pos+1]
+		p.pos++
+		r, err := sub()
+		if err != nil {
+			return nil, err
+		}
+		l = &expr{kind: exBinary, pos: pos, str: op, args: []*expr{l, r}}
+	}
+}
+
+func (p *pathParser) addExpr() (*expr, error) { return p.many("+-", p.mulExpr) }
+
+func (p *pathParser) mulExpr() (*expr, error) { return p.many("*", p.unionExpr) }
+
+func (p *pathParser) unionExpr() (*expr, error) { return p.many("|", p.pathExpr) }
+
+// funcName returns the function name at the current position if one
+// followed by '(' is there.
+func (p *pathParser) funcName() (string, int) {
+	i := p.pos
+	for i < len(p.src) {
+		c := p.src[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || (i > p.pos && (c >= '0' && c <= '9' || c == '-')) {
+			i++
+			continue
+		}
+		break
+	}
+	if i == p.pos {
+		return "", 0
+	}
+	j := i
+	for j < len(p.src) && isBlank(p.src[j]) {
+		j++
+	}
+	if j < len(p.src) && p.src[j] == '(' {
+		return p.src[p.pos:i], j + 1
+	}
+	return "", 0
+}
+
+func (p *pathParser) pathExpr() (*expr, error) {
+	p.blanks()
+	if p.pos >= len(p.src) {
+		return nil, p.errorf("expected an expression")
+	}
+	pos := p.pos
+	c := p.src[p.pos]
+	if name, _ := p.funcName(); c >= '0' && c <= '9' || c == '"' || c == '\'' || c == '$' || c == '(' || name != "" {
+		prim, err := p.primary()
+		if err != nil {
+			return nil, err
+		}
+		preds, err := p.preds()
+		if err != nil {
+			return nil, err
+		}
+		p.blanks()
+		if len(preds) == 0 && !strings.HasPrefix(p.src[p.pos:], "/") {
+			return prim, nil
+		}
+		lp := &locPath{filter: prim, fpreds: preds}
+		if p.accept("//") {
+			lp.steps = append(lp.steps, descendantStep)
+			if err := p.relLocPath(lp); err != nil {
+				return nil, err
+			}
+		} else if p.accept("/") {
+			if err := p.relLocPath(lp); err != nil {
+				return nil, err
+			}
+		}
+		return &expr{kind: exPath, pos: pos, lp: lp}, nil
+	}
+	lp, err := p.locPath()
+	if err != nil {
+		return nil, err
+	}
+	return &expr{kind: exPath, pos: pos, lp: lp}, nil
+}
+
+var descendantStep = &step{axis: axDescendantOrSelf, test: testNode, src: "//"}
+
+func (p *pathParser) locPath() (*locPath, error) {
+	lp := &locPath{}
+	if p.accept("/") {
+		lp.abs = true
+		if strings.HasPrefix(p.src[p.pos:], "/") {
+			p.pos++
+			lp.steps = append(lp.steps, descendantStep)
+			return lp, p.relLocPath(lp)
+		}
+		p.blanks()
+		if p.pos >= len(p.src) || strings.IndexByte("][|/=()!,", p.src[p.pos]) >= 0 || p.keywordAt(p.pos, "and") || p.keywordAt(p.pos, "or") || p.keywordAt(p.pos, "else") {
+			return lp, nil
+		}
+	}
+	return lp, p.relLocPath(lp)
+}
+
+// relLocPath parses steps separated by / or //.
+func (p *pathParser) relLocPath(lp *locPath) error {
+	for {
+		st, err := p.step()
+		if err != nil {
+			return err
+		}
+		lp.steps = append(lp.steps, st)
+		if p.accept("//") {
+			lp.steps = append(lp.steps, descendantStep)
+			continue
+		}
+		if !p.accept("/") {
+			return nil
+		}
+	}
 }
 
 func (p *pathParser) step() (*step, error) {
 	p.blanks()
-	st := &step{}
+	start := p.pos
+	st := &step{axis: axChild}
+	explicit := false
+	for _, a := range axisNames {
+		if strings.HasPrefix(p.src[p.pos:], a.name+"::") {
+			st.axis = a.ax
+			p.pos += len(a.name) + 2
+			explicit = true
+			p.blanks()
+			break
+		}
+	}
 	switch {
-	case p.accept(".."):
-		st.kind = stepParent
-	case p.accept("*"):
-		st.kind = stepAny
-	case p.peek(".") && !p.nameFollows(1):
+	case !explicit && strings.HasPrefix(p.src[p.pos:], ".."):
+		p.pos += 2
+		st.axis, st.test = axParent, testNode
+	case !explicit && strings.HasPrefix(p.src[p.pos:], ".") && !p.nameFollows(1):
 		p.pos++
-		st.kind = stepSelf
+		st.axis, st.test = axSelf, testNode
+	case strings.HasPrefix(p.src[p.pos:], "*"):
+		p.pos++
+		st.test = testAny
+		if st.axis == axRoot {
+			st.test = testNode
+		}
 	default:
 		name, err := p.name()
 		if err != nil {
 			return nil, err
 		}
-		if strings.Contains(name, "::") {
-			return nil, p.errorf("axes are not supported yet")
-		}
 		st.name = name
 	}
+	preds, err := p.preds()
+	if err != nil {
+		return nil, err
+	}
+	st.preds = preds
+	st.src = strings.TrimSpace(p.src[start:p.pos])
+	return st, nil
+}
+
+func (p *pathParser) preds() ([]*expr, error) {
+	var preds []*expr
 	for p.accept("[") {
-		e, err := p.or()
+		e, err := p.expr()
 		if err != nil {
 			return nil, err
 		}
 		if !p.accept("]") {
 			return nil, p.errorf("unmatched '['")
 		}
-		st.preds = append(st.preds, e)
+		preds = append(preds, e)
 	}
-	return st, nil
+	return preds, nil
 }
 
 // nameFollows reports whether the name characters continue k bytes ahead
 // (".x" is a name, "." alone is self).
 func (p *pathParser) nameFollows(k int) bool {
 	i := p.pos + k
-	return i < len(p.src) && strings.IndexByte("][|/=()!, \t\n", p.src[i]) < 0
+	return i < len(p.src) && strings.IndexByte("][|/=()!,", p.src[i]) < 0 && !isBlank(p.src[i])
 }
 
 // name reads a label: up to one of ][|/=()!, or the end, with \x for a
-// literal x, trailing blanks dropped, stopping before " and ", " or ".
+// literal x, trailing blanks dropped, stopping before the words "and",
+// "or" and "else" between blanks.
 func (p *pathParser) name() (string, error) {
 	p.blanks()
 	var b strings.Builder
@@ -182,11 +437,17 @@ func (p *pathParser) name() (string, error) {
 		if strings.IndexByte("][|/=()!,", c) >= 0 {
 			break
 		}
-		if c == ' ' && (strings.HasPrefix(p.src[p.pos:], " and ") || strings.HasPrefix(p.src[p.pos:], " or ")) {
-			break
+		if isBlank(c) {
+			j := p.pos
+			for j < len(p.src) && isBlank(p.src[j]) {
+				j++
+			}
+			if j < len(p.src) && (p.keywordAt(j, "and") || p.keywordAt(j, "or") || p.keywordAt(j, "else")) {
+				break
+			}
 		}
 		b.WriteByte(c)
-		if c == ' ' || c == '\t' || c == '\n' {
+		if isBlank(c) {
 			trail++
 		} else {
 			trail = 0
@@ -201,105 +462,15 @@ func (p *pathParser) name() (string, error) {
 	return s, nil
 }
 
-// expressions inside predicates
-
-type exprKind int
-
-const (
-	exNumber exprKind = iota
-	exString
-	exPath
-	exBinary
-	exCall
-)
-
-type expr struct {
-	kind exprKind
-	num  int
-	str  string // literal, operator or function name
-	path *Path
-	args []expr
+// funcArity gives the smallest and largest number of arguments.
+var funcArity = map[string][2]int{
+	"last": {0, 0}, "position": {0, 0}, "label": {0, 0}, "modified": {0, 0},
+	"count": {1, 1}, "not": {1, 1}, "int": {1, 1}, "glob": {1, 1}, "regexp": {1, 2},
 }
 
-func (p *pathParser) or() (expr, error) {
-	return p.binary([]string{" or "}, p.and)
-}
-
-func (p *pathParser) and() (expr, error) {
-	return p.binary([]string{" and "}, p.cmp)
-}
-
-func (p *pathParser) binary(ops []string, sub func() (expr, error)) (expr, error) {
-	l, err := sub()
-	if err != nil {
-		return l, err
-	}
-	for {
-		save := p.pos
-		p.blanks()
-		word := strings.TrimSpace(ops[0])
-		rest := p.src[p.pos:]
-		if p.pos == 0 || !isBlank(p.src[p.pos-1]) || !strings.HasPrefix(rest, word) ||
-			len(rest) == len(word) || !(isBlank(rest[len(word)]) || rest[len(word)] == '(') {
-			p.pos = save
-			return l, nil
-		}
-		p.pos += len(word)
-		r, err := sub()
-		if err != nil {
-			return l, err
-		}
-		l = expr{kind: exBinary, str: word, args: []expr{l, r}}
-	}
-}
-
-func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }
-
-func (p *pathParser) cmp() (expr, error) {
-	l, err := p.add()
-	if err != nil {
-		return l, err
-	}
+func (p *pathParser) primary() (*expr, error) {
 	p.blanks()
-	for _, op := range []string{"!=", "="} {
-		if p.accept(op) {
-			r, err := p.add()
-			if err != nil {
-				return l, err
-			}
-			return expr{kind: exBinary, str: op, args: []expr{l, r}}, nil
-		}
-	}
-	return l, nil
-}
-
-func (p *pathParser) add() (expr, error) {
-	l, err := p.primary()
-	if err != nil {
-		return l, err
-	}
-	for {
-		p.blanks()
-		if p.pos >= len(p.src) || (p.src[p.pos] != '+' && p.src[p.pos] != '-') {
-			return l, nil
-		}
-		op := p.src[p.pos : p.pos+1]
-		p.pos++
-		r, err := p.primary()
-		if err != nil {
-			return l, err
-		}
-		l = expr{kind: exBinary, str: op, args: []expr{l, r}}
-	}
-}
-
-var pathFuncs = map[string]int{"last": 0, "position": 0, "label": 0, "count": 1, "not": 1}
-
-func (p *pathParser) primary() (expr, error) {
-	p.blanks()
-	if p.pos >= len(p.src) {
-		return expr{}, p.errorf("expected an expression")
-	}
+	pos := p.pos
 	c := p.src[p.pos]
 	switch {
 	case c >= '0' && c <= '9':
@@ -309,120 +480,190 @@ func (p *pathParser) primary() (expr, error) {
 		}
 		n, err := strconv.Atoi(p.src[p.pos:i])
 		if err != nil {
-			return expr{}, p.errorf("illegal number")
+			return nil, p.errorf("illegal number")
 		}
 		p.pos = i
-		return expr{kind: exNumber, num: n}, nil
+		return &expr{kind: exNumber, pos: pos, num: n}, nil
 	case c == '"' || c == '\'':
 		end := strings.IndexByte(p.src[p.pos+1:], c)
 		if end < 0 {
-			return expr{}, p.errorf("string missing ending %c", c)
+			return nil, p.errorf("string missing ending %c", c)
 		}
 		s := p.src[p.pos+1 : p.pos+1+end]
 		p.pos += end + 2
-		return expr{kind: exString, str: s}, nil
+		return &expr{kind: exString, pos: pos, str: s}, nil
+	case c == '$':
+		i := p.pos + 1
+		for i < len(p.src) {
+			c := p.src[i]
+			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || (i > p.pos+1 && c >= '0' && c <= '9') {
+				i++
+				continue
+			}
+			break
+		}
+		if i == p.pos+1 {
+			return nil, p.errorAt(i, "empty name")
+		}
+		name := p.src[p.pos+1 : i]
+		p.pos = i
+		return &expr{kind: exVar, pos: pos, str: name}, nil
 	case c == '(':
 		p.pos++
-		e, err := p.or()
+		e, err := p.expr()
 		if err != nil {
-			return e, err
+			return nil, err
 		}
 		if !p.accept(")") {
-			return e, p.errorf("unmatched '('")
+			return nil, p.errorf("unmatched '('")
 		}
 		return e, nil
 	}
-	for f, n := range pathFuncs {
-		if strings.HasPrefix(p.src[p.pos:], f) {
-			j := p.pos + len(f)
-			for j < len(p.src) && p.src[j] == ' ' {
-				j++
+	name, next := p.funcName()
+	ar, ok := funcArity[name]
+	if !ok {
+		return nil, p.errorf("unknown function %s", name)
+	}
+	p.pos = next
+	call := &expr{kind: exCall, pos: pos, str: name}
+	if !p.accept(")") {
+		for {
+			a, err := p.expr()
+			if err != nil {
+				return nil, err
 			}
-			if j < len(p.src) && p.src[j] == '(' {
-				p.pos = j + 1
-				call := expr{kind: exCall, str: f}
-				for i := 0; i < n; i++ {
-					a, err := p.or()
-					if err != nil {
-						return a, err
-					}
-					call.args = append(call.args, a)
-				}
-				if !p.accept(")") {
-					return call, p.errorf("wrong number of arguments in function call")
-				}
-				return call, nil
+			call.args = append(call.args, a)
+			if !p.accept(",") {
+				break
 			}
 		}
+		if !p.accept(")") {
+			return nil, p.errorf("unmatched '('")
+		}
 	}
-	path, err := p.path()
-	if err != nil {
-		return expr{}, err
+	if len(call.args) < ar[0] || len(call.args) > ar[1] {
+		return nil, p.errorAt(pos, "wrong number of arguments in function call")
 	}
-	return expr{kind: exPath, path: path}, nil
+	return call, nil
 }
 
 // evaluation
 
-type pvalue struct {
-	kind  exprKind // exNumber, exString, exPath (node set), exBinary (boolean)
-	num   int
-	str   string
+type valueKind int
+
+const (
+	vNodes valueKind = iota
+	vBool
+	vNumber
+	vString
+	vRegexp
+)
+
+type value struct {
+	kind  valueKind
 	nodes []*Node
 	b     bool
+	num   int
+	str   string // a string, or a regexp in Go syntax (not anchored)
 }
 
-func (v pvalue) truth() bool {
+func (v value) truth() bool {
 	switch v.kind {
-	case exNumber:
-		return v.num > 0
-	case exString:
-		return v.str != ""
-	case exPath:
+	case vNodes:
 		return len(v.nodes) > 0
+	case vNumber:
+		return v.num > 0
+	case vString:
+		return v.str != ""
+	case vRegexp:
+		return true
 	}
 	return v.b
 }
 
-// Match returns the nodes the path selects; relative paths start at ctx,
-// absolute ones at the root above ctx. Hidden nodes (no label) never
-// match a name or "*".
-func (p *Path) Match(ctx *Node) ([]*Node, error) {
-	nodes, _, err := p.eval(ctx, false)
-	return nodes, err
+// noMatch is a regexp that matches no string (regexp() of an empty node
+// set).
+const noMatch = `[^\x00-\x{10FFFF}]`
+
+type evalState struct {
+	src    string
+	vars   map[string][]*Node
+	res    map[string]*regexp.Regexp
+	sticky map[*expr]bool // "else" whose left side matched in this predicate pass
 }
 
-// eval walks the steps; with partial, it stops at the first step that
-// selects nothing and returns the index of that step.
-func (p *Path) eval(ctx *Node, partial bool) ([]*Node, int, error) {
-	if p.abs {
-		for ctx.parent != nil {
-			ctx = ctx.parent
+// ectx is the context of an evaluation: the node, its position in the
+// node set being filtered and that set's size.
+type ectx struct {
+	n         *Node
+	pos, last int
+}
+
+func (s *evalState) errorf(e *expr, format string, args ...any) error {
+	return &PathError{Path: s.src, Offset: e.pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Match returns the nodes the path selects; relative paths start at ctx,
+// absolute ones at the root above ctx. Hidden nodes (no label) never
+// match a name or "*". The path may not use variables.
+func (p *Path) Match(ctx *Node) ([]*Node, error) {
+	return p.MatchVars(ctx, nil)
+}
+
+// MatchVars is Match with variables: $name evaluates to vars[name]; a
+// variable not in vars is an error.
+func (p *Path) MatchVars(ctx *Node, vars map[string][]*Node) ([]*Node, error) {
+	s := &evalState{src: p.src, vars: vars}
+	v, err := s.eval(p.e, ectx{ctx, 1, 1})
+	if err != nil {
+		return nil, err
+	}
+	if v.kind != vNodes {
+		return nil, s.errorf(p.e, "type error: the path expression is not a node set")
+	}
+	return v.nodes, nil
+}
+
+func rootOf(n *Node) *Node {
+	for n.parent != nil {
+		n = n.parent
+	}
+	return n
+}
+
+// locStart returns the node set a location path's steps start from.
+func (s *evalState) locStart(lp *locPath, c ectx) ([]*Node, error) {
+	if lp.filter == nil {
+		if lp.abs {
+			return []*Node{rootOf(c.n)}, nil
+		}
+		return []*Node{c.n}, nil
+	}
+	v, err := s.eval(lp.filter, c)
+	if err != nil {
+		return nil, err
+	}
+	if v.kind != vNodes {
+		return nil, s.errorf(lp.filter, "type error: a node set is needed here")
+	}
+	set := v.nodes
+	for _, pr := range lp.fpreds {
+		if set, err = s.filter(set, pr); err != nil {
+			return nil, err
 		}
 	}
-	cur := []*Node{ctx}
-	for i, st := range p.steps {
-		var next []*Node
-		for _, n := range cur {
-			switch st.kind {
-			case stepSelf:
-				next = append(next, n)
-			case stepParent:
-				if n.parent != nil {
-					next = append(next, n.parent)
-				}
-			default:
-				for _, c := range n.children {
-					if c.hasLabel && (st.kind == stepAny || c.label == st.name) {
-						next = append(next, c)
-					}
-				}
-			}
-		}
+	return set, nil
+}
+
+// steps evaluates the steps from the node set cur; with partial, it
+// stops at the first step that selects nothing and returns the index of
+// that step along with the last non-empty set.
+func (s *evalState) steps(steps []*step, cur []*Node, partial bool) ([]*Node, int, error) {
+	for i, st := range steps {
+		next := s.axis(st, cur)
 		for _, pr := range st.preds {
 			var err error
-			next, err = filter(next, pr)
-			if err != nil {
+			if next, err = s.filter(next, pr); err != nil {
 				return nil, i, err
 			}
 		}
@@ -431,23 +672,134 @@ func (p *Path) eval(ctx *Node, partial bool) ([]*Node, int, error) {
 		}
 		cur = next
 	}
-	return cur, len(p.steps), nil
+	return cur, len(steps), nil
 }
 
-func filter(set []*Node, pr expr) ([]*Node, error) {
+func (st *step) matches(n *Node) bool {
+	switch st.test {
+	case testNode:
+		return true
+	case testAny:
+		return n.hasLabel
+	}
+	return n.hasLabel && n.label == st.name
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// axis collects the nodes the step's axis and node test select from
+// every node of cur, in order of collection, without duplicates.
+func (s *evalState) axis(st *step, cur []*Node) []*Node {
+	var out []*Node
+	var seen map[*Node]bool
+	if len(cur) > 1 && st.axis != axChild && st.axis != axSeq && st.axis != axSelf {
+		seen = make(map[*Node]bool)
+	}
+	emit := func(n *Node) {
+		if !st.matches(n) {
+			return
+		}
+		if seen != nil {
+			if seen[n] {
+				return
+			}
+			seen[n] = true
+		}
+		out = append(out, n)
+	}
+	// walk visits the labelled descendants of n in document order;
+	// hidden nodes and what is under them are skipped.
+	var walk func(n *Node)
+	walk = func(n *Node) {
+		for _, c := range n.children {
+			if c.hasLabel {
+				emit(c)
+				walk(c)
+			}
+		}
+	}
+	for _, n := range cur {
+		switch st.axis {
+		case axChild:
+			for _, c := range n.children {
+				emit(c)
+			}
+		case axSeq:
+			for _, c := range n.children {
+				if c.hasLabel && isNumber(c.label) {
+					emit(c)
+				}
+			}
+		case axSelf:
+			emit(n)
+		case axParent:
+			if n.parent != nil {
+				emit(n.parent)
+			}
+		case axDescendantOrSelf:
+			emit(n)
+			walk(n)
+		case axDescendant:
+			walk(n)
+		case axAncestor:
+			for a := n.parent; a != nil; a = a.parent {
+				emit(a)
+			}
+		case axRoot:
+			emit(rootOf(n))
+		case axPrecedingSibling:
+			if i := n.Index(); i > 0 {
+				for j := i - 1; j >= 0; j-- {
+					emit(n.parent.children[j])
+				}
+			}
+		case axFollowingSibling:
+			if i := n.Index(); i >= 0 {
+				for _, c := range n.parent.children[i+1:] {
+					emit(c)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// filter keeps the nodes of set for which the predicate holds, with
+// position() and last() counted over the whole set.
+func (s *evalState) filter(set []*Node, pr *expr) ([]*Node, error) {
+	if pr.kind == exNumber {
+		if pr.num >= 1 && pr.num <= len(set) {
+			return set[pr.num-1 : pr.num], nil
+		}
+		return nil, nil
+	}
+	saved := s.sticky
+	s.sticky = nil
+	defer func() { s.sticky = saved }()
 	var out []*Node
 	for i, n := range set {
-		v, err := evalExpr(pr, n, i+1, len(set))
+		v, err := s.eval(pr, ectx{n, i + 1, len(set)})
 		if err != nil {
 			return nil, err
 		}
-		ok := v.truth()
+		var ok bool
 		switch v.kind {
-		case exNumber:
+		case vNumber:
 			ok = v.num == i+1
-		case exString:
-			val, _ := n.Value()
-			ok = val == v.str
+		case vString:
+			ok = n.hasValue && n.value == v.str || !n.hasValue && v.str == ""
+		default:
+			ok = v.truth()
 		}
 		if ok {
 			out = append(out, n)
@@ -456,111 +808,355 @@ func filter(set []*Node, pr expr) ([]*Node, error) {
 	return out, nil
 }
 
-func evalExpr(e expr, ctx *Node, pos, last int) (pvalue, error) {
+func (s *evalState) eval(e *expr, c ectx) (value, error) {
 	switch e.kind {
 	case exNumber:
-		return pvalue{kind: exNumber, num: e.num}, nil
+		return value{kind: vNumber, num: e.num}, nil
 	case exString:
-		return pvalue{kind: exString, str: e.str}, nil
+		return value{kind: vString, str: e.str}, nil
+	case exVar:
+		ns, ok := s.vars[e.str]
+		if !ok {
+			return value{}, s.errorf(e, "undefined variable $%s", e.str)
+		}
+		return value{kind: vNodes, nodes: ns}, nil
 	case exPath:
-		ns, err := e.path.Match(ctx)
-		return pvalue{kind: exPath, nodes: ns}, err
-	case exCall:
-		switch e.str {
-		case "last":
-			return pvalue{kind: exNumber, num: last}, nil
-		case "position":
-			return pvalue{kind: exNumber, num: pos}, nil
-		case "label":
-			l, _ := ctx.Label()
-			return pvalue{kind: exString, str: l}, nil
-		}
-		a, err := evalExpr(e.args[0], ctx, pos, last)
+		start, err := s.locStart(e.lp, c)
 		if err != nil {
-			return a, err
+			return value{}, err
 		}
-		if e.str == "count" {
-			if a.kind != exPath {
-				return a, fmt.Errorf("type error: count() needs a node set")
-			}
-			return pvalue{kind: exNumber, num: len(a.nodes)}, nil
-		}
-		if a.kind != exBinary {
-			return a, fmt.Errorf("type error: not() needs a boolean")
-		}
-		return pvalue{kind: exBinary, b: !a.b}, nil
+		ns, _, err := s.steps(e.lp.steps, start, false)
+		return value{kind: vNodes, nodes: ns}, err
+	case exCall:
+		return s.call(e, c)
 	}
-	l, err := evalExpr(e.args[0], ctx, pos, last)
+	return s.binary(e, c)
+}
+
+func (s *evalState) call(e *expr, c ectx) (value, error) {
+	switch e.str {
+	case "last":
+		return value{kind: vNumber, num: c.last}, nil
+	case "position":
+		return value{kind: vNumber, num: c.pos}, nil
+	case "label":
+		return value{kind: vString, str: c.n.label}, nil
+	case "modified":
+		// Nodes have no dirty flag yet, so nothing counts as modified.
+		return value{kind: vBool}, nil
+	}
+	args := make([]value, len(e.args))
+	for i, a := range e.args {
+		v, err := s.eval(a, c)
+		if err != nil {
+			return v, err
+		}
+		args[i] = v
+	}
+	a := args[0]
+	switch e.str {
+	case "count":
+		if a.kind != vNodes {
+			return a, s.errorf(e, "type error: count() needs a node set")
+		}
+		return value{kind: vNumber, num: len(a.nodes)}, nil
+	case "not":
+		if a.kind != vBool {
+			return a, s.errorf(e, "type error: not() needs a boolean")
+		}
+		return value{kind: vBool, b: !a.b}, nil
+	case "int":
+		var str string
+		switch a.kind {
+		case vNumber:
+			return a, nil
+		case vBool:
+			if a.b {
+				return value{kind: vNumber, num: 1}, nil
+			}
+			return value{kind: vNumber}, nil
+		case vString:
+			str = a.str
+		case vNodes:
+			if len(a.nodes) != 1 {
+				return a, s.errorf(e, "type error: int() needs exactly one node, not %d", len(a.nodes))
+			}
+			str = a.nodes[0].value
+		default:
+			return a, s.errorf(e, "type error: int() of a regexp")
+		}
+		n, err := strconv.Atoi(str)
+		if err != nil {
+			return a, s.errorf(e, "illegal number %q", str)
+		}
+		return value{kind: vNumber, num: n}, nil
+	}
+	// regexp and glob
+	var pats []string
+	switch a.kind {
+	case vString:
+		pats = []string{a.str}
+	case vNodes:
+		for _, n := range a.nodes {
+			if n.hasValue {
+				pats = append(pats, n.value)
+			}
+		}
+	default:
+		return a, s.errorf(e, "type error: %s() needs a string or a node set", e.str)
+	}
+	for i, pt := range pats {
+		if e.str == "glob" {
+			pt = globToRegexp(pt)
+		}
+		pats[i] = "(?:" + pt + ")"
+	}
+	pat := strings.Join(pats, "|")
+	if len(pats) == 0 {
+		pat = noMatch
+	}
+	if len(args) == 2 {
+		if args[1].kind != vString || args[1].str != "i" {
+			return a, s.errorf(e, "wrong flag for regexp")
+		}
+		pat = "(?i:" + pat + ")"
+	}
+	if _, err := s.regexp(pat); err != nil {
+		return a, s.errorf(e, "invalid regular expression")
+	}
+	return value{kind: vRegexp, str: pat}, nil
+}
+
+// globToRegexp turns a glob into a regexp: * and ? do not match '/',
+// everything else is literal.
+func globToRegexp(g string) string {
+	var b strings.Builder
+	for _, r := range g {
+		switch r {
+		case '*':
+			b.WriteString("[^/]*")
+		case '?':
+			b.WriteString("[^/]")
+		default:
+			b.WriteString(regexp.QuoteMeta(string(r)))
+		}
+	}
+	return b.String()
+}
+
+// regexp compiles a pattern anchored at both ends, as Augeas regexps
+// match whole strings. Augeas regexps (libfa/POSIX extended syntax) are
+// handed to Go's regexp package as they are: the common syntax agrees,
+// but some corner cases (POSIX classes outside brackets, unknown escapes,
+// leftmost-longest alternation) may differ until the tree package gets a
+// regexp engine of its own (it must not import the lens packages).
+func (s *evalState) regexp(pat string) (*regexp.Regexp, error) {
+	if re, ok := s.res[pat]; ok {
+		return re, nil
+	}
+	re, err := regexp.Compile("^(?:" + pat + ")$")
+	if err != nil {
+		return nil, err
+	}
+	if s.res == nil {
+		s.res = make(map[string]*regexp.Regexp)
+	}
+	s.res[pat] = re
+	return re, nil
+}
+
+func (s *evalState) binary(e *expr, c ectx) (value, error) {
+	l, err := s.eval(e.args[0], c)
 	if err != nil {
 		return l, err
 	}
-	r, err := evalExpr(e.args[1], ctx, pos, last)
+	switch e.str {
+	case "else":
+		switch l.kind {
+		case vNodes:
+			if s.sticky[e] || len(l.nodes) > 0 {
+				s.stick(e)
+				return l, nil
+			}
+		case vBool:
+			if s.sticky[e] || l.b {
+				s.stick(e)
+				return l, nil
+			}
+		default:
+			return l, s.errorf(e, "type error: else needs node sets or booleans")
+		}
+		r, err := s.eval(e.args[1], c)
+		if err != nil {
+			return r, err
+		}
+		if r.kind != l.kind {
+			return r, s.errorf(e, "type error: both sides of else must have the same type")
+		}
+		return r, nil
+	case "and":
+		if !l.truth() {
+			return value{kind: vBool}, nil
+		}
+	case "or":
+		if l.truth() {
+			return value{kind: vBool, b: true}, nil
+		}
+	}
+	r, err := s.eval(e.args[1], c)
 	if err != nil {
 		return r, err
 	}
 	switch e.str {
-	case "and":
-		return pvalue{kind: exBinary, b: l.truth() && r.truth()}, nil
-	case "or":
-		return pvalue{kind: exBinary, b: l.truth() || r.truth()}, nil
-	case "+", "-":
-		if l.kind != exNumber || r.kind != exNumber {
-			return l, fmt.Errorf("type error: %s needs numbers", e.str)
+	case "and", "or":
+		return value{kind: vBool, b: r.truth()}, nil
+	case "|":
+		if l.kind != vNodes || r.kind != vNodes {
+			return l, s.errorf(e, "type error: | needs node sets")
 		}
-		if e.str == "+" {
-			return pvalue{kind: exNumber, num: l.num + r.num}, nil
+		seen := make(map[*Node]bool, len(l.nodes))
+		out := append([]*Node(nil), l.nodes...)
+		for _, n := range l.nodes {
+			seen[n] = true
 		}
-		return pvalue{kind: exNumber, num: l.num - r.num}, nil
+		for _, n := range r.nodes {
+			if !seen[n] {
+				seen[n] = true
+				out = append(out, n)
+			}
+		}
+		return value{kind: vNodes, nodes: out}, nil
+	case "+":
+		switch {
+		case l.kind == vNumber && r.kind == vNumber:
+			return value{kind: vNumber, num: l.num + r.num}, nil
+		case l.kind == vString && r.kind == vString:
+			return value{kind: vString, str: l.str + r.str}, nil
+		case l.kind == vRegexp && r.kind == vRegexp:
+			return value{kind: vRegexp, str: "(?:" + l.str + ")(?:" + r.str + ")"}, nil
+		}
+		return l, s.errorf(e, "type error: + needs two numbers, strings or regexps")
+	case "-", "*":
+		if l.kind != vNumber || r.kind != vNumber {
+			return l, s.errorf(e, "type error: %s needs numbers", e.str)
+		}
+		if e.str == "-" {
+			return value{kind: vNumber, num: l.num - r.num}, nil
+		}
+		return value{kind: vNumber, num: l.num * r.num}, nil
+	case "<", "<=", ">", ">=":
+		var cmp int
+		switch {
+		case l.kind == vNumber && r.kind == vNumber:
+			if l.num < r.num {
+				cmp = -1
+			} else if l.num > r.num {
+				cmp = 1
+			}
+		case l.kind == vString && r.kind == vString:
+			cmp = strings.Compare(l.str, r.str)
+		default:
+			return l, s.errorf(e, "type error: %s needs two numbers or two strings", e.str)
+		}
+		var b bool
+		switch e.str {
+		case "<":
+			b = cmp < 0
+		case "<=":
+			b = cmp <= 0
+		case ">":
+			b = cmp > 0
+		default:
+			b = cmp >= 0
+		}
+		return value{kind: vBool, b: b}, nil
+	case "=~", "!~":
+		if l.kind != vNodes && l.kind != vString || r.kind != vRegexp && r.kind != vString {
+			return l, s.errorf(e, "type error: %s needs a string or node set and a regexp", e.str)
+		}
+		pat := r.str
+		re, err := s.regexp(pat)
+		if err != nil {
+			return l, s.errorf(e.args[1], "invalid regular expression")
+		}
+		found := false
+		for _, str := range strs(l) {
+			if re.MatchString(str) {
+				found = true
+				break
+			}
+		}
+		return value{kind: vBool, b: found == (e.str == "=~")}, nil
 	}
-	eq, err := equal(l, r)
-	if err != nil {
-		return l, err
+	// = and != are existential: some pair of values is (un)equal
+	var b bool
+	switch {
+	case l.kind == vNumber && r.kind == vNumber:
+		b = (l.num == r.num) == (e.str == "=")
+	case (l.kind == vNodes || l.kind == vString) && (r.kind == vNodes || r.kind == vString):
+		ls, rs := strs(l), strs(r)
+		if e.str == "=" {
+			set := make(map[string]bool, len(rs))
+			for _, str := range rs {
+				set[str] = true
+			}
+			for _, str := range ls {
+				if set[str] {
+					b = true
+					break
+				}
+			}
+		} else if len(ls) > 0 && len(rs) > 0 {
+			// some pair differs unless every value is the same string
+			for _, str := range append(ls, rs...) {
+				if str != ls[0] {
+					b = true
+					break
+				}
+			}
+		}
+	default:
+		return l, s.errorf(e, "type error: cannot compare these values")
 	}
-	if e.str == "!=" {
-		eq = !eq
-	}
-	return pvalue{kind: exBinary, b: eq}, nil
+	return value{kind: vBool, b: b}, nil
 }
 
-// strs returns the strings a value compares as: node values (absent =
-// ""), or the value itself.
-func strs(v pvalue) []string {
-	if v.kind == exPath {
+func (s *evalState) stick(e *expr) {
+	if s.sticky == nil {
+		s.sticky = make(map[*expr]bool)
+	}
+	s.sticky[e] = true
+}
+
+// strs returns the strings a string or node set compares as: node values
+// (absent = ""), or the string itself.
+func strs(v value) []string {
+	if v.kind == vNodes {
 		out := make([]string, len(v.nodes))
 		for i, n := range v.nodes {
-			out[i], _ = n.Value()
+			out[i] = n.value
 		}
 		return out
 	}
-	if v.kind == exNumber {
-		return []string{strconv.Itoa(v.num)}
-	}
 	return []string{v.str}
-}
-
-func equal(l, r pvalue) (bool, error) {
-	if l.kind == exNumber && r.kind == exNumber {
-		return l.num == r.num, nil
-	}
-	if l.kind == exBinary || r.kind == exBinary || l.kind == exNumber || r.kind == exNumber {
-		return false, fmt.Errorf("type error: cannot compare these values")
-	}
-	for _, a := range strs(l) {
-		for _, b := range strs(r) {
-			if a == b {
-				return true, nil
-			}
-		}
-	}
-	return false, nil
 }
 
 // Create returns the single node the path selects, creating the missing
 // trailing steps as new last children when it selects nothing. It fails
 // when the path, or its deepest matching prefix, selects more than one
-// node, or when a missing step is not a plain name.
+// node, or when a missing step is not child::name or seq::*.
+// Predicates of created steps are ignored.
 func (p *Path) Create(ctx *Node) (*Node, error) {
-	nodes, i, err := p.eval(ctx, true)
+	if p.e.kind != exPath || p.e.lp.filter != nil {
+		return nil, fmt.Errorf("%s: cannot create nodes for this path expression", p.src)
+	}
+	s := &evalState{src: p.src}
+	lp := p.e.lp
+	start, err := s.locStart(lp, ectx{ctx, 1, 1})
+	if err != nil {
+		return nil, err
+	}
+	nodes, i, err := s.steps(lp.steps, start, true)
 	if err != nil {
 		return nil, err
 	}
@@ -571,25 +1167,27 @@ func (p *Path) Create(ctx *Node) (*Node, error) {
 		return nil, fmt.Errorf("%s: too many matches for path expression", p.src)
 	}
 	n := nodes[0]
-	for _, st := range p.steps[i:] {
-		if st.kind != stepName {
-			return nil, fmt.Errorf("%s: cannot create a node for step %q", p.src, stepText(st))
+	for _, st := range lp.steps[i:] {
+		var label string
+		switch {
+		case st.axis == axChild && st.test == testName:
+			label = st.name
+		case st.axis == axSeq && st.test == testAny:
+			next := 1
+			for _, c := range n.children {
+				if c.hasLabel && isNumber(c.label) {
+					if k, err := strconv.Atoi(c.label); err == nil && k >= next {
+						next = k + 1
+					}
+				}
+			}
+			label = strconv.Itoa(next)
+		default:
+			return nil, fmt.Errorf("%s: cannot create a node for step %q", p.src, st.src)
 		}
-		c := New(st.name)
+		c := New(label)
 		n.Append(c)
 		n = c
 	}
 	return n, nil
-}
-
-func stepText(st *step) string {
-	switch st.kind {
-	case stepAny:
-		return "*"
-	case stepSelf:
-		return "."
-	case stepParent:
-		return ".."
-	}
-	return st.name
 }

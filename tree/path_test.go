@@ -94,8 +94,15 @@ func TestPathErrors(t *testing.T) {
 		{"/a[(1]", "unmatched '(': /a[(1|=|] (offset 5)"},
 		{"/a)", "garbage at end of path expression: /a|=|) (offset 2)"},
 		{"", "empty name: |=| (offset 0)"},
-		{"/a//b", "the descendant axis // is not supported yet: /a|=|//b (offset 2)"},
-		{"/child::a", "axes are not supported yet: /child::a|=| (offset 9)"},
+		{"/a[foo(1)]", "unknown function foo: /a[|=|foo(1)] (offset 3)"},
+		{"/a[count()]", "wrong number of arguments in function call: /a[|=|count()] (offset 3)"},
+		{"/a[regexp('x', 'i', 'j')]", "wrong number of arguments in function call: /a[|=|regexp('x', 'i', 'j')] (offset 3)"},
+		{"/a[count(b]", "unmatched '(': /a[count(b|=|] (offset 10)"},
+		{"/a[$]", "empty name: /a[$|=|] (offset 4)"},
+		{"/a[99999999999999999999]", "illegal number: /a[|=|99999999999999999999] (offset 3)"},
+		{"/a//", "empty name: /a//|=| (offset 4)"},
+		{"/a | ", "expected an expression: /a | |=| (offset 5)"},
+		{"/a[. =~ ]", "empty name: /a[. =~ |=|] (offset 8)"},
 	} {
 		_, err := ParsePath(c.path)
 		assert.EqualError(t, err, c.want, c.path)
@@ -106,6 +113,9 @@ func FuzzParsePath(f *testing.F) {
 	for _, s := range []string{"/a[1]", "/b/c[. = 'x']/..", "/*[count(c) = 2 and label() = 'b']", "a[last()+1]", `/d\ e`} {
 		f.Add(s)
 	}
+	for _, s := range []string{"//a[. =~ regexp('x.*', 'i')] | $v", "/b/descendant::c[glob('*') !~ .] else /a", "(/a)[int('1') * 2 >= 1]/seq::*", "/b/c/ancestor::*/following-sibling::*/preceding-sibling::*[1]/root::*"} {
+		f.Add(s)
+	}
 	root := sample()
 	f.Fuzz(func(t *testing.T, s string) {
 		p, err := ParsePath(s)
@@ -113,6 +123,271 @@ func FuzzParsePath(f *testing.F) {
 			return
 		}
 		_, _ = p.Match(root)
+		_, _ = p.MatchVars(root, map[string][]*Node{"v": root.Children()})
 		_, _ = p.Create(root.Clone())
 	})
+}
+
+// hosts is /files/hosts/1{ipaddr canonical alias} /files/hosts/2{ipaddr
+// canonical alias alias} /files/hosts/#comment, under a hidden root, with
+// a hidden node (holding a labelled child) between the two entries.
+func hosts() *Node {
+	root := NewHidden()
+	files := New("files")
+	h := New("hosts")
+	e1 := New("1")
+	e1.Append(NewValue("ipaddr", "127.0.0.1"), NewValue("canonical", "localhost"), NewValue("alias", "lh"))
+	e2 := New("2")
+	e2.Append(NewValue("ipaddr", "::1"), NewValue("canonical", "ip6"), NewValue("alias", "a1"), NewValue("alias", "a2"))
+	hid := NewHidden()
+	hid.Append(NewValue("alias", "hidden"))
+	h.Append(e1, hid, e2, NewValue("#comment", "hi"), New("x"))
+	files.Append(h)
+	root.Append(files)
+	return root
+}
+
+func matchAll(t *testing.T, root *Node, cases []struct{ path, want string }) {
+	t.Helper()
+	for _, c := range cases {
+		p, err := ParsePath(c.path)
+		if !assert.NoError(t, err, c.path) {
+			continue
+		}
+		ns, err := p.Match(root)
+		if assert.NoError(t, err, c.path) {
+			assert.Equal(t, c.want, paths(ns), c.path)
+		}
+	}
+}
+
+func TestPathAxes(t *testing.T) {
+	matchAll(t, hosts(), []struct{ path, want string }{
+		{"//ipaddr", "/files/hosts/1/ipaddr /files/hosts/2/ipaddr"},
+		{"/files//alias", "/files/hosts/1/alias /files/hosts/2/alias[1] /files/hosts/2/alias[2]"},
+		{"//alias[1]", "/files/hosts/1/alias"},
+		{"//alias[last()]", "/files/hosts/2/alias[2]"},
+		{"//files", "/files"},
+		{"/files/hosts//canonical", "/files/hosts/1/canonical /files/hosts/2/canonical"},
+		{"//*[ipaddr = '::1']//alias", "/files/hosts/2/alias[1] /files/hosts/2/alias[2]"},
+		{"/files/hosts/2/alias[2]//.", "/files/hosts/2/alias[2]"},
+		{"/files/child::hosts/child::*[1]", "/files/hosts/1"},
+		{"/files/hosts/seq::*", "/files/hosts/1 /files/hosts/2"},
+		{"/files/hosts/seq::2", "/files/hosts/2"},
+		{"/files/hosts/self::hosts", "/files/hosts"},
+		{"/files/hosts/self::x", ""},
+		{"/files/hosts/1/parent::hosts", "/files/hosts"},
+		{"/files/hosts/1/parent::*", "/files/hosts"},
+		{"/files/hosts/descendant::alias", "/files/hosts/1/alias /files/hosts/2/alias[1] /files/hosts/2/alias[2]"},
+		{"/files/hosts/descendant::*[3]", "/files/hosts/1/canonical"},
+		{"/files/descendant-or-self::*[1]", "/files"},
+		{"/files/hosts/1/ipaddr/ancestor::*", "/files/hosts/1 /files/hosts /files"},
+		{"/files/hosts/1/ipaddr/ancestor::hosts", "/files/hosts"},
+		{"/files/hosts/1/ipaddr/ancestor-or-self::ipaddr", ""}, // no such axis in Augeas: a name
+		{"/files/hosts/2/root::*", "/"},
+		{"//alias/root::*/files", "/files"},
+		{"/files/hosts/2/alias[2]/preceding-sibling::*", "/files/hosts/2/alias[1] /files/hosts/2/canonical /files/hosts/2/ipaddr"},
+		{"/files/hosts/2/alias[2]/preceding-sibling::*[1]", "/files/hosts/2/alias[1]"},
+		{"/files/hosts/2/following-sibling::*", "/files/hosts/#comment /files/hosts/x"},
+		{"/files/hosts/*/following-sibling::x", "/files/hosts/x"},
+		{"/files/hosts/*/ipaddr/following-sibling::alias", "/files/hosts/1/alias /files/hosts/2/alias[1] /files/hosts/2/alias[2]"},
+		{"/files/hosts/1/../2", "/files/hosts/2"},
+		{"/files/hosts/*/alias[1]", "/files/hosts/1/alias"}, // positions over the whole set
+		{"/files/hosts/*[alias][last()]", "/files/hosts/2"},
+		{"/files/hosts/*[ipaddr][1]/canonical", "/files/hosts/1/canonical"},
+		{"/files/hosts/*[2]", "/files/hosts/2"}, // hidden node not counted
+	})
+}
+
+func TestPathOperators(t *testing.T) {
+	matchAll(t, hosts(), []struct{ path, want string }{
+		{"/files/hosts/*[ipaddr =~ regexp('127\\..*')]", "/files/hosts/1"},
+		{"/files/hosts/*[ipaddr =~ regexp('127')]", ""}, // whole string
+		{"/files/hosts/*[ipaddr !~ regexp('127\\..*')]", "/files/hosts/2 /files/hosts/#comment /files/hosts/x"},
+		{"/files/hosts/*[canonical =~ regexp('LOCAL.*', 'i')]", "/files/hosts/1"},
+		{"/files/hosts/*[canonical =~ regexp('LOCAL.*')]", ""},
+		{"/files/hosts/*/alias[. =~ glob('a*')]", "/files/hosts/2/alias[1] /files/hosts/2/alias[2]"},
+		{"/files/hosts/*/alias[. =~ glob('?h')]", "/files/hosts/1/alias"},
+		{"/files/hosts/*/alias[. =~ glob('a.')]", ""},
+		{"/files/hosts/*[alias =~ regexp(/files/hosts/1/canonical) + regexp('|a1')]", ""},
+		{"/files/hosts/*/canonical[. =~ regexp(/files/hosts/*/canonical)]", "/files/hosts/1/canonical /files/hosts/2/canonical"},
+		{"/files/hosts/*/canonical[. =~ regexp(/nosuch)]", ""},
+		{"/files/hosts/*/alias[. =~ regexp('a') + regexp('[0-9]')]", "/files/hosts/2/alias[1] /files/hosts/2/alias[2]"},
+		{"/files/hosts/seq::*[int(label()) > 1]", "/files/hosts/2"},
+		{"/files/hosts/seq::*[int(label()) >= 1 and int(label()) <= 2]", "/files/hosts/1 /files/hosts/2"},
+		{"/files/hosts/*[count(alias) * 2 = 4]", "/files/hosts/2"},
+		{"/files/hosts/*[count(alias) - 1 < 1][ipaddr]", "/files/hosts/1"},
+		{"/files/hosts/*[label() < '2']", "/files/hosts/1 /files/hosts/#comment"},
+		{"/files/hosts/*[label() > '1']", "/files/hosts/2 /files/hosts/x"},
+		{"/files/hosts/*[label() = '1' + '']", "/files/hosts/1"},
+		{"/files/hosts/*[position() = last() - 1]", "/files/hosts/#comment"},
+		{"/files/hosts/*[modified()]", ""},
+		{"/files/hosts/*[not(modified())]/ipaddr", "/files/hosts/1/ipaddr /files/hosts/2/ipaddr"},
+		{"/files/hosts/1/ipaddr | /files/hosts/2/ipaddr", "/files/hosts/1/ipaddr /files/hosts/2/ipaddr"},
+		{"/files/hosts/2/ipaddr | /files/hosts/*/ipaddr", "/files/hosts/2/ipaddr /files/hosts/1/ipaddr"},
+		{"(/files/hosts/*/alias)[2]", "/files/hosts/2/alias[1]"},
+		{"(/files/hosts/*)[ipaddr]/canonical", "/files/hosts/1/canonical /files/hosts/2/canonical"},
+		{"(/files/hosts/1 | /files/hosts/2)//alias", "/files/hosts/1/alias /files/hosts/2/alias[1] /files/hosts/2/alias[2]"},
+		{"/files/hosts/*[alias = 'a2' or alias = 'lh']", "/files/hosts/1 /files/hosts/2"},
+		{"/files/hosts/*[alias = /files/hosts/1/alias]", "/files/hosts/1"},
+		{"/files/hosts/*[alias != 'a1']", "/files/hosts/1 /files/hosts/2"},
+		{"/files/hosts/*[alias != 'lh']", "/files/hosts/2"},
+		{"/files/hosts/*[alias != alias]", "/files/hosts/2"},
+		{"/files/hosts/*[canonical != /files/hosts/*/canonical]", "/files/hosts/1 /files/hosts/2"},
+		{"/files/hosts/*[ipaddr = '::1']/alias else /files/hosts/1", "/files/hosts/2/alias[1] /files/hosts/2/alias[2]"},
+		{"/files/hosts/*[ipaddr = 'none']/alias else /files/hosts/1", "/files/hosts/1"},
+		{"/files/hosts/*[alias else ipaddr]", "/files/hosts/1 /files/hosts/2"},
+		// sticky: once the left side matched, later nodes use it too
+		{"/files/hosts/*[#comment else x]", ""},
+		{"/files/hosts/*[label() = '#comment' or label() = 'x'][. = 'hi' else label() = 'x']", "/files/hosts/#comment"},
+		{"/files/hosts/*[ipaddr]['']", "/files/hosts/1 /files/hosts/2"}, // string predicate: own value
+		{"/files/hosts/*['hi']", "/files/hosts/#comment"},
+		{"/files/hosts/1/ipaddr['127.0.0.1']", "/files/hosts/1/ipaddr"},
+		{"/files/hosts/*[1 or 0]", "/files/hosts/1 /files/hosts/2 /files/hosts/#comment /files/hosts/x"},
+		{"/files/hosts/*[0]", ""},
+		{"/files/hosts/*[(1)]", "/files/hosts/1"},
+		{"/files/hosts/*[ 1 + 1 ]", "/files/hosts/2"},
+	})
+}
+
+func TestPathNames(t *testing.T) {
+	root := NewHidden()
+	for _, l := range []string{"a b", "a/b", "a[1]", "x<y", "x-y", "#c", "a:b", "1", "01", "tab\tx", `back\slash`, "and", "p.q", "sp "} {
+		root.Append(NewValue(l, l))
+	}
+	matchAll(t, root, []struct{ path, want string }{
+		{"/a b", `/a\ b`},
+		{`/a\ b`, `/a\ b`},
+		{"/a b ", `/a\ b`}, // trailing blank stripped
+		{`/sp\ `, `/sp\ `},
+		{`/a\/b`, `/a\/b`},
+		{`/a\[1\]`, `/a\[1\]`},
+		{"/x<y", "/x<y"},
+		{"/x-y", "/x-y"},
+		{"/#c", "/#c"},
+		{"/a:b", "/a:b"},
+		{"/1", "/1"},
+		{"/01", "/01"},
+		{"./1", "/1"},
+		{"child::1", "/1"},
+		{"/tab\tx", "/tab\\\tx"},
+		{`/back\\slash`, `/back\\slash`},
+		{"/and", "/and"},
+		{"/p.q", "/p.q"},
+		{"/*[x<y]", ""}, // a child named "x<y"
+		{"/*[label() = 'x<y' and . = 'x<y']", "/x<y"},
+		{"/*[label()='1' or label()='01']", "/1 /01"},
+		{"/a b[. = 'a b']", `/a\ b`},
+		{"/*[. = 'a b' or . = 'and']", `/a\ b /and`},
+	})
+	// a relative path starting with a digit is a number
+	p, err := ParsePath("1/x")
+	require.NoError(t, err)
+	_, err = p.Match(root)
+	assert.EqualError(t, err, "type error: a node set is needed here: |=|1/x (offset 0)")
+}
+
+func TestPathEvalErrors(t *testing.T) {
+	root := hosts()
+	for _, c := range []struct{ path, want string }{
+		{"/files/*[not(alias)]", "type error: not() needs a boolean: /files/*[|=|not(alias)] (offset 9)"},
+		{"/files/*[count('x')]", "type error: count() needs a node set: /files/*[|=|count('x')] (offset 9)"},
+		{"/files/*[. = 1]", "type error: cannot compare these values: /files/*[. |=|= 1] (offset 11)"},
+		{"/files/*[. < 'a']", "type error: < needs two numbers or two strings: /files/*[. |=|< 'a'] (offset 11)"},
+		{"/files/*['a' + 1]", "type error: + needs two numbers, strings or regexps: /files/*['a' |=|+ 1] (offset 13)"},
+		{"/files/*[. =~ regexp('(')]", "invalid regular expression: /files/*[. =~ |=|regexp('(')] (offset 14)"},
+		{"/files/*[. =~ regexp('a', 'x')]", "wrong flag for regexp: /files/*[. =~ |=|regexp('a', 'x')] (offset 14)"},
+		{"/files/*[int('x') = 1]", `illegal number "x": /files/*[|=|int('x') = 1] (offset 9)`},
+		{"/files/*[int(*) = 1]", "type error: int() needs exactly one node, not 4: /files/*[|=|int(*) = 1] (offset 9)"},
+		{"/files/*[$v]", "undefined variable $v: /files/*[|=|$v] (offset 9)"},
+		{"1", "type error: the path expression is not a node set: |=|1 (offset 0)"},
+		{"/files | 'x'", "type error: | needs node sets: /files |=|| 'x' (offset 7)"},
+		{"/nosuch else 1", "type error: both sides of else must have the same type: /nosuch |=|else 1 (offset 8)"},
+	} {
+		p, err := ParsePath(c.path)
+		if !assert.NoError(t, err, c.path) {
+			continue
+		}
+		_, err = p.Match(root)
+		assert.EqualError(t, err, c.want, c.path)
+	}
+	// "/files else 1" only fails when the left side is empty
+	p, _ := ParsePath("/files else 1")
+	_, err := p.Match(root)
+	assert.NoError(t, err)
+}
+
+func TestPathVars(t *testing.T) {
+	root := hosts()
+	h, _ := ParsePath("/files/hosts/*[ipaddr]")
+	entries, err := h.Match(root)
+	require.NoError(t, err)
+	vars := map[string][]*Node{"e": entries, "none": nil, "h_2": entries[1:]}
+	for _, c := range []struct{ path, want string }{
+		{"$e", "/files/hosts/1 /files/hosts/2"},
+		{"$e[2]", "/files/hosts/2"},
+		{"$e/alias", "/files/hosts/1/alias /files/hosts/2/alias[1] /files/hosts/2/alias[2]"},
+		{"$e[alias = 'a1']//ipaddr", "/files/hosts/2/ipaddr"},
+		{"$none", ""},
+		{"$none else $h_2", "/files/hosts/2"},
+		{"/files/hosts/*[. = $none]", ""},
+		{"/files/hosts/*[count($e) = 2][1]", "/files/hosts/1"},
+		{"//alias[../ipaddr = $h_2/ipaddr]", "/files/hosts/2/alias[1] /files/hosts/2/alias[2]"},
+		{"$e | $h_2", "/files/hosts/1 /files/hosts/2"},
+	} {
+		p, err := ParsePath(c.path)
+		require.NoError(t, err, c.path)
+		ns, err := p.MatchVars(root, vars)
+		if assert.NoError(t, err, c.path) {
+			assert.Equal(t, c.want, paths(ns), c.path)
+		}
+	}
+	p, _ := ParsePath("$e/ipaddr")
+	_, err = p.MatchVars(root, map[string][]*Node{"f": nil})
+	assert.EqualError(t, err, "undefined variable $e: |=|$e/ipaddr (offset 0)")
+}
+
+func TestPathCreateAxes(t *testing.T) {
+	root := hosts()
+	for _, c := range []struct{ path, want string }{
+		{"/files/hosts/seq::*[ipaddr = 'new']", "/files/hosts/3"},
+		{"/files/hosts/seq::*[ipaddr = 'new']/ipaddr", "/files/hosts/4/ipaddr"},
+		{"/files/hosts/child::new", "/files/hosts/new"},
+		{"/files/hosts/1/canonical[. = 'other']", "/files/hosts/1/canonical[2]"},
+		{"//x/y", "/files/hosts/x/y"},
+	} {
+		p, err := ParsePath(c.path)
+		require.NoError(t, err)
+		n, err := p.Create(root)
+		require.NoError(t, err, c.path)
+		assert.Equal(t, c.want, n.Path(), c.path)
+	}
+	for _, c := range []struct{ path, want string }{
+		{"/files/hosts/descendant::q", `/files/hosts/descendant::q: cannot create a node for step "descendant::q"`},
+		{"/files/a | /files/b", "/files/a | /files/b: cannot create nodes for this path expression"},
+		{"//alias/z", "//alias/z: too many matches for path expression"},
+	} {
+		p, err := ParsePath(c.path)
+		require.NoError(t, err)
+		_, err = p.Create(root)
+		assert.EqualError(t, err, c.want, c.path)
+	}
+}
+
+// TestPathLinear checks that a step over many siblings with a position
+// predicate and a descendant search stay fast.
+func TestPathLinear(t *testing.T) {
+	root := NewHidden()
+	top := New("top")
+	root.Append(top)
+	for i := 0; i < 50000; i++ {
+		top.Append(NewValue("n", "v"))
+	}
+	for _, s := range []string{"/top/n[50000]", "/top/n[last()]", "//n[position() = last()]", "/top/n[. = 'v'][last()]"} {
+		p, err := ParsePath(s)
+		require.NoError(t, err)
+		ns, err := p.Match(root)
+		require.NoError(t, err)
+		require.Len(t, ns, 1, s)
+	}
 }
