@@ -63,6 +63,7 @@ type getter struct {
 	memo     map[memoKey][]int
 	busy     map[memoKey]bool
 	stars    map[memoKey]*starReach
+	ident    []int // ident[i] == i, for just
 	pbuf     []int // scratch for cut
 	sbuf     []int
 	furthest int         // rightmost position any terminal of a recursive lens read to
@@ -594,21 +595,28 @@ func (g *getter) ends(l *Lens, p int) ([]int, error) {
 	case KindSubtree:
 		return g.ends(l.kids[0], p)
 	case KindConcat:
-		set := []int{p}
-		for _, part := range l.recPlan().parts {
+		var set []int
+		parts := l.recPlan().parts
+		for i := range parts {
 			var next []int
-			if part.fa != nil {
-				for _, q := range set {
-					next = append(next, g.scan(part.fa, part.who, q)...)
+			if i == 0 || len(set) == 1 {
+				q := p
+				if i > 0 {
+					q = set[0]
 				}
-				if len(set) > 1 {
-					next = sortUnique(next)
-				}
-			} else {
 				var err error
-				if next, err = g.endsFrom(part.who, set); err != nil {
+				if next, err = g.partEnds(&parts[i], q); err != nil {
 					return nil, err
 				}
+			} else {
+				for _, q := range set {
+					e, err := g.partEnds(&parts[i], q)
+					if err != nil {
+						return nil, err
+					}
+					next = append(next, e...)
+				}
+				next = sortUnique(next)
 			}
 			if len(next) == 0 {
 				return nil, nil
@@ -619,25 +627,45 @@ func (g *getter) ends(l *Lens, p int) ([]int, error) {
 	case KindSquare:
 		return g.squareEnds(l, p)
 	case KindUnion:
+		// most positions start only one branch: its ends are returned as
+		// they are, a merge happens only when a second branch reads too
 		var out []int
-		for _, part := range l.recPlan().parts {
-			if part.fa != nil {
-				out = append(out, g.scan(part.fa, part.who, p)...)
-				continue
-			}
-			e, err := g.ends(part.who, p)
+		merged := false
+		parts := l.recPlan().parts
+		for i := range parts {
+			e, err := g.partEnds(&parts[i], p)
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, e...)
+			switch {
+			case len(e) == 0:
+			case out == nil:
+				out = e
+			case !merged:
+				out = append(append(make([]int, 0, len(out)+len(e)), out...), e...)
+				merged = true
+			default:
+				out = append(out, e...)
+			}
 		}
-		return sortUnique(out), nil
+		if merged {
+			out = sortUnique(out)
+		}
+		return out, nil
 	case KindMaybe:
 		e, err := g.ends(l.kids[0], p)
 		if err != nil {
 			return nil, err
 		}
-		return sortUnique(append([]int{p}, e...)), nil
+		if len(e) > 0 && e[0] == p {
+			return e, nil
+		}
+		if len(e) == 0 {
+			return g.just(p), nil
+		}
+		// ends are ascending and never before p: p goes first
+		out := make([]int, 0, len(e)+1)
+		return append(append(out, p), e...), nil
 	case KindStar:
 		r, err := g.starReach(l, p)
 		if err != nil {
@@ -661,6 +689,30 @@ func (g *getter) scan(fa *regular.FA, who *Lens, p int) []int {
 	return out
 }
 
+// just returns the one-element list [p] without allocating: a window
+// of a shared identity table (capacity 1, so appends copy).
+func (g *getter) just(p int) []int {
+	if g.ident == nil {
+		g.ident = make([]int, len(g.text)+1)
+		for i := range g.ident {
+			g.ident[i] = i
+		}
+	}
+	return g.ident[p : p+1 : p+1]
+}
+
+// partEnds is ends for one group of a recursive concatenation or union.
+// The result may be memoised or shared: callers must not modify it.
+func (g *getter) partEnds(part *recPart, p int) ([]int, error) {
+	if part.cannotStart(g.text, p) {
+		return nil, nil
+	}
+	if part.fa != nil {
+		return g.scan(part.fa, part.who, p), nil
+	}
+	return g.ends(part.who, p)
+}
+
 // recPlan groups the operands of a recursive concatenation or union for
 // the recogniser: each run of adjacent non-recursive operands of a
 // concatenation, and all non-recursive operands of a union, become one
@@ -676,6 +728,16 @@ type recPlan struct {
 type recPart struct {
 	fa  *regular.FA
 	who *Lens
+	// first holds the bytes a non-empty word of the part can start
+	// with; a part that cannot read the empty word is skipped where the
+	// text has none of them (most branches of a statement union)
+	first    regular.ByteSet
+	nullable bool
+}
+
+// cannotStart reports whether the part certainly reads nothing at p.
+func (rp *recPart) cannotStart(text string, p int) bool {
+	return !rp.nullable && (p >= len(text) || !rp.first.Has(text[p]))
 }
 
 func (l *Lens) recPlan() *recPlan {
@@ -714,6 +776,18 @@ func (l *Lens) recPlan() *recPlan {
 		plan.parts = append(plan.parts, recPart{who: k})
 	}
 	flush()
+	for i := range plan.parts {
+		rp := &plan.parts[i]
+		ct := rp.fa
+		if ct == nil {
+			ct = rp.who.types().ctype
+		}
+		if ct == nil {
+			rp.nullable = true // no type known: never skipped
+			continue
+		}
+		rp.first, rp.nullable = ct.FirstBytes(), ct.AcceptsEmpty()
+	}
 	l.plan.Store(plan)
 	return plan
 }
