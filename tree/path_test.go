@@ -61,24 +61,34 @@ func TestPathMatch(t *testing.T) {
 }
 
 func TestPathCreate(t *testing.T) {
-	root := sample()
-	for _, c := range []struct{ path, want string }{
+	checkCreate(t, sample(), []pathCase{
 		{"/b/c[1]", "/b/c[1]"},
 		{"/b/new/deep", "/b/new/deep"},
 		{"/a[last()+1]", "/a[3]"},
 		{"/x[. = 'v']/y", "/x/y"},
-	} {
+	}, []pathCase{
+		{"/a", "/a: too many matches for path expression"},
+		{"/b/*/z", "/b/*/z: too many matches for path expression"},
+		{"/q/*", `/q/*: cannot create a node for step "*"`},
+	})
+}
+
+// pathCase is a path and what creating it gives: the new node's path or
+// the error.
+type pathCase struct{ path, want string }
+
+// checkCreate creates each of ok (in order, on the same tree) and checks
+// the created node's path, then checks that each of bad fails.
+func checkCreate(t *testing.T, root *Node, ok, bad []pathCase) {
+	t.Helper()
+	for _, c := range ok {
 		p, err := ParsePath(c.path)
 		require.NoError(t, err)
 		n, err := p.Create(root)
 		require.NoError(t, err, c.path)
 		assert.Equal(t, c.want, n.Path(), c.path)
 	}
-	for _, c := range []struct{ path, want string }{
-		{"/a", "/a: too many matches for path expression"},
-		{"/b/*/z", "/b/*/z: too many matches for path expression"},
-		{"/q/*", `/q/*: cannot create a node for step "*"`},
-	} {
+	for _, c := range bad {
 		p, err := ParsePath(c.path)
 		require.NoError(t, err)
 		_, err = p.Create(root)
@@ -348,30 +358,17 @@ func TestPathVars(t *testing.T) {
 }
 
 func TestPathCreateAxes(t *testing.T) {
-	root := hosts()
-	for _, c := range []struct{ path, want string }{
+	checkCreate(t, hosts(), []pathCase{
 		{"/files/hosts/seq::*[ipaddr = 'new']", "/files/hosts/3"},
 		{"/files/hosts/seq::*[ipaddr = 'new']/ipaddr", "/files/hosts/4/ipaddr"},
 		{"/files/hosts/child::new", "/files/hosts/new"},
 		{"/files/hosts/1/canonical[. = 'other']", "/files/hosts/1/canonical[2]"},
 		{"//x/y", "/files/hosts/x/y"},
-	} {
-		p, err := ParsePath(c.path)
-		require.NoError(t, err)
-		n, err := p.Create(root)
-		require.NoError(t, err, c.path)
-		assert.Equal(t, c.want, n.Path(), c.path)
-	}
-	for _, c := range []struct{ path, want string }{
+	}, []pathCase{
 		{"/files/hosts/descendant::q", `/files/hosts/descendant::q: cannot create a node for step "descendant::q"`},
 		{"/files/a | /files/b", "/files/a | /files/b: cannot create nodes for this path expression"},
 		{"//alias/z", "//alias/z: too many matches for path expression"},
-	} {
-		p, err := ParsePath(c.path)
-		require.NoError(t, err)
-		_, err = p.Create(root)
-		assert.EqualError(t, err, c.want, c.path)
-	}
+	})
 }
 
 // TestPathLinear checks that a step over many siblings with a position
