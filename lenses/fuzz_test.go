@@ -4,9 +4,13 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/lensnet/lensnet/tree"
 )
 
-// The lens laws, fuzzed per lens. Seeds: the module's corpus (fixtures,
+// The lens laws, fuzzed per lens, and the differential with Augeas's
+// lens of the same name (run by lensnet): the same texts are read, into
+// the same trees. Seeds: the module's corpus (fixtures,
 // golden inputs, generated files) plus testdata/fuzz/<target>.
 //   GetPut: put(get(x), x) == x for every x the lens reads, except
 //           where Augeas's lens of the same name writes the same other
@@ -22,7 +26,7 @@ func FuzzHosts(f *testing.F)      { fuzzLens(f, "Hosts") }
 func FuzzResolv(f *testing.F)     { fuzzLens(f, "Resolv") }
 
 func fuzzLens(f *testing.F, module string) {
-	l := lensOf(f, own(), module)
+	l, theirs := lensOf(f, own(), module), lensOf(f, augeas(f), module)
 	seeds := corpus(f, module)
 	names := make([]string, 0, len(seeds))
 	for k := range seeds {
@@ -39,8 +43,15 @@ func fuzzLens(f *testing.F, module string) {
 			return
 		}
 		root, err := l.Get(text)
+		ref, refErr := theirs.Get(text)
+		if (err == nil) != (refErr == nil) {
+			t.Fatalf("our get error %v, Augeas's lens error %v\nx: %q", err, refErr, text)
+		}
 		if err != nil {
 			return
+		}
+		if got, want := tree.Dump(root), tree.Dump(ref); got != want {
+			t.Fatalf("trees differ from Augeas's lens\nx: %q\nours:\n%s\nAugeas's:\n%s", text, got, want)
 		}
 		checkGetPut(t, module, root, text)
 		for _, plan := range editPlans {
