@@ -1,7 +1,9 @@
 package lenses_test
 
 import (
+	"fmt"
 	"maps"
+	"math/rand/v2"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -49,6 +51,52 @@ func corpus(t testing.TB, module string) map[string]string {
 	for k, v := range maps.Clone(out) {
 		if strings.HasSuffix(v, "\n") {
 			out[k+" (no final newline)"] = strings.TrimSuffix(v, "\n")
+		}
+	}
+	return out
+}
+
+// mutants derives n variants of every text of a corpus by line edits a
+// person might make (drop, repeat or swap lines, indent, trailing
+// blanks, comment a line out, glue "=" with blanks, lines from another
+// file of the corpus), deterministically.
+func mutants(texts map[string]string, n int) map[string]string {
+	names := make([]string, 0, len(texts))
+	for k := range texts {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	rng := rand.New(rand.NewPCG(1, 2))
+	out := map[string]string{}
+	for _, name := range names {
+		lines := strings.SplitAfter(texts[name], "\n")
+		if len(lines) < 2 {
+			continue
+		}
+		for k := 0; k < n; k++ {
+			ls := append([]string(nil), lines...)
+			i := rng.IntN(len(ls))
+			switch rng.IntN(8) {
+			case 0:
+				ls = append(ls[:i], ls[i+1:]...)
+			case 1:
+				ls = append(ls[:i+1], ls[i:]...)
+			case 2:
+				j := rng.IntN(len(ls))
+				ls[i], ls[j] = ls[j], ls[i]
+			case 3:
+				ls[i] = "\t" + ls[i]
+			case 4:
+				ls[i] = strings.Replace(ls[i], "\n", "  \n", 1)
+			case 5:
+				ls[i] = "#" + ls[i]
+			case 6:
+				ls[i] = strings.Replace(ls[i], "=", " = ", 1)
+			default:
+				other := strings.SplitAfter(texts[names[rng.IntN(len(names))]], "\n")
+				ls = append(ls[:i], append([]string{other[rng.IntN(len(other))]}, ls[i:]...)...)
+			}
+			out[fmt.Sprintf("%s (mutant %d)", name, k)] = strings.Join(ls, "")
 		}
 	}
 	return out
@@ -147,6 +195,9 @@ func TestSameTreesAsAugeas(t *testing.T) {
 		t.Run(m, func(t *testing.T) {
 			ours, theirs := lensOf(t, own(), m), lensOf(t, augeas(t), m)
 			texts := corpus(t, m)
+			for k, v := range mutants(texts, 25) {
+				texts[k] = v
+			}
 			names := make([]string, 0, len(texts))
 			for k := range texts {
 				names = append(names, k)
