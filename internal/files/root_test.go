@@ -1,0 +1,101 @@
+package files
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/spf13/afero"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// sandbox makes a root with /real/hosts, links to it, and a secret file
+// next to (outside) the root.
+func sandbox(t *testing.T) (*Root, string) {
+	t.Helper()
+	top := t.TempDir()
+	dir := filepath.Join(top, "root")
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "etc"), 0o755))
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "real"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "real", "hosts"), []byte("inside\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(top, "secret"), []byte("outside\n"), 0o644))
+	links := map[string]string{
+		"etc/abs":     "/real/hosts",           // absolute: inside the root
+		"etc/rel":     "../real/hosts",         // relative
+		"etc/escape":  "../../../secret",       // climbs above the root
+		"etc/escape2": "/../secret",            // absolute with ..
+		"etc/loop":    "loop2",                 // a cycle
+		"etc/loop2":   "loop",                  //
+		"etc/dirlink": "/real",                 // a directory
+		"etc/dangle":  "/real/not-there-yet",   // to a missing file
+		"etc/chain":   "abs",                   // a link to a link
+		"etc/host":    filepath.Join(top, "x"), // a host path: read inside
+	}
+	for name, target := range links {
+		require.NoError(t, os.Symlink(target, filepath.Join(dir, name)))
+	}
+	r, err := NewRoot(dir)
+	require.NoError(t, err)
+	return r, top
+}
+
+func TestRootResolve(t *testing.T) {
+	r, top := sandbox(t)
+	for _, c := range []struct{ name, want string }{
+		{"/etc/abs", "/real/hosts"},
+		{"etc/rel", "/real/hosts"},
+		{"/etc/chain", "/real/hosts"},
+		{"/etc/escape", "/secret"},
+		{"/etc/escape2", "/secret"},
+		{"/../../secret", "/secret"},
+		{"/etc/dirlink/hosts", "/real/hosts"},
+		{"/etc/dangle", "/real/not-there-yet"},
+		{"/etc/new/../x", "/etc/x"},
+		{"/etc/host", filepath.ToSlash(filepath.Join(top, "x"))},
+	} {
+		got, err := r.Resolve(c.name)
+		require.NoError(t, err, c.name)
+		assert.Equal(t, c.want, got, c.name)
+	}
+	_, err := r.Resolve("/etc/loop")
+	assert.ErrorIs(t, err, ErrLoop)
+}
+
+func TestRootStaysInside(t *testing.T) {
+	r, _ := sandbox(t)
+	b, err := afero.ReadFile(r, "/etc/abs")
+	require.NoError(t, err)
+	assert.Equal(t, "inside\n", string(b))
+	for _, name := range []string{"/etc/escape", "/etc/escape2", "/../secret", "../../secret"} {
+		_, err := afero.ReadFile(r, name)
+		assert.True(t, errors.Is(err, fs.ErrNotExist), "%s: %v", name, err)
+		var pe *fs.PathError
+		if assert.ErrorAs(t, err, &pe) {
+			assert.Equal(t, name, pe.Path, "errors name the file as the caller wrote it")
+		}
+	}
+	// writing through an escaping link creates the file inside the root
+	require.NoError(t, afero.WriteFile(r, "/etc/escape", []byte("w\n"), 0o644))
+	b, err = os.ReadFile(filepath.Join(r.Dir(), "secret"))
+	require.NoError(t, err)
+	assert.Equal(t, "w\n", string(b))
+	_, err = os.Stat(filepath.Join(filepath.Dir(r.Dir()), "secret"))
+	require.NoError(t, err)
+	out, _ := os.ReadFile(filepath.Join(filepath.Dir(r.Dir()), "secret"))
+	assert.Equal(t, "outside\n", string(out), "the file outside the root is untouched")
+	assert.Error(t, r.RemoveAll("/"), "the root itself cannot be removed")
+}
+
+func TestRootLinksThemselves(t *testing.T) {
+	r, _ := sandbox(t)
+	fi, ok, err := r.LstatIfPossible("/etc/abs")
+	require.True(t, ok)
+	require.NoError(t, err)
+	assert.NotZero(t, fi.Mode()&fs.ModeSymlink)
+	require.NoError(t, r.Remove("/etc/abs"))
+	_, err = os.Stat(filepath.Join(r.Dir(), "real", "hosts"))
+	assert.NoError(t, err, "removing a link keeps its target")
+}
