@@ -3,7 +3,17 @@
 // load files through lenses into a tree, query and edit the tree, and save
 // the files back with every untouched byte preserved.
 //
-// The handle is not written yet; the engine underneath grows in the
-// packages lens (regular languages in lens/regular), tree, xform and
-// backends. See README.md for what is supported today.
+// Open takes an afero.Fs (or a root directory on the real disk, which
+// names never leave) and the transforms that say which lens reads which
+// files: the autoload transforms of the lens modules on the search path
+// (the project's own, embedded, and Augeas's if installed) and explicit
+// "Lens incl GLOB" ones. Get, Match, Set, Remove and Insert work on the
+// tree with Augeas's path language (package tree); Save writes back,
+// atomically, only the files whose trees changed, and never a file that
+// failed to load. Errors lists the files' load and save errors, as
+// augtool's /augeas/files/<path>/error.
+//
+// This is the first part of the handle: Move, Copy, Rename, Clear,
+// Touch, SetMultiple, variables, Span and the rest of the /augeas meta
+// tree are still to come (see README.md).
 package lensnet

@@ -106,6 +106,9 @@ func (m *Module) Transform() (*Transform, bool) {
 	return t, ok
 }
 
+// Path returns the loader's search path.
+func (ld *Loader) Path() []Dir { return append([]Dir(nil), ld.opts.Path...) }
+
 // NewLoader returns a Loader with the given options.
 func NewLoader(opts Options) *Loader {
 	return &Loader{opts: opts, modules: map[string]*Module{}, checker: lens.NewChecker(), nocase: map[*lens.Lens]bool{}}

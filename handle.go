@@ -1,0 +1,370 @@
+package lensnet
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/lensnet/lensnet/internal/files"
+	"github.com/lensnet/lensnet/lens"
+	"github.com/lensnet/lensnet/lens/lang"
+	"github.com/lensnet/lensnet/lenses"
+	"github.com/lensnet/lensnet/tree"
+	"github.com/spf13/afero"
+)
+
+// Options configure Open.
+type Options struct {
+	// Fs holds the configuration files; nil means the real disk under
+	// Root (Root "" is "/"), with every name kept inside Root.
+	Fs   afero.Fs
+	Root string
+
+	// LensPath lists directories searched for lens modules before the
+	// standard ones (augtool -I); NoStdInc drops the standard ones but
+	// $AUGEAS_LENS_LIB (augtool --nostdinc).
+	LensPath []string
+	NoStdInc bool
+
+	// NoAutoload skips the autoload transforms of the lens modules
+	// (augtool -A); Transforms adds transforms written as
+	// "Lens incl GLOB" or "Lens excl GLOB" (augtool -t), lens names
+	// module-qualified with ".lns" implied.
+	NoAutoload bool
+	Transforms []string
+
+	// NoLoad opens without loading any file (augtool -L); Load does it
+	// later.
+	NoLoad bool
+
+	// SaveMode is how Save writes files (the zero value overwrites).
+	SaveMode files.Mode
+
+	// TypeCheck type-checks every lens when its module is loaded.
+	TypeCheck bool
+}
+
+// Handle is an open root: the tree of the loaded files under /files
+// and Augeas's metadata under /augeas. Handles are not safe for
+// concurrent use.
+type Handle struct {
+	fs     afero.Fs
+	ld     *lang.Loader
+	root   *tree.Node // hidden; children augeas and files
+	xforms []xform
+	files  map[string]*fileRec // by absolute file path
+	failed map[string]bool     // files that did not load: never written
+	mode   files.Mode
+}
+
+// xform is one transform: a named lens and the files it claims.
+type xform struct {
+	name   string // e.g. "@Hosts" or "Hosts.lns"
+	lens   *lens.Lens
+	filter lang.Filter
+}
+
+// fileRec is a loaded file: its text, lens and the tree as loaded (to
+// tell whether it changed).
+type fileRec struct {
+	path   string
+	xf     *xform
+	text   string
+	loaded *tree.Node // a copy of the file's subtree at load
+}
+
+// Open returns a handle on the root the options describe and, unless
+// NoLoad is set, loads every file a transform claims.
+func Open(opts Options) (*Handle, error) {
+	fsys := opts.Fs
+	if fsys == nil {
+		dir := opts.Root
+		if dir == "" {
+			dir = "/"
+		}
+		r, err := files.NewRoot(dir)
+		if err != nil {
+			return nil, err
+		}
+		fsys = r
+	}
+	mode := opts.SaveMode
+	if mode == files.InvalidMode {
+		mode = files.Overwrite
+	}
+	h := &Handle{
+		fs:    fsys,
+		ld:    lang.NewLoader(lang.Options{Path: lang.DefaultPath(opts.LensPath, opts.NoStdInc, lenses.FS), TypeCheck: opts.TypeCheck}),
+		root:  tree.NewHidden(),
+		files: map[string]*fileRec{},
+		mode:  mode,
+	}
+	h.root.Append(tree.New("augeas"), tree.New("files"))
+	if !opts.NoAutoload {
+		if err := h.autoload(); err != nil {
+			return nil, err
+		}
+	}
+	for _, t := range opts.Transforms {
+		if err := h.addTransform(t); err != nil {
+			return nil, err
+		}
+	}
+	if !opts.NoLoad {
+		if err := h.Load(); err != nil {
+			return nil, err
+		}
+	}
+	return h, nil
+}
+
+// autoload collects the autoload transform of every module on the lens
+// search path (the first directory holding a module name wins).
+func (h *Handle) autoload() error {
+	seen := map[string]bool{}
+	var names []string
+	for _, d := range h.ld.Path() {
+		ms, _ := fs.Glob(d.FS, "*.aug")
+		for _, m := range ms {
+			name := strings.TrimSuffix(m, ".aug")
+			if !seen[name] {
+				seen[name] = true
+				names = append(names, name)
+			}
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		m, err := h.ld.Load(strings.ToUpper(n[:1]) + n[1:])
+		if err != nil {
+			// a module that does not load claims no files; augtool
+			// reports it and goes on
+			continue
+		}
+		if t, ok := m.Transform(); ok {
+			h.xforms = append(h.xforms, xform{name: "@" + m.Name, lens: t.Lens, filter: t.Filter})
+		}
+	}
+	return nil
+}
+
+// addTransform adds "Lens incl GLOB" / "Lens excl GLOB" to the
+// transform of that lens.
+func (h *Handle) addTransform(spec string) error {
+	f := strings.Fields(spec)
+	if len(f) != 3 || (f[1] != "incl" && f[1] != "excl") {
+		return fmt.Errorf("invalid transform %q: expected LENS incl|excl GLOB", spec)
+	}
+	name := f[0]
+	if !strings.Contains(name, ".") {
+		name += ".lns"
+	}
+	for i := range h.xforms {
+		if h.xforms[i].name == name {
+			h.xforms[i].filter = append(h.xforms[i].filter, lang.Glob{Include: f[1] == "incl", Pattern: f[2]})
+			return nil
+		}
+	}
+	l, err := h.ld.Lens(name)
+	if err != nil {
+		return err
+	}
+	h.xforms = append(h.xforms, xform{name: name, lens: l, filter: lang.Filter{{Include: f[1] == "incl", Pattern: f[2]}}})
+	return nil
+}
+
+// filesNode returns /files.
+func (h *Handle) filesNode() *tree.Node { return h.root.Child(1) }
+
+// augeasNode returns /augeas.
+func (h *Handle) augeasNode() *tree.Node { return h.root.Child(0) }
+
+// Load reads every file a transform claims into /files, replacing what
+// was loaded before. A file that fails to parse gets no /files subtree;
+// its error is under /augeas/files/<path>/error (see Errors).
+func (h *Handle) Load() error {
+	h.filesNode().SetChildren(nil)
+	h.files = map[string]*fileRec{}
+	h.failed = map[string]bool{}
+	if n := child(h.augeasNode(), "files"); n != nil {
+		n.Detach()
+	}
+	claimed := map[string]*xform{}
+	var paths []string
+	for i := range h.xforms {
+		x := &h.xforms[i]
+		for _, g := range x.filter {
+			if !g.Include {
+				continue
+			}
+			ms, err := afero.Glob(h.fs, g.Pattern)
+			if err != nil {
+				return fmt.Errorf("transform %s: %w", x.name, err)
+			}
+			for _, p := range ms {
+				if !x.filter.Matches(p) {
+					continue
+				}
+				if st, err := h.fs.Stat(p); err != nil || !st.Mode().IsRegular() {
+					continue
+				}
+				if prev, ok := claimed[p]; ok && prev != x {
+					h.failed[p] = true
+					h.setError(p, "mxfm_load", "Lenses "+prev.name+" and "+x.name+" could be used to load this file")
+					continue
+				}
+				if _, ok := claimed[p]; !ok {
+					paths = append(paths, p)
+				}
+				claimed[p] = x
+			}
+		}
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		h.loadFile(p, claimed[p])
+	}
+	return nil
+}
+
+// loadFile reads one file with its transform's lens.
+func (h *Handle) loadFile(p string, x *xform) {
+	b, err := afero.ReadFile(h.fs, p)
+	if err != nil {
+		h.failed[p] = true
+		h.setError(p, "read_failed", err.Error())
+		return
+	}
+	text := string(b)
+	if !strings.HasSuffix(text, "\n") {
+		text += "\n" // as Augeas's loader does
+	}
+	t, err := x.lens.Get(text)
+	if err != nil {
+		h.failed[p] = true
+		h.setGetError(p, x, err)
+		return
+	}
+	fileNode := mkdirs(h.filesNode(), p)
+	fileNode.SetChildren(append([]*tree.Node(nil), t.Children()...))
+	meta := mkdirs(h.augeasNode(), "/files"+p)
+	set(meta, "path", "/files"+p)
+	set(meta, "lens", x.name)
+	h.files[p] = &fileRec{path: p, xf: x, text: text, loaded: fileNode.Clone()}
+}
+
+// setGetError records a parse failure as augtool shows it.
+func (h *Handle) setGetError(p string, x *xform, err error) {
+	e := h.setError(p, "parse_failed", err.Error())
+	var ge *lens.GetError
+	if errors.As(err, &ge) {
+		set(e, "pos", fmt.Sprint(ge.Pos.Offset))
+		set(e, "line", fmt.Sprint(ge.Pos.Line))
+		set(e, "char", fmt.Sprint(ge.Pos.Column-1))
+		set(e, "lens", ge.Lens.String())
+		set(e, "message", ge.Msg)
+	}
+	set(mkdirs(h.augeasNode(), "/files"+p), "lens", x.name)
+}
+
+// setError stores /augeas/files/<p>/error = kind with a message and
+// returns the error node.
+func (h *Handle) setError(p, kind, msg string) *tree.Node {
+	meta := mkdirs(h.augeasNode(), "/files"+p)
+	if old := child(meta, "error"); old != nil {
+		old.Detach()
+	}
+	e := tree.NewValue("error", kind)
+	meta.Append(e)
+	set(e, "message", msg)
+	return e
+}
+
+// FileError is a file's load or save error, from /augeas/files.
+type FileError struct {
+	Path string // the file, e.g. /etc/hosts
+	Kind string // parse_failed, read_failed, put_failed, ...
+	Line int    // for parse errors, 1-based; 0 if unknown
+	Char int    // for parse errors, 0-based column
+	Msg  string
+}
+
+func (e *FileError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d.%d: %s (%s)", e.Path, e.Line, e.Char, e.Msg, e.Kind)
+	}
+	return fmt.Sprintf("%s: %s (%s)", e.Path, e.Msg, e.Kind)
+}
+
+// Errors returns the files' load and save errors, by path.
+func (h *Handle) Errors() []*FileError {
+	var out []*FileError
+	fn := child(h.augeasNode(), "files")
+	if fn == nil {
+		return nil
+	}
+	var walk func(n *tree.Node, p string)
+	walk = func(n *tree.Node, p string) {
+		for _, c := range n.Children() {
+			l, _ := c.Label()
+			if l != "error" {
+				walk(c, p+"/"+l)
+				continue
+			}
+			kind, _ := c.Value()
+			fe := &FileError{Path: p, Kind: kind}
+			fe.Msg, _ = valueOf(c, "message")
+			if s, ok := valueOf(c, "line"); ok {
+				fmt.Sscan(s, &fe.Line)
+			}
+			if s, ok := valueOf(c, "char"); ok {
+				fmt.Sscan(s, &fe.Char)
+			}
+			out = append(out, fe)
+		}
+	}
+	walk(fn, "")
+	return out
+}
+
+// mkdirs returns the node at the slash-separated path under n, creating
+// missing nodes.
+func mkdirs(n *tree.Node, p string) *tree.Node {
+	for _, seg := range strings.Split(strings.Trim(p, "/"), "/") {
+		c := child(n, seg)
+		if c == nil {
+			c = tree.New(seg)
+			n.Append(c)
+		}
+		n = c
+	}
+	return n
+}
+
+func child(n *tree.Node, label string) *tree.Node {
+	for _, c := range n.Children() {
+		if l, ok := c.Label(); ok && l == label {
+			return c
+		}
+	}
+	return nil
+}
+
+func set(n *tree.Node, label, value string) {
+	c := child(n, label)
+	if c == nil {
+		c = tree.New(label)
+		n.Append(c)
+	}
+	c.SetValue(value)
+}
+
+func valueOf(n *tree.Node, label string) (string, bool) {
+	c := child(n, label)
+	if c == nil {
+		return "", false
+	}
+	return c.Value()
+}

@@ -1,0 +1,191 @@
+package lensnet
+
+import (
+	"errors"
+	"io/fs"
+	"testing"
+
+	"github.com/lensnet/lensnet/internal/files"
+	"github.com/spf13/afero"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// memRoot returns a memory file system holding the given files.
+func memRoot(t *testing.T, fileTexts map[string]string) afero.Fs {
+	t.Helper()
+	fsys := afero.NewMemMapFs()
+	for p, text := range fileTexts {
+		require.NoError(t, afero.WriteFile(fsys, p, []byte(text), 0o644))
+	}
+	return fsys
+}
+
+var sampleFiles = map[string]string{
+	"/etc/hosts": "127.0.0.1 localhost\n192.168.1.10 host1  # primary\n",
+	"/etc/sysconfig/network-scripts/ifcfg-eth0": "DEVICE=eth0\nBOOTPROTO=none\nIPADDR=192.168.1.10\n",
+	"/etc/resolv.conf":                          "nameserver 10.0.0.1\nnameservr 10.0.0.2\n",
+	"/etc/sysctl.conf":                          "net.ipv4.ip_forward = 1", // no final newline
+	"/etc/motd":                                 "not claimed\n",
+	"/etc/hosts.rpmnew":                         "excluded\n",
+}
+
+func open(t *testing.T, fsys afero.Fs, mode files.Mode) *Handle {
+	t.Helper()
+	h, err := Open(Options{Fs: fsys, NoAutoload: true, SaveMode: mode, Transforms: []string{
+		"Hosts incl /etc/hosts*", "Hosts excl *.rpmnew",
+		"Shellvars incl /etc/sysconfig/network-scripts/ifcfg-*",
+		"Resolv incl /etc/resolv.conf",
+		"Sysctl incl /etc/sysctl.conf",
+	}})
+	require.NoError(t, err)
+	return h
+}
+
+func TestLoadAndQuery(t *testing.T) {
+	h := open(t, memRoot(t, sampleFiles), files.Overwrite)
+	v, ok, err := h.Get("/files/etc/hosts/2/canonical")
+	require.NoError(t, err)
+	assert.True(t, ok)
+	assert.Equal(t, "host1", v)
+	v, _, err = h.Get("etc/sysconfig/network-scripts/ifcfg-eth0/BOOTPROTO")
+	require.NoError(t, err)
+	assert.Equal(t, "none", v, "relative paths start at /files")
+	_, ok, err = h.Get("/files/etc/hosts/1")
+	require.NoError(t, err)
+	assert.False(t, ok, "a node without a value is not the empty string")
+
+	m, err := h.Match("/files/etc/*")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"/files/etc/hosts", "/files/etc/sysconfig", "/files/etc/sysctl.conf"}, m,
+		"the unclaimed, excluded and unparsable files have no tree")
+
+	_, _, err = h.Get("/files/etc/hosts/*")
+	assert.ErrorIs(t, err, ErrManyMatches)
+	_, _, err = h.Get("/files/etc/nothing")
+	assert.ErrorIs(t, err, ErrNoMatch)
+	_, err = h.Match("/files/etc/hosts[")
+	assert.Error(t, err)
+
+	errs := h.Errors()
+	require.Len(t, errs, 1)
+	assert.Equal(t, "/etc/resolv.conf", errs[0].Path)
+	assert.Equal(t, "parse_failed", errs[0].Kind)
+	assert.Equal(t, 2, errs[0].Line)
+	assert.Contains(t, errs[0].Error(), "/etc/resolv.conf:2.")
+}
+
+func TestSaveOnlyChanged(t *testing.T) {
+	fsys := memRoot(t, sampleFiles)
+	h := open(t, fsys, files.Overwrite)
+	require.NoError(t, h.Set("/files/etc/sysconfig/network-scripts/ifcfg-eth0/IPADDR", "10.0.0.5"))
+	require.NoError(t, h.Set("/files/etc/sysconfig/network-scripts/ifcfg-eth0/MTU", "9000"))
+	require.NoError(t, h.Save())
+	b, _ := afero.ReadFile(fsys, "/etc/sysconfig/network-scripts/ifcfg-eth0")
+	assert.Equal(t, "DEVICE=eth0\nBOOTPROTO=none\nIPADDR=10.0.0.5\nMTU=9000\n", string(b))
+	b, _ = afero.ReadFile(fsys, "/etc/sysctl.conf")
+	assert.Equal(t, "net.ipv4.ip_forward = 1", string(b), "an unchanged file is not written (not even its final newline)")
+	saved, err := h.Match("/augeas/events/saved")
+	require.NoError(t, err)
+	assert.Len(t, saved, 1)
+	v, _, _ := h.Get("/augeas/events/saved")
+	assert.Equal(t, "/files/etc/sysconfig/network-scripts/ifcfg-eth0", v)
+
+	// setting a value back to what it was writes nothing
+	require.NoError(t, h.Set("/files/etc/hosts/1/ipaddr", "127.0.0.1"))
+	require.NoError(t, h.Save())
+	_, err = h.Match("/augeas/events/saved")
+	require.NoError(t, err)
+	m, _ := h.Match("/augeas/events/saved")
+	assert.Empty(t, m)
+}
+
+func TestSaveModes(t *testing.T) {
+	for _, mode := range []files.Mode{files.Backup, files.NewFile, files.Noop} {
+		t.Run(mode.String(), func(t *testing.T) {
+			fsys := memRoot(t, sampleFiles)
+			h := open(t, fsys, mode)
+			require.NoError(t, h.Set("/files/etc/hosts/1/alias", "localhost.localdomain"))
+			require.NoError(t, h.Save())
+			b, _ := afero.ReadFile(fsys, "/etc/hosts")
+			aug, errSave := afero.ReadFile(fsys, "/etc/hosts.augsave")
+			augnew, errNew := afero.ReadFile(fsys, "/etc/hosts.augnew")
+			newText := "127.0.0.1 localhost localhost.localdomain\n192.168.1.10 host1  # primary\n"
+			switch mode {
+			case files.Backup:
+				assert.Equal(t, newText, string(b))
+				assert.Equal(t, sampleFiles["/etc/hosts"], string(aug))
+				assert.Error(t, errNew)
+			case files.NewFile:
+				assert.Equal(t, sampleFiles["/etc/hosts"], string(b))
+				assert.Equal(t, newText, string(augnew))
+				assert.Error(t, errSave)
+			case files.Noop:
+				assert.Equal(t, sampleFiles["/etc/hosts"], string(b))
+				assert.Error(t, errSave)
+				assert.Error(t, errNew)
+				m, _ := h.Match("/augeas/events/saved")
+				assert.Len(t, m, 1, "noop still reports the file")
+			}
+		})
+	}
+}
+
+func TestSaveRefusals(t *testing.T) {
+	fsys := memRoot(t, sampleFiles)
+	h := open(t, fsys, files.Overwrite)
+	require.NoError(t, h.Set("/files/etc/hosts/1/bogus", "x"))
+	require.NoError(t, h.Set("/files/etc/sysctl.conf/vm.swappiness", "10"))
+	require.NoError(t, h.Set("/files/etc/resolv.conf/nameserver", "1.1.1.1"))
+	err := h.Save()
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "/etc/hosts: ")
+	assert.Contains(t, err.Error(), "/etc/resolv.conf: not saved: the file did not load")
+	b, _ := afero.ReadFile(fsys, "/etc/hosts")
+	assert.Equal(t, sampleFiles["/etc/hosts"], string(b), "a tree the lens cannot write leaves the file alone")
+	b, _ = afero.ReadFile(fsys, "/etc/resolv.conf")
+	assert.Equal(t, sampleFiles["/etc/resolv.conf"], string(b), "a file that failed to parse is never rewritten")
+	b, _ = afero.ReadFile(fsys, "/etc/sysctl.conf")
+	assert.Equal(t, "net.ipv4.ip_forward = 1\nvm.swappiness = 10\n", string(b), "the other files are saved")
+	kinds := map[string]string{}
+	for _, e := range h.Errors() {
+		kinds[e.Path] = e.Kind
+	}
+	assert.Equal(t, map[string]string{"/etc/hosts": "put_failed", "/etc/resolv.conf": "parse_failed"}, kinds)
+}
+
+func TestNewAndRemovedFiles(t *testing.T) {
+	fsys := memRoot(t, sampleFiles)
+	h, err := Open(Options{Fs: fsys, NoAutoload: true, Transforms: []string{"Sysctl incl /etc/sysctl.d/*.conf", "Hosts incl /etc/hosts"}})
+	require.NoError(t, err)
+	require.NoError(t, h.Set("/files/etc/sysctl.d/90-new.conf/vm.swappiness", "10"))
+	n, err := h.Remove("/files/etc/hosts")
+	require.NoError(t, err)
+	assert.Equal(t, 8, n, "the file node and everything under it")
+	require.NoError(t, h.Save())
+	b, err := afero.ReadFile(fsys, "/etc/sysctl.d/90-new.conf")
+	require.NoError(t, err)
+	assert.Equal(t, "vm.swappiness = 10\n", string(b))
+	_, err = fsys.Stat("/etc/hosts")
+	assert.True(t, errors.Is(err, fs.ErrNotExist), "a removed file subtree removes the file: %v", err)
+}
+
+func TestInsert(t *testing.T) {
+	fsys := memRoot(t, sampleFiles)
+	h := open(t, fsys, files.Overwrite)
+	require.NoError(t, h.Insert("/files/etc/sysconfig/network-scripts/ifcfg-eth0/IPADDR", "PREFIX", false))
+	require.NoError(t, h.Set("/files/etc/sysconfig/network-scripts/ifcfg-eth0/PREFIX", "24"))
+	require.NoError(t, h.Save())
+	b, _ := afero.ReadFile(fsys, "/etc/sysconfig/network-scripts/ifcfg-eth0")
+	assert.Equal(t, "DEVICE=eth0\nBOOTPROTO=none\nIPADDR=192.168.1.10\nPREFIX=24\n", string(b))
+	assert.ErrorIs(t, h.Insert("/files/etc/hosts/*", "x", true), ErrManyMatches)
+}
+
+func TestOpenErrors(t *testing.T) {
+	_, err := Open(Options{Fs: afero.NewMemMapFs(), NoAutoload: true, Transforms: []string{"Hosts /etc/hosts"}})
+	assert.EqualError(t, err, `invalid transform "Hosts /etc/hosts": expected LENS incl|excl GLOB`)
+	_, err = Open(Options{Fs: afero.NewMemMapFs(), NoAutoload: true, Transforms: []string{"Nosuch incl /x"}})
+	assert.Error(t, err)
+	_, err = Open(Options{Root: "/nonexistent/dir/for/lensnet"})
+	assert.Error(t, err)
+}

@@ -1,0 +1,290 @@
+package lensnet
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/lensnet/lensnet/internal/files"
+	"github.com/lensnet/lensnet/tree"
+)
+
+// ErrNoMatch is returned when a path that must select a node selects
+// none; ErrManyMatches when it must select one and selects more.
+var (
+	ErrNoMatch     = errors.New("no match for path expression")
+	ErrManyMatches = errors.New("too many matches for path expression")
+)
+
+// match evaluates a path; relative paths start at /files, as augtool's
+// default context.
+func (h *Handle) match(p string) ([]*tree.Node, error) {
+	px, err := tree.ParsePath(p)
+	if err != nil {
+		return nil, err
+	}
+	return px.Match(h.filesNode())
+}
+
+func (h *Handle) one(p string) (*tree.Node, error) {
+	ns, err := h.match(p)
+	if err != nil {
+		return nil, err
+	}
+	switch len(ns) {
+	case 0:
+		return nil, fmt.Errorf("%s: %w", p, ErrNoMatch)
+	case 1:
+		return ns[0], nil
+	}
+	return nil, fmt.Errorf("%s: %w", p, ErrManyMatches)
+}
+
+// Get returns the value of the one node p selects; ok is false when the
+// node has no value (augtool prints "(none)"), which is not the empty
+// string.
+func (h *Handle) Get(p string) (value string, ok bool, err error) {
+	n, err := h.one(p)
+	if err != nil {
+		return "", false, err
+	}
+	value, ok = n.Value()
+	return value, ok, nil
+}
+
+// Match returns the paths of the nodes p selects, in document order, in
+// augtool's form (a [n] only where a label repeats).
+func (h *Handle) Match(p string) ([]string, error) {
+	ns, err := h.match(p)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(ns))
+	for i, n := range ns {
+		out[i] = n.Path()
+	}
+	return out, nil
+}
+
+// Set gives the node p selects the value, creating it (and missing
+// parents) when p selects nothing.
+func (h *Handle) Set(p, value string) error {
+	ns, err := h.match(p)
+	if err != nil {
+		return err
+	}
+	switch len(ns) {
+	case 0:
+		px, _ := tree.ParsePath(p)
+		n, err := px.Create(h.filesNode())
+		if err != nil {
+			return err
+		}
+		n.SetValue(value)
+	case 1:
+		ns[0].SetValue(value)
+	default:
+		return fmt.Errorf("%s: %w", p, ErrManyMatches)
+	}
+	return nil
+}
+
+// Remove deletes the nodes p selects with everything under them and
+// returns how many nodes went (augtool's "rm : PATH N").
+func (h *Handle) Remove(p string) (int, error) {
+	ns, err := h.match(p)
+	if err != nil {
+		return 0, err
+	}
+	count := 0
+	for _, n := range ns {
+		if n.Parent() == nil || n == h.filesNode() || n == h.augeasNode() {
+			continue
+		}
+		count += size(n)
+		n.Detach()
+	}
+	return count, nil
+}
+
+func size(n *tree.Node) int {
+	s := 1
+	for _, c := range n.Children() {
+		s += size(c)
+	}
+	return s
+}
+
+// Insert adds a node labelled label before or after the one node p
+// selects.
+func (h *Handle) Insert(p, label string, before bool) error {
+	n, err := h.one(p)
+	if err != nil {
+		return err
+	}
+	if n.Parent() == nil || n.Parent() == h.root {
+		return fmt.Errorf("%s: cannot insert next to the root", p)
+	}
+	i := n.Index()
+	if !before {
+		i++
+	}
+	n.Parent().Insert(i, tree.New(label))
+	return nil
+}
+
+// Save writes back every loaded file whose tree changed (put through its
+// lens) and creates files for new subtrees under /files that a
+// transform claims; a file whose text comes out unchanged is not
+// written. Files are written atomically in the handle's save mode. A
+// file whose tree its lens cannot write is left alone and reported
+// (put_failed under /augeas/files, and in the returned error); the
+// other files are still saved.
+func (h *Handle) Save() error {
+	var errs []error
+	var saved []string
+	paths := make([]string, 0, len(h.files))
+	for p := range h.files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		rec := h.files[p]
+		node := h.fileNode(p)
+		if node != nil && tree.Equal(node, rec.loaded) {
+			continue
+		}
+		if node == nil {
+			// the whole subtree is gone: the file goes too
+			if h.mode != files.Noop {
+				if err := h.fs.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+					errs = append(errs, err)
+					continue
+				}
+			}
+			delete(h.files, p)
+			saved = append(saved, p)
+			continue
+		}
+		root := tree.NewHidden()
+		root.SetChildren(cloneKids(node))
+		out, err := rec.xf.lens.Put(root, rec.text)
+		if err != nil {
+			h.setError(p, "put_failed", err.Error())
+			errs = append(errs, fmt.Errorf("%s: %w", p, err))
+			continue
+		}
+		if out == rec.text {
+			rec.loaded = node.Clone()
+			continue
+		}
+		if err := files.WriteFile(h.fs, p, []byte(out), h.mode); err != nil {
+			h.setError(p, "write_failed", err.Error())
+			errs = append(errs, err)
+			continue
+		}
+		if h.mode != files.Noop && h.mode != files.NewFile {
+			rec.text, rec.loaded = out, node.Clone()
+		}
+		saved = append(saved, p)
+	}
+	errs = append(errs, h.saveNew(&saved)...)
+	ev := mkdirs(h.augeasNode(), "events")
+	if old := child(ev, "saved"); old != nil {
+		for old != nil {
+			old.Detach()
+			old = child(ev, "saved")
+		}
+	}
+	for _, p := range saved {
+		ev.Append(tree.NewValue("saved", "/files"+p))
+	}
+	return errors.Join(errs...)
+}
+
+// saveNew creates the files whose subtrees were added under /files.
+func (h *Handle) saveNew(saved *[]string) []error {
+	var errs []error
+	var walk func(n *tree.Node, p string)
+	walk = func(n *tree.Node, p string) {
+		for _, c := range n.Children() {
+			l, ok := c.Label()
+			if !ok {
+				continue
+			}
+			cp := p + "/" + l
+			if _, loaded := h.files[cp]; loaded {
+				continue
+			}
+			if h.failed[cp] {
+				errs = append(errs, fmt.Errorf("%s: not saved: the file did not load (see its error under /augeas/files)", cp))
+				continue
+			}
+			x := h.claim(cp)
+			if x == nil || c.Len() == 0 {
+				walk(c, cp)
+				continue
+			}
+			root := tree.NewHidden()
+			root.SetChildren(cloneKids(c))
+			out, err := x.lens.Create(root)
+			if err != nil {
+				h.setError(cp, "put_failed", err.Error())
+				errs = append(errs, fmt.Errorf("%s: %w", cp, err))
+				continue
+			}
+			if err := files.WriteFile(h.fs, cp, []byte(out), h.mode); err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			if h.mode != files.Noop && h.mode != files.NewFile {
+				h.files[cp] = &fileRec{path: cp, xf: x, text: out, loaded: c.Clone()}
+			}
+			*saved = append(*saved, cp)
+		}
+	}
+	walk(h.filesNode(), "")
+	return errs
+}
+
+// claim returns the transform whose filter claims the file p.
+func (h *Handle) claim(p string) *xform {
+	for i := range h.xforms {
+		if h.xforms[i].filter.Matches(p) {
+			return &h.xforms[i]
+		}
+	}
+	return nil
+}
+
+// fileNode returns the /files node of the file p, or nil.
+func (h *Handle) fileNode(p string) *tree.Node {
+	n := h.filesNode()
+	for _, seg := range splitFile(p) {
+		n = child(n, seg)
+		if n == nil {
+			return nil
+		}
+	}
+	return n
+}
+
+func splitFile(p string) []string {
+	var out []string
+	for _, s := range strings.Split(p, "/") {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func cloneKids(n *tree.Node) []*tree.Node {
+	kids := make([]*tree.Node, n.Len())
+	for i, c := range n.Children() {
+		kids[i] = c.Clone()
+	}
+	return kids
+}
