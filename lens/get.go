@@ -713,6 +713,51 @@ func (g *getter) partEnds(part *recPart, p int) ([]int, error) {
 	return g.ends(part.who, p)
 }
 
+// firstBytes returns the bytes the words of l can start with and
+// whether l reads the empty word, walking the structure of a recursive
+// lens (its exact type is a costly fixpoint). Where a recursive lens is
+// met again before any byte is read it answers every byte and nullable,
+// an over-approximation: a part is then never skipped.
+func firstBytes(l *Lens, visiting map[*Lens]bool) (regular.ByteSet, bool) {
+	if !l.recursive {
+		ct := l.types().ctype
+		return ct.FirstBytes(), ct.AcceptsEmpty()
+	}
+	switch l.kind {
+	case KindRec:
+		if visiting[l] || l.body() == nil {
+			return regular.AllBytes, true
+		}
+		visiting[l] = true
+		defer delete(visiting, l)
+		return firstBytes(l.body(), visiting)
+	case KindSubtree:
+		return firstBytes(l.kids[0], visiting)
+	case KindConcat, KindSquare:
+		var acc regular.ByteSet
+		for _, k := range l.kids {
+			f, nullable := firstBytes(k, visiting)
+			acc = acc.Union(f)
+			if !nullable {
+				return acc, false
+			}
+		}
+		return acc, true
+	case KindUnion:
+		var acc regular.ByteSet
+		anyNullable := false
+		for _, k := range l.kids {
+			f, nullable := firstBytes(k, visiting)
+			acc, anyNullable = acc.Union(f), anyNullable || nullable
+		}
+		return acc, anyNullable
+	case KindMaybe, KindStar:
+		f, _ := firstBytes(l.kids[0], visiting)
+		return f, true
+	}
+	return regular.AllBytes, true
+}
+
 // recPlan groups the operands of a recursive concatenation or union for
 // the recogniser: each run of adjacent non-recursive operands of a
 // concatenation, and all non-recursive operands of a union, become one
@@ -778,15 +823,11 @@ func (l *Lens) recPlan() *recPlan {
 	flush()
 	for i := range plan.parts {
 		rp := &plan.parts[i]
-		ct := rp.fa
-		if ct == nil {
-			ct = rp.who.types().ctype
+		if rp.fa != nil {
+			rp.first, rp.nullable = rp.fa.FirstBytes(), rp.fa.AcceptsEmpty()
+		} else {
+			rp.first, rp.nullable = firstBytes(rp.who, map[*Lens]bool{})
 		}
-		if ct == nil {
-			rp.nullable = true // no type known: never skipped
-			continue
-		}
-		rp.first, rp.nullable = ct.FirstBytes(), ct.AcceptsEmpty()
 	}
 	l.plan.Store(plan)
 	return plan

@@ -99,16 +99,27 @@ func Union(fas ...*FA) *FA {
 }
 
 // Star returns the iteration a*.
-func Star(a *FA) *FA { return newFA(starNFA(a.n), simplifyStar(a.Regexp())) }
+func Star(a *FA) *FA {
+	if a.src == nil {
+		return newFA(starNFA(a.n), nil)
+	}
+	return newFA(starNFA(a.n), simplifyStar(a.src))
+}
 
 // Plus returns a+, that is a·a*.
 func Plus(a *FA) *FA {
-	return newFA(plusNFA(a.n), &Regexp{Op: OpPlus, Sub: []*Regexp{a.Regexp()}})
+	if a.src == nil {
+		return newFA(plusNFA(a.n), nil)
+	}
+	return newFA(plusNFA(a.n), &Regexp{Op: OpPlus, Sub: []*Regexp{a.src}})
 }
 
 // Optional returns a?, the union of a and the empty word.
 func Optional(a *FA) *FA {
-	return newFA(questNFA(a.n), &Regexp{Op: OpQuest, Sub: []*Regexp{a.Regexp()}})
+	if a.src == nil {
+		return newFA(questNFA(a.n), nil)
+	}
+	return newFA(questNFA(a.n), &Regexp{Op: OpQuest, Sub: []*Regexp{a.src}})
 }
 
 // Repeat returns a{min,max}; max < 0 means no upper bound.
@@ -116,7 +127,10 @@ func Repeat(a *FA, min, max int) *FA {
 	if max >= 0 && max < min {
 		return None()
 	}
-	re := &Regexp{Op: OpRepeat, Sub: []*Regexp{a.Regexp()}, Min: min, Max: max}
+	var re *Regexp
+	if a.src != nil {
+		re = &Regexp{Op: OpRepeat, Sub: []*Regexp{a.src}, Min: min, Max: max}
+	}
 	if max < 0 {
 		max = -1
 	}
