@@ -288,3 +288,22 @@ func cloneKids(n *tree.Node) []*tree.Node {
 	}
 	return kids
 }
+
+// MatchNodes returns the nodes p selects, for callers that print or walk
+// them (the CLI's print and ls). Changes made through them are seen by
+// Save like any other.
+func (h *Handle) MatchNodes(p string) ([]*tree.Node, error) { return h.match(p) }
+
+// Clear removes the value of the node p selects (a node without a value
+// is not one with ""), creating it when p selects nothing.
+func (h *Handle) Clear(p string) error {
+	if err := h.Set(p, ""); err != nil {
+		return err
+	}
+	n, err := h.one(p)
+	if err != nil {
+		return err
+	}
+	n.ClearValue()
+	return nil
+}

@@ -9,7 +9,13 @@ import (
 	"github.com/lensnet/lensnet/lens/regular"
 )
 
-const mainUsage = `usage: lensnet COMMAND ARGS...
+const mainUsage = `usage: lensnet [OPTIONS] [AUGTOOL-COMMAND ARGS...]
+       lensnet COMMAND ARGS...
+
+With augtool's options (-r ROOT, -I DIR, -S, -L, -A, -t XFM, -f FILE, -b,
+-n, -s, -c, -e) lensnet runs augtool commands (get, set, clear, rm, ins,
+match, ls, count, print, save, errors): the one on the command line, or
+one per line from -f FILE or standard input.
 
 commands:
   check [-I DIR]... [--notypecheck] [--nostdinc] [-t] FILE.aug...
@@ -53,8 +59,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "lensnet: unknown command %q\n%s", args[0], mainUsage)
-	return 2
+	return runAug(args, stdin, stdout, stderr)
 }
 
 func runRegexp(args []string, stdout, stderr io.Writer) int {

@@ -17,7 +17,7 @@ func TestRun(t *testing.T) {
 		stderr string // substring
 	}{
 		{"no arguments", nil, 2, "", "usage: lensnet COMMAND"},
-		{"unknown group", []string{"frobnicate"}, 2, "", "usage:"},
+		{"unknown augtool command", []string{"-r", "../../fixtures/debian", "-A", "-L", "frobnicate"}, 1, "", "Unknown command 'frobnicate'"},
 		{"unknown command", []string{"regexp", "frob", "a"}, 2, "", `unknown regexp command "frob"`},
 		{"bad flag", []string{"regexp", "-z", "show", "a"}, 2, "", "flag provided but not defined"},
 		{"missing pattern", []string{"regexp", "show"}, 2, "", "wrong number of arguments"},

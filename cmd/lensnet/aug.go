@@ -1,0 +1,400 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/lensnet/lensnet"
+	"github.com/lensnet/lensnet/internal/files"
+	"github.com/lensnet/lensnet/tree"
+)
+
+// multi is a repeatable string option.
+type multi []string
+
+func (m *multi) String() string     { return strings.Join(*m, ",") }
+func (m *multi) Set(s string) error { *m = append(*m, s); return nil }
+
+// runAug is augtool: options, then one command from the arguments, or
+// commands from -f FILE or standard input, one per line.
+func runAug(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("lensnet", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	var includes, xforms multi
+	var root, file string
+	var noStd, noLoad, noAuto, backup, newFile, autosave, typecheck, echo bool
+	for _, n := range []string{"r", "root"} {
+		fl.StringVar(&root, n, os.Getenv("AUGEAS_ROOT"), "file system root")
+	}
+	for _, n := range []string{"I", "include"} {
+		fl.Var(&includes, n, "lens module directory searched first (repeatable)")
+	}
+	for _, n := range []string{"t", "transform"} {
+		fl.Var(&xforms, n, `transform "Lens incl|excl GLOB" (repeatable)`)
+	}
+	for _, n := range []string{"f", "file"} {
+		fl.StringVar(&file, n, "", "read commands from FILE")
+	}
+	bools := []struct {
+		v     *bool
+		names []string
+	}{
+		{&noStd, []string{"S", "nostdinc"}}, {&noLoad, []string{"L", "noload"}},
+		{&noAuto, []string{"A", "noautoload"}}, {&backup, []string{"b", "backup"}},
+		{&newFile, []string{"n", "new"}}, {&autosave, []string{"s", "autosave"}},
+		{&typecheck, []string{"c", "typecheck"}}, {&echo, []string{"e", "echo"}},
+	}
+	for _, b := range bools {
+		for _, n := range b.names {
+			fl.BoolVar(b.v, n, false, "")
+		}
+	}
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	mode := files.Overwrite
+	if backup {
+		mode = files.Backup
+	}
+	if newFile {
+		mode = files.NewFile
+	}
+	h, err := lensnet.Open(lensnet.Options{Root: root, LensPath: includes, NoStdInc: noStd,
+		NoAutoload: noAuto, Transforms: xforms, NoLoad: noLoad, SaveMode: mode, TypeCheck: typecheck})
+	if err != nil {
+		fmt.Fprintf(stderr, "lensnet: %v\n", err)
+		return 1
+	}
+	sh := &shell{h: h, out: stdout, errw: stderr}
+	status := 0
+	if fl.NArg() > 0 {
+		if !sh.exec(fl.Args()) {
+			status = 1
+		}
+	} else {
+		in := stdin
+		if file != "" {
+			f, err := os.Open(file)
+			if err != nil {
+				fmt.Fprintf(stderr, "lensnet: %v\n", err)
+				return 1
+			}
+			defer f.Close()
+			in = f
+		}
+		sc := bufio.NewScanner(in)
+		sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+		for sc.Scan() {
+			line := strings.TrimSpace(sc.Text())
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			if echo {
+				fmt.Fprintf(stdout, "augtool> %s\n", line)
+			}
+			if line == "quit" {
+				break
+			}
+			words, err := splitCommand(line)
+			if err != nil {
+				sh.fail(err.Error())
+				status = 1
+				continue
+			}
+			if !sh.exec(words) {
+				status = 1
+			}
+		}
+	}
+	if autosave && !sh.exec([]string{"save"}) {
+		status = 1
+	}
+	return status
+}
+
+// shell runs augtool commands on a handle.
+type shell struct {
+	h    *lensnet.Handle
+	out  io.Writer
+	errw io.Writer
+}
+
+// fail prints a failed command's message as augtool does.
+func (s *shell) fail(detail string) {
+	fmt.Fprintf(s.errw, "error: Failed to execute command\n%s\n", detail)
+}
+
+// pathErr prints a library error the way augtool shows it.
+func (s *shell) pathErr(err error) {
+	var pe *tree.PathError
+	switch {
+	case errors.As(err, &pe):
+		off := min(max(pe.Offset, 0), len(pe.Path))
+		fmt.Fprintf(s.errw, "error: Invalid path expression\nerror: %s\n%s|=|%s\n", pe.Msg, pe.Path[:off], pe.Path[off:])
+	case errors.Is(err, lensnet.ErrManyMatches):
+		fmt.Fprintln(s.errw, "error: Too many matches for path expression")
+	case errors.Is(err, lensnet.ErrNoMatch):
+		fmt.Fprintln(s.errw, "error: No match for path expression")
+	default:
+		fmt.Fprintf(s.errw, "error: %v\n", err)
+	}
+}
+
+var arity = map[string][2]int{
+	"get": {1, 1}, "set": {1, 2}, "clear": {1, 1}, "rm": {1, 1}, "ins": {3, 3}, "insert": {3, 3},
+	"match": {1, 2}, "ls": {1, 1}, "count": {1, 1}, "print": {0, 1}, "save": {0, 0}, "errors": {0, 0},
+}
+
+// exec runs one command and reports whether it succeeded.
+func (s *shell) exec(words []string) bool {
+	cmd, args := words[0], words[1:]
+	ar, ok := arity[cmd]
+	if !ok {
+		s.fail(fmt.Sprintf("Unknown command '%s'", cmd))
+		return false
+	}
+	if len(args) < ar[0] {
+		s.fail("Not enough arguments for " + cmd)
+		return false
+	}
+	if len(args) > ar[1] {
+		s.fail("Too many arguments for " + cmd)
+		return false
+	}
+	h := s.h
+	switch cmd {
+	case "get":
+		v, has, err := h.Get(args[0])
+		switch {
+		case errors.Is(err, lensnet.ErrNoMatch):
+			fmt.Fprintf(s.out, "%s (o)\n", args[0])
+		case errors.Is(err, lensnet.ErrManyMatches):
+			n, _ := h.Match(args[0])
+			s.pathErr(err)
+			fmt.Fprintf(s.errw, "There are %d nodes matching %s\n", len(n), args[0])
+			return false
+		case err != nil:
+			s.pathErr(err)
+			return false
+		case has:
+			fmt.Fprintf(s.out, "%s = %s\n", args[0], v)
+		default:
+			fmt.Fprintf(s.out, "%s (none)\n", args[0])
+		}
+	case "set", "clear":
+		var err error
+		if cmd == "set" && len(args) == 2 {
+			err = h.Set(args[0], args[1])
+		} else {
+			err = h.Clear(args[0])
+		}
+		if err != nil {
+			s.pathErr(err)
+			return false
+		}
+	case "rm":
+		n, err := h.Remove(args[0])
+		if err != nil {
+			s.pathErr(err)
+			return false
+		}
+		fmt.Fprintf(s.out, "rm : %s %d\n", args[0], n)
+	case "ins", "insert":
+		if args[1] != "before" && args[1] != "after" {
+			s.fail("the <WHERE> argument for ins must be either 'before' or 'after'.")
+			return false
+		}
+		if err := h.Insert(args[2], args[0], args[1] == "before"); err != nil {
+			s.pathErr(err)
+			return false
+		}
+	case "match":
+		ns, err := h.MatchNodes(args[0])
+		if err != nil {
+			s.pathErr(err)
+			return false
+		}
+		printed := 0
+		for _, n := range ns {
+			v, has := n.Value()
+			if len(args) == 2 {
+				if has && v == args[1] {
+					fmt.Fprintln(s.out, n.Path())
+					printed++
+				}
+				continue
+			}
+			if !has {
+				v = "(none)"
+			}
+			fmt.Fprintf(s.out, "%s = %s\n", n.Path(), v)
+			printed++
+		}
+		if printed == 0 && len(args) == 1 {
+			fmt.Fprintln(s.out, "  (no matches)")
+		}
+	case "count":
+		ns, err := h.MatchNodes(args[0])
+		if err != nil {
+			s.pathErr(err)
+			return false
+		}
+		switch len(ns) {
+		case 0:
+			fmt.Fprintln(s.out, "  no matches")
+		case 1:
+			fmt.Fprintln(s.out, "  1 match")
+		default:
+			fmt.Fprintf(s.out, "  %d matches\n", len(ns))
+		}
+	case "ls":
+		ns, err := h.MatchNodes(args[0])
+		if err != nil {
+			s.pathErr(err)
+			return false
+		}
+		for _, n := range ns {
+			base := len(n.Path()) + 1
+			for _, c := range n.Children() {
+				if c.Hidden() {
+					continue
+				}
+				l := c.Path()[base:] // the label with [n] where it repeats
+				if c.Len() > 0 {
+					l += "/"
+				}
+				v, has := c.Value()
+				if !has {
+					v = "(none)"
+				}
+				fmt.Fprintf(s.out, "%s = %s\n", l, v)
+			}
+		}
+	case "print":
+		p := "/*"
+		if len(args) == 1 {
+			p = args[0]
+		}
+		ns, err := h.MatchNodes(p)
+		if err != nil {
+			s.pathErr(err)
+			return false
+		}
+		for _, n := range ns {
+			_ = tree.Fprint(s.out, n, n.Path())
+		}
+	case "save":
+		err := h.Save()
+		saved, _ := h.Match("/augeas/events/saved")
+		if err != nil {
+			s.fail("saving failed (run 'errors' for details)")
+			return false
+		}
+		if len(saved) > 0 { // augtool says nothing when nothing changed
+			fmt.Fprintf(s.out, "Saved %d file(s)\n", len(saved))
+		}
+	case "errors":
+		for _, e := range h.Errors() {
+			if e.Line > 0 {
+				fmt.Fprintf(s.out, "Error in %s:%d.%d (%s)\n  %s\n", e.Path, e.Line, e.Char, e.Kind, e.Msg)
+			} else {
+				fmt.Fprintf(s.out, "Error in %s (%s)\n  %s\n", e.Path, e.Kind, e.Msg)
+			}
+		}
+	}
+	return true
+}
+
+// splitCommand splits a command line as augtool does: blanks separate
+// words, quotes group them (and are removed), text inside [ ] is kept
+// as written, and backslash escapes: \t \n, \\ for a backslash, \' \"
+// for a quote, "\ " for a blank inside a word; \[ \] \| \/ \= \( \) \!
+// \, pass on with their backslash (for the path language); any other
+// escape is an error.
+func splitCommand(line string) ([]string, error) {
+	var words []string
+	var cur strings.Builder
+	inWord, depth := false, 0
+	var quote byte
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case c == '\\':
+			if i+1 >= len(line) {
+				return nil, fmt.Errorf("unknown escape sequence")
+			}
+			i++
+			e := line[i]
+			switch e {
+			case 't':
+				cur.WriteByte('\t')
+			case 'n':
+				cur.WriteByte('\n')
+			case '\\':
+				cur.WriteByte('\\')
+			case '\'', '"':
+				if quote != 0 && quote != e {
+					cur.WriteByte('\\')
+				}
+				cur.WriteByte(e)
+			case ' ', '\t':
+				if quote != 0 {
+					cur.WriteByte('\\')
+				}
+				cur.WriteByte(e)
+			case '[', ']', '|', '/', '=', '(', ')', '!', ',':
+				cur.WriteByte('\\')
+				cur.WriteByte(e)
+			default:
+				return nil, fmt.Errorf("unknown escape sequence")
+			}
+			inWord = true
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			} else {
+				cur.WriteByte(c)
+			}
+		case depth > 0:
+			cur.WriteByte(c)
+			switch c {
+			case '[':
+				depth++
+			case ']':
+				depth--
+			}
+		case c == '\'' || c == '"':
+			quote, inWord = c, true
+		case c == '[':
+			depth++
+			cur.WriteByte(c)
+			inWord = true
+		case c == ']':
+			return nil, fmt.Errorf("unmatched [")
+		case c == ' ' || c == '\t':
+			if inWord {
+				words = append(words, cur.String())
+				cur.Reset()
+				inWord = false
+			}
+		default:
+			cur.WriteByte(c)
+			inWord = true
+		}
+	}
+	if depth > 0 {
+		return nil, fmt.Errorf("unmatched [")
+	}
+	if quote != 0 {
+		return nil, fmt.Errorf("unmatched quote")
+	}
+	if inWord {
+		words = append(words, cur.String())
+	}
+	return words, nil
+}

@@ -1,0 +1,181 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// copyTree copies a fixture root into a fresh directory.
+func copyTree(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if info.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, info.Mode().Perm())
+	})
+	require.NoError(t, err)
+	return dst
+}
+
+// readTree returns every file under dir by relative path.
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	require.NoError(t, filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[rel] = string(b)
+		return err
+	}))
+	return out
+}
+
+// TestAugtoolDifferential runs the same command scripts with lensnet and
+// with augtool 1.14 (package augeas-tools, installed by scripts/test.sh)
+// on copies of a fixture root: same standard output, standard error,
+// exit status and files afterwards.
+func TestAugtoolDifferential(t *testing.T) {
+	augtool, err := exec.LookPath("augtool")
+	if err != nil {
+		t.Fatal("augtool is missing: install the augeas-tools package (scripts/test.sh does)")
+	}
+	opts := []string{"-A", "-t", "Interfaces incl /etc/network/interfaces", "-t", "Hosts incl /etc/hosts",
+		"-t", "Resolv incl /etc/resolv.conf", "-t", "Sysctl incl /etc/sysctl.conf"}
+	scripts := map[string]string{
+		"queries": `get /files/etc/network/interfaces/iface[1]
+get /files/etc/network/interfaces/iface[. = 'lo']/method
+get /files/etc/network/interfaces/iface
+get /files/etc/nothing
+match /files/etc/hosts/*/canonical
+match /files/etc/hosts/*/ipaddr 127.0.0.1
+match /files/etc/none
+count /files/etc/network/interfaces/iface
+count /files/etc/hosts/1
+count /files/etc/none
+ls /files/etc/resolv.conf
+ls /files/etc/network/interfaces/iface[1]
+print /files/etc/resolv.conf
+print /files/etc/sysctl.conf/*[1]
+`,
+		"edits": `# comments and blank lines are skipped
+
+set /files/etc/network/interfaces/iface[. = 'lo']/mtu 9000
+set /files/etc/sysctl.conf/vm.swappiness 10
+clear /files/etc/hosts/1/alias
+rm /files/etc/hosts/2
+ins 99 after /files/etc/hosts/1
+set /files/etc/hosts/99/ipaddr 10.9.9.9
+set /files/etc/hosts/99/canonical "new host"
+set /files/etc/hosts/99/canonical newhost
+save
+print /files/etc/hosts/99
+`,
+		"errors": `get /files/etc/hosts/*
+set /files/etc/hosts/*/ipaddr x
+get /files/etc/hosts[
+get /files/etc/hosts/1/ipaddr]
+get
+bogus
+ins x before /files/etc/hosts/*
+set /files/etc/hosts/1/ipaddr 10.0.0.1
+quit
+set /files/etc/hosts/1/ipaddr 10.0.0.2
+`,
+		"no change": `set /files/etc/hosts/1/ipaddr 127.0.0.1
+save
+`,
+	}
+	for name, script := range scripts {
+		t.Run(name, func(t *testing.T) {
+			ours, theirs := copyTree(t, "../../fixtures/debian"), copyTree(t, "../../fixtures/debian")
+			var out, errOut bytes.Buffer
+			status := run(append([]string{"-r", ours}, opts...), strings.NewReader(script), &out, &errOut)
+
+			cmd := exec.Command(augtool, append([]string{"-r", theirs}, opts...)...)
+			cmd.Stdin = strings.NewReader(script)
+			var aout, aerr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &aout, &aerr
+			aerrRun := cmd.Run()
+			astatus := 0
+			if ee, ok := aerrRun.(*exec.ExitError); ok {
+				astatus = ee.ExitCode()
+			}
+			assert.Equal(t, aout.String(), out.String(), "stdout")
+			assert.Equal(t, aerr.String(), errOut.String(), "stderr")
+			assert.Equal(t, astatus, status, "exit status")
+			assert.Equal(t, readTree(t, theirs), readTree(t, ours), "files afterwards")
+		})
+	}
+}
+
+func TestSplitCommand(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want []string
+		err  string
+	}{
+		{`get /a/b`, []string{"get", "/a/b"}, ""},
+		{`set /a[. = 'x y'] "two words"`, []string{"set", "/a[. = 'x y']", "two words"}, ""},
+		{`set /a 'it"s'`, []string{"set", "/a", `it"s`}, ""},
+		{`set /a\ b c\td`, []string{"set", "/a b", "c\td"}, ""},
+		{`match /a\/b \\x`, []string{"match", `/a\/b`, `\x`}, ""},
+		{`get /a[`, nil, "unmatched ["},
+		{`get /a]`, nil, "unmatched ["},
+		{`get 'a`, nil, "unmatched quote"},
+		{`get \q`, nil, "unknown escape sequence"},
+	} {
+		got, err := splitCommand(c.line)
+		if c.err != "" {
+			assert.EqualError(t, err, c.err, c.line)
+			continue
+		}
+		require.NoError(t, err, c.line)
+		assert.Equal(t, c.want, got, c.line)
+	}
+}
+
+// TestOneCommand: a command from the argument list runs once and does
+// not save unless asked (augtool 1.14 always saves; lensnet does not).
+func TestOneCommand(t *testing.T) {
+	root := copyTree(t, "../../fixtures/debian")
+	args := []string{"-r", root, "-A", "-t", "Hosts incl /etc/hosts"}
+	var out, errOut bytes.Buffer
+	status := run(append(args, "get", "/files/etc/hosts/1/ipaddr"), nil, &out, &errOut)
+	assert.Equal(t, 0, status)
+	assert.Equal(t, "/files/etc/hosts/1/ipaddr = 127.0.0.1\n", out.String())
+
+	before := readTree(t, root)
+	out.Reset()
+	status = run(append(args, "set", "/files/etc/hosts/1/ipaddr", "10.1.1.1"), nil, &out, &errOut)
+	assert.Equal(t, 0, status)
+	assert.Equal(t, before, readTree(t, root), "no save without -s")
+	status = run(append(args, "-s", "set", "/files/etc/hosts/1/ipaddr", "10.1.1.1"), nil, &out, &errOut)
+	assert.Equal(t, 0, status)
+	assert.Contains(t, readTree(t, root)["etc/hosts"], "10.1.1.1")
+	assert.Equal(t, "Saved 1 file(s)\n", out.String())
+
+	errOut.Reset()
+	status = run(append(args, "get", "/files/etc/hosts/*"), nil, &out, &errOut)
+	assert.Equal(t, 1, status)
+	assert.Contains(t, errOut.String(), "error: Too many matches for path expression")
+}
