@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lensnet/lensnet/internal/gen"
 	"github.com/lensnet/lensnet/lens"
 	"github.com/lensnet/lensnet/tree"
 )
@@ -28,7 +29,7 @@ var (
 func BenchmarkInterfaces(b *testing.B) {
 	l := lensOf(b, own(), "Interfaces")
 	for _, n := range interfaceSizes {
-		benchGetPut(b, l, fmt.Sprintf("stanzas=%d", n), genInterfaces(n), func(root *tree.Node) {
+		benchGetPut(b, l, fmt.Sprintf("stanzas=%d", n), gen.Interfaces(n), func(root *tree.Node) {
 			// set one option of the middle stanza, as "set
 			// iface[. = 'ethN']/mtu 9000" would
 			for _, k := range root.Children() {
@@ -43,7 +44,7 @@ func BenchmarkInterfaces(b *testing.B) {
 func BenchmarkSysctl(b *testing.B) {
 	l := lensOf(b, own(), "Sysctl")
 	for _, n := range sysctlSizes {
-		benchGetPut(b, l, fmt.Sprintf("lines=%d", n), genSysctl(n), func(root *tree.Node) {
+		benchGetPut(b, l, fmt.Sprintf("lines=%d", n), gen.Sysctl(n), func(root *tree.Node) {
 			root.Append(tree.NewValue("vm.swappiness", "10"))
 		})
 	}
@@ -83,7 +84,7 @@ func BenchmarkIfcfg(b *testing.B) {
 		files := make([]string, n)
 		size := 0
 		for i := range files {
-			files[i] = genIfcfg(i)
+			files[i] = gen.Ifcfg(i)
 			size += len(files[i])
 		}
 		warmUp(b, l, files[0])
@@ -150,7 +151,7 @@ func BenchmarkAugtool(b *testing.B) {
 	}
 	for _, n := range interfaceSizes {
 		root := b.TempDir()
-		text := genInterfaces(n)
+		text := gen.Interfaces(n)
 		writeFile(b, root, "/etc/network/interfaces", text)
 		b.Run(fmt.Sprintf("Interfaces/stanzas=%d/get", n), func(b *testing.B) {
 			run(b, root, "Interfaces", "/etc/network/interfaces", "print /files\n", len(text))
@@ -162,7 +163,7 @@ func BenchmarkAugtool(b *testing.B) {
 	}
 	for _, n := range sysctlSizes {
 		root := b.TempDir()
-		text := genSysctl(n)
+		text := gen.Sysctl(n)
 		writeFile(b, root, "/etc/sysctl.conf", text)
 		b.Run(fmt.Sprintf("Sysctl/lines=%d/get", n), func(b *testing.B) {
 			run(b, root, "Sysctl", "/etc/sysctl.conf", "print /files\n", len(text))
@@ -172,7 +173,7 @@ func BenchmarkAugtool(b *testing.B) {
 		root := b.TempDir()
 		size := 0
 		for i := 0; i < n; i++ {
-			text := genIfcfg(i)
+			text := gen.Ifcfg(i)
 			size += len(text)
 			writeFile(b, root, fmt.Sprintf("/etc/sysconfig/network-scripts/ifcfg-eth%d", i), text)
 		}

@@ -1,0 +1,3 @@
+// Command bench runs lensnet and augtool side by side on generated
+// inputs (see main.go).
+package main
