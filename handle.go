@@ -57,6 +57,16 @@ type Handle struct {
 	files  map[string]*fileRec // by absolute file path
 	failed map[string]bool     // files that did not load: never written
 	mode   files.Mode
+	// made holds the nodes mkdirs created during Load, which builds
+	// /files and /augeas/files afresh: a missing entry means a missing
+	// node, so no sibling list is scanned (10,000 files in one directory
+	// stay linear). Nil outside Load.
+	made map[dirKey]*tree.Node
+}
+
+type dirKey struct {
+	parent *tree.Node
+	label  string
 }
 
 // xform is one transform: a named lens and the files it claims.
@@ -188,6 +198,8 @@ func (h *Handle) Load() error {
 	h.filesNode().SetChildren(nil)
 	h.files = map[string]*fileRec{}
 	h.failed = map[string]bool{}
+	h.made = map[dirKey]*tree.Node{}
+	defer func() { h.made = nil }()
 	if n := child(h.augeasNode(), "files"); n != nil {
 		n.Detach()
 	}
@@ -247,9 +259,9 @@ func (h *Handle) loadFile(p string, x *xform) {
 		h.setGetError(p, x, err)
 		return
 	}
-	fileNode := mkdirs(h.filesNode(), p)
+	fileNode := h.mkdirs(h.filesNode(), p)
 	fileNode.SetChildren(append([]*tree.Node(nil), t.Children()...))
-	meta := mkdirs(h.augeasNode(), "/files"+p)
+	meta := h.mkdirs(h.augeasNode(), "/files"+p)
 	set(meta, "path", "/files"+p)
 	set(meta, "lens", x.name)
 	h.files[p] = &fileRec{path: p, xf: x, text: text, loaded: fileNode.Clone()}
@@ -266,13 +278,13 @@ func (h *Handle) setGetError(p string, x *xform, err error) {
 		set(e, "lens", ge.Lens.String())
 		set(e, "message", ge.Msg)
 	}
-	set(mkdirs(h.augeasNode(), "/files"+p), "lens", x.name)
+	set(h.mkdirs(h.augeasNode(), "/files"+p), "lens", x.name)
 }
 
 // setError stores /augeas/files/<p>/error = kind with a message and
 // returns the error node.
 func (h *Handle) setError(p, kind, msg string) *tree.Node {
-	meta := mkdirs(h.augeasNode(), "/files"+p)
+	meta := h.mkdirs(h.augeasNode(), "/files"+p)
 	if old := child(meta, "error"); old != nil {
 		old.Detach()
 	}
@@ -331,12 +343,20 @@ func (h *Handle) Errors() []*FileError {
 
 // mkdirs returns the node at the slash-separated path under n, creating
 // missing nodes.
-func mkdirs(n *tree.Node, p string) *tree.Node {
+func (h *Handle) mkdirs(n *tree.Node, p string) *tree.Node {
 	for _, seg := range strings.Split(strings.Trim(p, "/"), "/") {
-		c := child(n, seg)
+		var c *tree.Node
+		if h.made != nil {
+			c = h.made[dirKey{n, seg}]
+		} else {
+			c = child(n, seg)
+		}
 		if c == nil {
 			c = tree.New(seg)
 			n.Append(c)
+		}
+		if h.made != nil {
+			h.made[dirKey{n, seg}] = c
 		}
 		n = c
 	}

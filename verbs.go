@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
-	"strings"
 
 	"github.com/lensnet/lensnet/internal/files"
 	"github.com/lensnet/lensnet/tree"
@@ -150,9 +149,10 @@ func (h *Handle) Save() error {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
+	nodes := h.fileNodes()
 	for _, p := range paths {
 		rec := h.files[p]
-		node := h.fileNode(p)
+		node := nodes[p]
 		if node != nil && tree.Equal(node, rec.loaded) {
 			continue
 		}
@@ -191,7 +191,7 @@ func (h *Handle) Save() error {
 		saved = append(saved, p)
 	}
 	errs = append(errs, h.saveNew(&saved)...)
-	ev := mkdirs(h.augeasNode(), "events")
+	ev := h.mkdirs(h.augeasNode(), "events")
 	if old := child(ev, "saved"); old != nil {
 		for old != nil {
 			old.Detach()
@@ -259,25 +259,28 @@ func (h *Handle) claim(p string) *xform {
 	return nil
 }
 
-// fileNode returns the /files node of the file p, or nil.
-func (h *Handle) fileNode(p string) *tree.Node {
-	n := h.filesNode()
-	for _, seg := range splitFile(p) {
-		n = child(n, seg)
-		if n == nil {
-			return nil
+// fileNodes maps the path of every loaded file still in the tree to its
+// /files node, in one walk that does not enter the files' own trees.
+func (h *Handle) fileNodes() map[string]*tree.Node {
+	out := map[string]*tree.Node{}
+	var walk func(n *tree.Node, p string)
+	walk = func(n *tree.Node, p string) {
+		for _, c := range n.Children() {
+			l, ok := c.Label()
+			if !ok {
+				continue
+			}
+			cp := p + "/" + l
+			if _, loaded := h.files[cp]; loaded {
+				if _, dup := out[cp]; !dup {
+					out[cp] = c
+				}
+				continue
+			}
+			walk(c, cp)
 		}
 	}
-	return n
-}
-
-func splitFile(p string) []string {
-	var out []string
-	for _, s := range strings.Split(p, "/") {
-		if s != "" {
-			out = append(out, s)
-		}
-	}
+	walk(h.filesNode(), "")
 	return out
 }
 
