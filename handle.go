@@ -260,7 +260,9 @@ func (h *Handle) loadFile(p string, x *xform) {
 		return
 	}
 	fileNode := h.mkdirs(h.filesNode(), p)
-	fileNode.SetChildren(append([]*tree.Node(nil), t.Children()...))
+	kids := t.Children()
+	t.SetChildren(nil) // frees the nodes in one pass (Detach one by one is quadratic)
+	fileNode.SetChildren(kids)
 	meta := h.mkdirs(h.augeasNode(), "/files"+p)
 	set(meta, "path", "/files"+p)
 	set(meta, "lens", x.name)
