@@ -131,16 +131,39 @@ func (n *Node) Index() int {
 	return -1
 }
 
-// SetChildren replaces the node's children, detaching the old ones. The
-// node takes ownership of the slice.
+// SetChildren replaces the node's children, detaching the old ones and
+// taking the new ones from their old parents (each old parent's list is
+// filtered once, so moving many nodes is linear). The node takes
+// ownership of the slice.
 func (n *Node) SetChildren(children []*Node) {
 	for _, c := range n.children {
 		c.parent = nil
 	}
+	var moved, isOld map[*Node]bool
+	var olds []*Node
 	for _, c := range children {
 		if c.parent != nil && c.parent != n {
-			c.Detach()
+			if moved == nil {
+				moved, isOld = map[*Node]bool{}, map[*Node]bool{}
+			}
+			if !isOld[c.parent] {
+				isOld[c.parent] = true
+				olds = append(olds, c.parent)
+			}
+			moved[c] = true
 		}
+	}
+	for _, p := range olds {
+		keep := p.children[:0]
+		for _, c := range p.children {
+			if !moved[c] {
+				keep = append(keep, c)
+			}
+		}
+		clear(p.children[len(keep):])
+		p.children = keep
+	}
+	for _, c := range children {
 		c.parent = n
 	}
 	n.children = children
