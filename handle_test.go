@@ -189,3 +189,40 @@ func TestOpenErrors(t *testing.T) {
 	_, err = Open(Options{Root: "/nonexistent/dir/for/lensnet"})
 	assert.Error(t, err)
 }
+
+func TestStructureVerbs(t *testing.T) {
+	h := open(t, memRoot(t, sampleFiles), files.Overwrite)
+	l, err := h.Label("/files/etc/hosts/2/canonical")
+	require.NoError(t, err)
+	assert.Equal(t, "canonical", l)
+
+	require.NoError(t, h.Touch("/files/etc/hosts/1/alias"))
+	_, ok, err := h.Get("/files/etc/hosts/1/alias")
+	require.NoError(t, err)
+	assert.False(t, ok, "touch creates without a value")
+	require.NoError(t, h.Touch("/files/etc/hosts/1/ipaddr"), "touch of an existing node does nothing")
+	v, _, _ := h.Get("/files/etc/hosts/1/ipaddr")
+	assert.Equal(t, "127.0.0.1", v)
+
+	n, err := h.Rename("/files/etc/hosts/*/canonical", "name")
+	require.NoError(t, err)
+	assert.Equal(t, 2, n)
+	_, err = h.Rename("/files/etc/hosts/1", "a/b")
+	assert.ErrorIs(t, err, ErrInvalidLabel)
+
+	// copy onto an existing node: it keeps its label and place, takes the
+	// value and children
+	require.NoError(t, h.Copy("/files/etc/hosts/1", "/files/etc/hosts/2"))
+	m, _ := h.Match("/files/etc/hosts/2/*")
+	assert.Equal(t, []string{"/files/etc/hosts/2/ipaddr", "/files/etc/hosts/2/name", "/files/etc/hosts/2/alias"}, m)
+	// move to a new node: created at the end, the source goes
+	require.NoError(t, h.Move("/files/etc/hosts/1", "/files/etc/hosts/9"))
+	m, _ = h.Match("/files/etc/hosts/*")
+	assert.Equal(t, []string{"/files/etc/hosts/2", "/files/etc/hosts/9"}, m)
+	assert.ErrorIs(t, h.Move("/files/etc/hosts/2", "/files/etc/hosts/2/ipaddr"), ErrIntoDescendant)
+	assert.ErrorIs(t, h.Copy("/files/etc/hosts/2", "/files/etc/hosts/2/new/deeper"), ErrIntoDescendant)
+	_, err = h.Match("/files/etc/hosts/2/new")
+	require.NoError(t, err)
+	m, _ = h.Match("/files/etc/hosts/2/new")
+	assert.Empty(t, m, "a refused copy creates nothing")
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strings"
 
 	"github.com/lensnet/lensnet/internal/files"
 	"github.com/lensnet/lensnet/tree"
@@ -309,4 +310,123 @@ func (h *Handle) Clear(p string) error {
 	}
 	n.ClearValue()
 	return nil
+}
+
+// ErrInvalidLabel is returned for a label holding "/" (Rename).
+var ErrInvalidLabel = errors.New("invalid label")
+
+// ErrIntoDescendant is returned when Move or Copy would put a node
+// inside itself.
+var ErrIntoDescendant = errors.New("cannot move node into its descendant")
+
+// Label returns the label of the one node p selects.
+func (h *Handle) Label(p string) (string, error) {
+	n, err := h.one(p)
+	if err != nil {
+		return "", err
+	}
+	l, _ := n.Label()
+	return l, nil
+}
+
+// Touch creates the node p names, without a value, when p selects
+// nothing; otherwise it does nothing.
+func (h *Handle) Touch(p string) error {
+	ns, err := h.match(p)
+	if err != nil || len(ns) > 0 {
+		return err
+	}
+	px, _ := tree.ParsePath(p)
+	_, err = px.Create(h.filesNode())
+	return err
+}
+
+// Rename gives every node p selects the label, and returns how many
+// were renamed.
+func (h *Handle) Rename(p, label string) (int, error) {
+	if strings.Contains(label, "/") {
+		return 0, fmt.Errorf("%s: %w", label, ErrInvalidLabel)
+	}
+	ns, err := h.match(p)
+	if err != nil {
+		return 0, err
+	}
+	for _, n := range ns {
+		n.SetLabel(label)
+	}
+	return len(ns), nil
+}
+
+// Move moves the one node src selects to dst: an existing dst node
+// keeps its label and place and takes src's value and children;
+// otherwise dst is created (as Set creates) and filled. src goes away.
+func (h *Handle) Move(src, dst string) error { return h.transfer(src, dst, true) }
+
+// Copy is Move that leaves src in place.
+func (h *Handle) Copy(src, dst string) error { return h.transfer(src, dst, false) }
+
+func (h *Handle) transfer(src, dst string, move bool) error {
+	s, err := h.one(src)
+	if err != nil {
+		return err
+	}
+	ds, err := h.match(dst)
+	if err != nil {
+		return err
+	}
+	var d *tree.Node
+	switch len(ds) {
+	case 0:
+		px, _ := tree.ParsePath(dst)
+		// refuse before creating anything under src
+		if under(s, px, h.filesNode()) {
+			return fmt.Errorf("%s: %w", dst, ErrIntoDescendant)
+		}
+		if d, err = px.Create(h.filesNode()); err != nil {
+			return err
+		}
+	case 1:
+		d = ds[0]
+	default:
+		return fmt.Errorf("%s: %w", dst, ErrManyMatches)
+	}
+	for a := d; a != nil; a = a.Parent() {
+		if a == s {
+			return fmt.Errorf("%s: %w", dst, ErrIntoDescendant)
+		}
+	}
+	c := s.Clone()
+	if v, ok := c.Value(); ok {
+		d.SetValue(v)
+	} else {
+		d.ClearValue()
+	}
+	d.SetChildren(c.Children())
+	if move {
+		s.Detach()
+	}
+	return nil
+}
+
+// under reports whether creating px would put the new node below s:
+// the deepest existing node of px is s or inside it.
+func under(s *tree.Node, px *tree.Path, ctx *tree.Node) bool {
+	p := px.String()
+	for i := len(p); i > 0; i = strings.LastIndexByte(p[:i], '/') {
+		q, err := tree.ParsePath(p[:i])
+		if err != nil {
+			continue
+		}
+		ns, err := q.Match(ctx)
+		if err != nil || len(ns) != 1 {
+			continue
+		}
+		for a := ns[0]; a != nil; a = a.Parent() {
+			if a == s {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }

@@ -154,13 +154,13 @@ func (n *Node) SetChildren(children []*Node) {
 		}
 	}
 	for _, p := range olds {
-		keep := p.children[:0]
+		// a fresh list: children may be p's own slice (n.SetChildren(p.Children()))
+		var keep []*Node
 		for _, c := range p.children {
 			if !moved[c] {
 				keep = append(keep, c)
 			}
 		}
-		clear(p.children[len(keep):])
 		p.children = keep
 	}
 	for _, c := range children {

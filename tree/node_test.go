@@ -31,3 +31,15 @@ func TestSetChildrenMovesFromOtherParents(t *testing.T) {
 	assert.Empty(t, p.Children())
 	assert.Same(t, dst, q.Parent())
 }
+
+// TestSetChildrenFromAnotherNodesList: the new list may be the old
+// parent's own slice.
+func TestSetChildrenFromAnotherNodesList(t *testing.T) {
+	src, dst := New("src"), New("dst")
+	x, y := New("x"), New("y")
+	src.Append(x, y)
+	dst.SetChildren(src.Children())
+	assert.Equal(t, []*Node{x, y}, dst.Children())
+	assert.Empty(t, src.Children())
+	assert.Same(t, dst, y.Parent())
+}

@@ -140,6 +140,10 @@ func (s *shell) pathErr(err error) {
 		fmt.Fprintln(s.errw, "error: Too many matches for path expression")
 	case errors.Is(err, lensnet.ErrNoMatch):
 		fmt.Fprintln(s.errw, "error: No match for path expression")
+	case errors.Is(err, lensnet.ErrIntoDescendant):
+		fmt.Fprintln(s.errw, "error: Cannot move node into its descendant")
+	case errors.Is(err, lensnet.ErrInvalidLabel):
+		fmt.Fprintln(s.errw, "error: Invalid label")
 	default:
 		fmt.Fprintf(s.errw, "error: %v\n", err)
 	}
@@ -147,6 +151,7 @@ func (s *shell) pathErr(err error) {
 
 var arity = map[string][2]int{
 	"get": {1, 1}, "set": {1, 2}, "clear": {1, 1}, "rm": {1, 1}, "ins": {3, 3}, "insert": {3, 3},
+	"label": {1, 1}, "touch": {1, 1}, "rename": {2, 2}, "mv": {2, 2}, "move": {2, 2}, "cp": {2, 2}, "copy": {2, 2},
 	"match": {1, 2}, "ls": {1, 1}, "count": {1, 1}, "print": {0, 1}, "save": {0, 0}, "errors": {0, 0},
 }
 
@@ -185,6 +190,53 @@ func (s *shell) exec(words []string) bool {
 			fmt.Fprintf(s.out, "%s = %s\n", args[0], v)
 		default:
 			fmt.Fprintf(s.out, "%s (none)\n", args[0])
+		}
+	case "label":
+		l, err := h.Label(args[0])
+		switch {
+		case errors.Is(err, lensnet.ErrNoMatch):
+			fmt.Fprintf(s.out, "%s (o)\n", args[0])
+		case err != nil:
+			s.pathErr(err)
+			return false
+		default:
+			fmt.Fprintf(s.out, "%s = %s\n", args[0], l)
+		}
+	case "touch":
+		if err := h.Touch(args[0]); err != nil {
+			s.pathErr(err)
+			return false
+		}
+	case "rename":
+		n, err := h.Rename(args[0], args[1])
+		if errors.Is(err, lensnet.ErrInvalidLabel) {
+			fmt.Fprintf(s.errw, "error: Invalid label\nLabel %s contains a /\n", args[1])
+			return false
+		}
+		if err != nil {
+			s.pathErr(err)
+			return false
+		}
+		fmt.Fprintf(s.out, "rename : %s to %s %d\n", args[0], args[1], n)
+	case "mv", "move", "cp", "copy":
+		move := cmd == "mv" || cmd == "move"
+		var err error
+		if move {
+			err = h.Move(args[0], args[1])
+		} else {
+			err = h.Copy(args[0], args[1])
+		}
+		if errors.Is(err, lensnet.ErrIntoDescendant) {
+			verb := "copy"
+			if move {
+				verb = "move"
+			}
+			fmt.Fprintf(s.errw, "error: Cannot %s node into its descendant\ndestination %s is a descendant of %s\n", verb, args[1], args[0])
+			return false
+		}
+		if err != nil {
+			s.pathErr(err)
+			return false
 		}
 	case "set", "clear":
 		var err error

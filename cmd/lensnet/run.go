@@ -13,9 +13,10 @@ const mainUsage = `usage: lensnet [OPTIONS] [AUGTOOL-COMMAND ARGS...]
        lensnet COMMAND ARGS...
 
 With augtool's options (-r ROOT, -I DIR, -S, -L, -A, -t XFM, -f FILE, -b,
--n, -s, -c, -e) lensnet runs augtool commands (get, set, clear, rm, ins,
-match, ls, count, print, save, errors): the one on the command line, or
-one per line from -f FILE or standard input.
+-n, -s, -c, -e) lensnet runs augtool commands (get, label, set, clear,
+touch, rm, ins, mv, cp, rename, match, ls, count, print, save, errors):
+the one on the command line, or one per line from -f FILE or standard
+input.
 
 commands:
   check [-I DIR]... [--notypecheck] [--nostdinc] [-t] FILE.aug...
