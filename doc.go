@@ -7,14 +7,15 @@
 // names never leave) and the transforms that say which lens reads which
 // files: the autoload transforms of the lens modules on the search path
 // (the project's own, embedded, and Augeas's if installed) and explicit
-// "Lens incl GLOB" ones. Get, Match, Set, Clear, Touch, Remove, Insert,
-// Label, Rename, Move and Copy work on the tree with Augeas's path
+// "Lens incl GLOB" ones. Get, Match, Set, SetMultiple, Clear,
+// ClearMultiple, Touch, Remove, Insert, Label, Rename, Move, Copy,
+// DefineVariable and DefineNode work on the tree with Augeas's path
 // language (package tree); Save writes back,
 // atomically, only the files whose trees changed, and never a file that
 // failed to load. Errors lists the files' load and save errors, as
 // augtool's /augeas/files/<path>/error.
 //
-// This is the first part of the handle: SetMultiple, variables, Span,
+// This is the first part of the handle: string variables, Span,
 // LoadFile and the rest of the /augeas meta tree are still to come (see
 // README.md).
 package lensnet

@@ -226,3 +226,41 @@ func TestStructureVerbs(t *testing.T) {
 	m, _ = h.Match("/files/etc/hosts/2/new")
 	assert.Empty(t, m, "a refused copy creates nothing")
 }
+
+func TestVariablesAndSetMultiple(t *testing.T) {
+	h := open(t, memRoot(t, sampleFiles), files.Overwrite)
+	n, err := h.DefineVariable("hosts", "/files/etc/hosts/*")
+	require.NoError(t, err)
+	assert.Equal(t, 2, n)
+	v, _, err := h.Get("$hosts[2]/canonical")
+	require.NoError(t, err)
+	assert.Equal(t, "host1", v)
+
+	val := "1"
+	created, err := h.DefineNode("fw", "/files/etc/sysctl.conf/net.ipv4.ip_forward", &val)
+	require.NoError(t, err)
+	assert.False(t, created, "an existing node keeps its value")
+	val = "10"
+	created, err = h.DefineNode("sw", "/files/etc/sysctl.conf/vm.swappiness", &val)
+	require.NoError(t, err)
+	assert.True(t, created)
+	v, _, _ = h.Get("$sw")
+	assert.Equal(t, "10", v)
+
+	k, err := h.SetMultiple("$hosts", "alias[last()+1]", "extra")
+	require.NoError(t, err)
+	assert.Equal(t, 2, k)
+	m, _ := h.Match("/files/etc/hosts/*/alias")
+	assert.Len(t, m, 2)
+	k, err = h.ClearMultiple("/files/etc/hosts/*", "alias")
+	require.NoError(t, err)
+	assert.Equal(t, 2, k)
+
+	_, err = h.Remove("$hosts[1]")
+	require.NoError(t, err)
+	m, err = h.Match("$hosts")
+	require.NoError(t, err)
+	assert.Len(t, m, 1, "a removed node leaves the variable")
+	_, err = h.Match("$nope")
+	assert.EqualError(t, err, "undefined variable: $nope|=| (offset 5)")
+}

@@ -20,12 +20,132 @@ var (
 
 // match evaluates a path; relative paths start at /files, as augtool's
 // default context.
-func (h *Handle) match(p string) ([]*tree.Node, error) {
+func (h *Handle) match(p string) ([]*tree.Node, error) { return h.matchAt(h.filesNode(), p) }
+
+// matchAt evaluates a path with relative paths starting at ctx.
+func (h *Handle) matchAt(ctx *tree.Node, p string) ([]*tree.Node, error) {
 	px, err := tree.ParsePath(p)
 	if err != nil {
 		return nil, err
 	}
-	return px.Match(h.filesNode())
+	return px.MatchVars(ctx, h.liveVars())
+}
+
+// create makes the node p names (relative to ctx), as Set does.
+func (h *Handle) create(ctx *tree.Node, p string) (*tree.Node, error) {
+	px, err := tree.ParsePath(p)
+	if err != nil {
+		return nil, err
+	}
+	return px.CreateVars(ctx, h.liveVars())
+}
+
+// liveVars returns the variables with the nodes removed from the tree
+// since they were defined dropped, as Augeas's node-set variables lose
+// removed nodes.
+func (h *Handle) liveVars() map[string][]*tree.Node {
+	if len(h.vars) == 0 {
+		return map[string][]*tree.Node{}
+	}
+	out := make(map[string][]*tree.Node, len(h.vars))
+	for name, ns := range h.vars {
+		var live []*tree.Node
+		for _, n := range ns {
+			r := n
+			for r.Parent() != nil {
+				r = r.Parent()
+			}
+			if r == h.root {
+				live = append(live, n)
+			}
+		}
+		out[name] = live
+	}
+	return out
+}
+
+// DefineVariable evaluates expr and stores its nodes as $name (shown
+// under /augeas/variables/name); it returns how many nodes it holds. As
+// in Augeas any name is accepted, though only [A-Za-z_][A-Za-z0-9_]*
+// can be written as $name in a path.
+func (h *Handle) DefineVariable(name, expr string) (int, error) {
+	ns, err := h.match(expr)
+	if err != nil {
+		return 0, err
+	}
+	h.defineVar(name, expr, ns)
+	return len(ns), nil
+}
+
+// DefineNode is DefineVariable, except that when expr selects nothing
+// the node is created (as Set creates) with the value, and created
+// reports it.
+func (h *Handle) DefineNode(name, expr string, value *string) (created bool, err error) {
+	ns, err := h.match(expr)
+	if err != nil {
+		return false, err
+	}
+	if len(ns) == 0 {
+		n, err := h.create(h.filesNode(), expr)
+		if err != nil {
+			return false, err
+		}
+		if value != nil {
+			n.SetValue(*value)
+		}
+		ns, created = []*tree.Node{n}, true
+	}
+	h.defineVar(name, expr, ns)
+	return created, nil
+}
+
+func (h *Handle) defineVar(name, expr string, ns []*tree.Node) {
+	if h.vars == nil {
+		h.vars = map[string][]*tree.Node{}
+	}
+	h.vars[name] = ns
+	set(h.mkdirs(h.augeasNode(), "variables"), name, expr)
+}
+
+// SetMultiple sets, for every node base selects, the node sub names
+// relative to it ("." is the base node itself), creating it when
+// missing; it returns how many nodes it set. ClearMultiple is the same
+// with no value.
+func (h *Handle) SetMultiple(base, sub, value string) (int, error) {
+	return h.setm(base, sub, &value)
+}
+
+// ClearMultiple is SetMultiple leaving the nodes without a value.
+func (h *Handle) ClearMultiple(base, sub string) (int, error) { return h.setm(base, sub, nil) }
+
+func (h *Handle) setm(base, sub string, value *string) (int, error) {
+	bs, err := h.match(base)
+	if err != nil {
+		return 0, err
+	}
+	count := 0
+	for _, b := range bs {
+		ns, err := h.matchAt(b, sub)
+		if err != nil {
+			return count, err
+		}
+		if len(ns) == 0 {
+			n, err := h.create(b, sub)
+			if err != nil {
+				return count, err
+			}
+			ns = []*tree.Node{n}
+		}
+		for _, n := range ns {
+			if value != nil {
+				n.SetValue(*value)
+			} else {
+				n.ClearValue()
+			}
+			count++
+		}
+	}
+	return count, nil
 }
 
 func (h *Handle) one(p string) (*tree.Node, error) {
@@ -77,8 +197,7 @@ func (h *Handle) Set(p, value string) error {
 	}
 	switch len(ns) {
 	case 0:
-		px, _ := tree.ParsePath(p)
-		n, err := px.Create(h.filesNode())
+		n, err := h.create(h.filesNode(), p)
 		if err != nil {
 			return err
 		}
@@ -336,8 +455,7 @@ func (h *Handle) Touch(p string) error {
 	if err != nil || len(ns) > 0 {
 		return err
 	}
-	px, _ := tree.ParsePath(p)
-	_, err = px.Create(h.filesNode())
+	_, err = h.create(h.filesNode(), p)
 	return err
 }
 
@@ -382,7 +500,7 @@ func (h *Handle) transfer(src, dst string, move bool) error {
 		if under(s, px, h.filesNode()) {
 			return fmt.Errorf("%s: %w", dst, ErrIntoDescendant)
 		}
-		if d, err = px.Create(h.filesNode()); err != nil {
+		if d, err = h.create(h.filesNode(), dst); err != nil {
 			return err
 		}
 	case 1:

@@ -817,7 +817,8 @@ func (s *evalState) eval(e *expr, c ectx) (value, error) {
 	case exVar:
 		ns, ok := s.vars[e.str]
 		if !ok {
-			return value{}, s.errorf(e, "undefined variable $%s", e.str)
+			// as Augeas: the offset points after the name
+			return value{}, &PathError{Path: s.src, Offset: e.pos + 1 + len(e.str), Msg: "undefined variable"}
 		}
 		return value{kind: vNodes, nodes: ns}, nil
 	case exPath:
@@ -1145,12 +1146,16 @@ func strs(v value) []string {
 // trailing steps as new last children when it selects nothing. It fails
 // when the path, or its deepest matching prefix, selects more than one
 // node, or when a missing step is not child::name or seq::*.
-// Predicates of created steps are ignored.
-func (p *Path) Create(ctx *Node) (*Node, error) {
-	if p.e.kind != exPath || p.e.lp.filter != nil {
+// Predicates of created steps are ignored. The path may not use
+// variables.
+func (p *Path) Create(ctx *Node) (*Node, error) { return p.CreateVars(ctx, nil) }
+
+// CreateVars is Create with variables, as MatchVars.
+func (p *Path) CreateVars(ctx *Node, vars map[string][]*Node) (*Node, error) {
+	if p.e.kind != exPath {
 		return nil, fmt.Errorf("%s: cannot create nodes for this path expression", p.src)
 	}
-	s := &evalState{src: p.src}
+	s := &evalState{src: p.src, vars: vars}
 	lp := p.e.lp
 	start, err := s.locStart(lp, ectx{ctx, 1, 1})
 	if err != nil {

@@ -151,6 +151,7 @@ func (s *shell) pathErr(err error) {
 
 var arity = map[string][2]int{
 	"get": {1, 1}, "set": {1, 2}, "clear": {1, 1}, "rm": {1, 1}, "ins": {3, 3}, "insert": {3, 3},
+	"defvar": {2, 2}, "defnode": {2, 3}, "setm": {2, 3}, "clearm": {2, 2},
 	"label": {1, 1}, "touch": {1, 1}, "rename": {2, 2}, "mv": {2, 2}, "move": {2, 2}, "cp": {2, 2}, "copy": {2, 2},
 	"match": {1, 2}, "ls": {1, 1}, "count": {1, 1}, "print": {0, 1}, "save": {0, 0}, "errors": {0, 0},
 }
@@ -201,6 +202,31 @@ func (s *shell) exec(words []string) bool {
 			return false
 		default:
 			fmt.Fprintf(s.out, "%s = %s\n", args[0], l)
+		}
+	case "defvar":
+		if _, err := h.DefineVariable(args[0], args[1]); err != nil {
+			s.pathErr(err)
+			return false
+		}
+	case "defnode":
+		var v *string
+		if len(args) == 3 {
+			v = &args[2]
+		}
+		if _, err := h.DefineNode(args[0], args[1], v); err != nil {
+			s.pathErr(err)
+			return false
+		}
+	case "setm", "clearm":
+		var err error
+		if cmd == "setm" && len(args) == 3 {
+			_, err = h.SetMultiple(args[0], args[1], args[2])
+		} else {
+			_, err = h.ClearMultiple(args[0], args[1])
+		}
+		if err != nil {
+			s.pathErr(err)
+			return false
 		}
 	case "touch":
 		if err := h.Touch(args[0]); err != nil {

@@ -13,8 +13,9 @@ const mainUsage = `usage: lensnet [OPTIONS] [AUGTOOL-COMMAND ARGS...]
        lensnet COMMAND ARGS...
 
 With augtool's options (-r ROOT, -I DIR, -S, -L, -A, -t XFM, -f FILE, -b,
--n, -s, -c, -e) lensnet runs augtool commands (get, label, set, clear,
-touch, rm, ins, mv, cp, rename, match, ls, count, print, save, errors):
+-n, -s, -c, -e) lensnet runs augtool commands (get, label, set, setm,
+clear, clearm, touch, rm, ins, mv, cp, rename, defvar, defnode, match,
+ls, count, print, save, errors):
 the one on the command line, or one per line from -f FILE or standard
 input.
 
