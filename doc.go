@@ -10,7 +10,8 @@
 // "Lens incl GLOB" ones. Get, Match, Set, SetMultiple, Clear,
 // ClearMultiple, Touch, Remove, Insert, Label, Rename, Move, Copy,
 // DefineVariable and DefineNode work on the tree with Augeas's path
-// language (package tree); Save writes back,
+// language (package tree); Source and Preview name a node's file and
+// show the text a save would write; Save writes back,
 // atomically, only the files whose trees changed, and never a file that
 // failed to load. Errors lists the files' load and save errors, as
 // augtool's /augeas/files/<path>/error.

@@ -264,3 +264,28 @@ func TestVariablesAndSetMultiple(t *testing.T) {
 	_, err = h.Match("$nope")
 	assert.EqualError(t, err, "undefined variable: $nope|=| (offset 5)")
 }
+
+func TestSourcePreviewTransform(t *testing.T) {
+	fsys := memRoot(t, sampleFiles)
+	h := open(t, fsys, files.Overwrite)
+	src, err := h.Source("/files/etc/hosts/2/canonical")
+	require.NoError(t, err)
+	assert.Equal(t, "/files/etc/hosts", src)
+	_, err = h.Source("/files/etc")
+	assert.ErrorIs(t, err, ErrNoFile)
+	require.NoError(t, h.Set("/files/etc/hosts/1/ipaddr", "10.0.0.1"))
+	text, err := h.Preview("/files/etc/hosts/1")
+	require.NoError(t, err)
+	assert.Equal(t, "10.0.0.1 localhost\n192.168.1.10 host1  # primary\n", text)
+	b, _ := afero.ReadFile(fsys, "/etc/hosts")
+	assert.Equal(t, sampleFiles["/etc/hosts"], string(b), "preview writes nothing")
+
+	require.NoError(t, afero.WriteFile(fsys, "/etc/modprobe.d/bond.conf", []byte("alias bond0 bonding\n"), 0o644))
+	require.NoError(t, h.Transform("Modprobe incl /etc/modprobe.d/*.conf"))
+	require.NoError(t, h.Load())
+	v, _, err := h.Get("/files/etc/modprobe.d/bond.conf/alias")
+	require.NoError(t, err)
+	assert.Equal(t, "bond0", v)
+	v, _, _ = h.Get("/files/etc/hosts/1/ipaddr")
+	assert.Equal(t, "127.0.0.1", v, "Load reads the files again, dropping unsaved changes")
+}

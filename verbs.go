@@ -548,3 +548,60 @@ func under(s *tree.Node, px *tree.Path, ctx *tree.Node) bool {
 	}
 	return false
 }
+
+// ErrNoFile is returned by Source and Preview for a node that belongs
+// to no loaded file.
+var ErrNoFile = errors.New("not associated with a file")
+
+// Source returns the /files path of the loaded file the one node p
+// selects belongs to.
+func (h *Handle) Source(p string) (string, error) {
+	_, fp, err := h.fileOfPath(p)
+	if err != nil {
+		return "", err
+	}
+	return "/files" + fp, nil
+}
+
+// fileOfPath finds the loaded file of the one node p selects.
+func (h *Handle) fileOfPath(p string) (*tree.Node, string, error) {
+	n, err := h.one(p)
+	if err != nil {
+		return nil, "", err
+	}
+	var segs []string
+	for a := n; a != nil && a != h.filesNode(); a = a.Parent() {
+		if a.Parent() == nil {
+			return nil, "", fmt.Errorf("%s: %w", p, ErrNoFile)
+		}
+		l, _ := a.Label()
+		segs = append(segs, l)
+	}
+	fp := ""
+	node := h.filesNode()
+	for i := len(segs) - 1; i >= 0; i-- {
+		fp += "/" + segs[i]
+		node = child(node, segs[i])
+		if _, ok := h.files[fp]; ok && node != nil {
+			return node, fp, nil
+		}
+	}
+	return nil, "", fmt.Errorf("%s: %w", p, ErrNoFile)
+}
+
+// Preview returns the text Save would write for the file the one node
+// p selects belongs to.
+func (h *Handle) Preview(p string) (string, error) {
+	node, fp, err := h.fileOfPath(p)
+	if err != nil {
+		return "", err
+	}
+	rec := h.files[fp]
+	root := tree.NewHidden()
+	root.SetChildren(cloneKids(node))
+	return rec.xf.lens.Put(root, rec.text)
+}
+
+// Transform adds a transform written as augtool's -t takes it,
+// "Lens incl GLOB" or "Lens excl GLOB"; Load applies it.
+func (h *Handle) Transform(spec string) error { return h.addTransform(spec) }

@@ -151,6 +151,7 @@ func (s *shell) pathErr(err error) {
 
 var arity = map[string][2]int{
 	"get": {1, 1}, "set": {1, 2}, "clear": {1, 1}, "rm": {1, 1}, "ins": {3, 3}, "insert": {3, 3},
+	"source": {1, 1}, "preview": {1, 1}, "load": {0, 0}, "transform": {3, 3},
 	"defvar": {2, 2}, "defnode": {2, 3}, "setm": {2, 3}, "clearm": {2, 2},
 	"label": {1, 1}, "touch": {1, 1}, "rename": {2, 2}, "mv": {2, 2}, "move": {2, 2}, "cp": {2, 2}, "copy": {2, 2},
 	"match": {1, 2}, "ls": {1, 1}, "count": {1, 1}, "print": {0, 1}, "save": {0, 0}, "errors": {0, 0},
@@ -202,6 +203,43 @@ func (s *shell) exec(words []string) bool {
 			return false
 		default:
 			fmt.Fprintf(s.out, "%s = %s\n", args[0], l)
+		}
+	case "source", "preview":
+		var text string
+		var err error
+		if cmd == "source" {
+			text, err = h.Source(args[0])
+			text += "\n"
+		} else {
+			text, err = h.Preview(args[0])
+		}
+		switch {
+		case errors.Is(err, lensnet.ErrNoFile):
+			fmt.Fprintf(s.errw, "error: Invalid argument in function call\nPath %s is not associated with a file\n", args[0])
+			return false
+		case errors.Is(err, lensnet.ErrManyMatches):
+			n, _ := h.Match(args[0])
+			s.pathErr(err)
+			fmt.Fprintf(s.errw, "There are %d nodes matching %s\n", len(n), args[0])
+			return false
+		case err != nil:
+			s.pathErr(err)
+			return false
+		}
+		fmt.Fprint(s.out, text)
+	case "load":
+		if err := h.Load(); err != nil {
+			s.pathErr(err)
+			return false
+		}
+	case "transform":
+		if args[1] != "incl" && args[1] != "excl" {
+			s.fail(`FILTER must be "incl" or "excl"`)
+			return false
+		}
+		if err := h.Transform(strings.Join(args, " ")); err != nil {
+			s.pathErr(err)
+			return false
 		}
 	case "defvar":
 		if _, err := h.DefineVariable(args[0], args[1]); err != nil {

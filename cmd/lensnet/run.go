@@ -15,7 +15,7 @@ const mainUsage = `usage: lensnet [OPTIONS] [AUGTOOL-COMMAND ARGS...]
 With augtool's options (-r ROOT, -I DIR, -S, -L, -A, -t XFM, -f FILE, -b,
 -n, -s, -c, -e) lensnet runs augtool commands (get, label, set, setm,
 clear, clearm, touch, rm, ins, mv, cp, rename, defvar, defnode, match,
-ls, count, print, save, errors):
+ls, count, print, source, preview, load, transform, save, errors):
 the one on the command line, or one per line from -f FILE or standard
 input.
 
