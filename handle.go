@@ -237,7 +237,9 @@ func (h *Handle) Load() error {
 	}
 	sort.Strings(paths)
 	for _, p := range paths {
-		h.loadFile(p, claimed[p])
+		if !h.failed[p] { // claimed by two transforms: not loaded
+			h.loadFile(p, claimed[p])
+		}
 	}
 	return nil
 }

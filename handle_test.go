@@ -289,3 +289,18 @@ func TestSourcePreviewTransform(t *testing.T) {
 	v, _, _ = h.Get("/files/etc/hosts/1/ipaddr")
 	assert.Equal(t, "127.0.0.1", v, "Load reads the files again, dropping unsaved changes")
 }
+
+func TestFileClaimedTwice(t *testing.T) {
+	fsys := memRoot(t, sampleFiles)
+	h, err := Open(Options{Fs: fsys, NoAutoload: true, Transforms: []string{"Hosts incl /etc/hosts", "Sysctl incl /etc/hosts"}})
+	require.NoError(t, err)
+	m, _ := h.Match("/files/etc/hosts")
+	assert.Empty(t, m, "a file two lenses claim is not loaded")
+	errs := h.Errors()
+	require.Len(t, errs, 1)
+	assert.Equal(t, "mxfm_load", errs[0].Kind)
+	require.NoError(t, h.Set("/files/etc/hosts/1/ipaddr", "10.0.0.1"))
+	assert.Error(t, h.Save(), "and never written")
+	b, _ := afero.ReadFile(fsys, "/etc/hosts")
+	assert.Equal(t, sampleFiles["/etc/hosts"], string(b))
+}
