@@ -280,7 +280,7 @@ func (h *Handle) setGetError(p string, x *xform, err error) {
 		set(e, "pos", fmt.Sprint(ge.Pos.Offset))
 		set(e, "line", fmt.Sprint(ge.Pos.Line))
 		set(e, "char", fmt.Sprint(ge.Pos.Column-1))
-		set(e, "lens", ge.Lens.String())
+		set(e, "lens", x.name+": "+ge.Lens.String())
 		set(e, "message", ge.Msg)
 	}
 	set(h.mkdirs(h.augeasNode(), "/files"+p), "lens", x.name)
@@ -305,6 +305,7 @@ type FileError struct {
 	Kind string // parse_failed, read_failed, put_failed, ...
 	Line int    // for parse errors, 1-based; 0 if unknown
 	Char int    // for parse errors, 0-based column
+	Lens string // for parse errors, the lens part that failed
 	Msg  string
 }
 
@@ -333,6 +334,7 @@ func (h *Handle) Errors() []*FileError {
 			kind, _ := c.Value()
 			fe := &FileError{Path: p, Kind: kind}
 			fe.Msg, _ = valueOf(c, "message")
+			fe.Lens, _ = valueOf(c, "lens")
 			if s, ok := valueOf(c, "line"); ok {
 				fmt.Sscan(s, &fe.Line)
 			}

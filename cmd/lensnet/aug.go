@@ -417,7 +417,7 @@ func (s *shell) exec(words []string) bool {
 	case "errors":
 		for _, e := range h.Errors() {
 			if e.Line > 0 {
-				fmt.Fprintf(s.out, "Error in %s:%d.%d (%s)\n  %s\n", e.Path, e.Line, e.Char, e.Kind, e.Msg)
+				fmt.Fprintf(s.out, "Error in %s:%d.%d (%s)\n  %s\n  Lens: %s\n", e.Path, e.Line, e.Char, e.Kind, e.Msg, e.Lens)
 			} else {
 				fmt.Fprintf(s.out, "Error in %s (%s)\n  %s\n", e.Path, e.Kind, e.Msg)
 			}

@@ -222,6 +222,17 @@ func TestOneCommand(t *testing.T) {
 	assert.Contains(t, readTree(t, root)["etc/hosts"], "10.1.1.1")
 	assert.Equal(t, "Saved 1 file(s)\n", out.String())
 
+	// a file the lens cannot read: errors shows where and which lens,
+	// and the file is never rewritten
+	bad := copyTree(t, "../../fixtures/debian")
+	require.NoError(t, os.WriteFile(filepath.Join(bad, "etc", "hosts"), []byte("127.0.0.1 localhost\n10.0.0.1\n"), 0o644))
+	out.Reset()
+	status = run([]string{"-r", bad, "-A", "-t", "Hosts incl /etc/hosts", "-s", "errors"}, nil, &out, &errOut)
+	assert.Equal(t, 0, status)
+	assert.Equal(t, "Error in /etc/hosts:2.8 (parse_failed)\n  unexpected \"\\n\", expected /[^\\n#]/\n  Lens: Hosts.lns: (embedded)/hosts.aug:28:5\n", out.String())
+	b, _ := os.ReadFile(filepath.Join(bad, "etc", "hosts"))
+	assert.Equal(t, "127.0.0.1 localhost\n10.0.0.1\n", string(b))
+
 	// augtool 1.14 reports a source/preview of a node outside any file
 	// one command late (the first one passes silently); lensnet reports
 	// it at once
