@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/lensnet/lensnet/internal/cmdline"
 	"github.com/lensnet/lensnet/lens"
 	"github.com/lensnet/lensnet/lens/lang"
 	"github.com/lensnet/lensnet/lenses"
@@ -173,7 +174,7 @@ func applyEdits(top *tree.Node, script string) error {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		args, err := splitArgs(line)
+		args, err := cmdline.Split(line)
 		if err == nil {
 			err = applyEdit(top, args)
 		}
@@ -186,6 +187,9 @@ func applyEdits(top *tree.Node, script string) error {
 
 func applyEdit(top *tree.Node, args []string) error {
 	need := map[string]int{"set": 3, "clear": 2, "rm": 2, "ins": 4}
+	if len(args) == 0 {
+		return fmt.Errorf("empty command")
+	}
 	if n, ok := need[args[0]]; !ok || len(args) != n {
 		return fmt.Errorf("unknown command or wrong number of arguments")
 	}
@@ -234,66 +238,6 @@ func applyEdit(top *tree.Node, args []string) error {
 		ns[0].Parent().Insert(at, tree.New(args[1]))
 	}
 	return nil
-}
-
-// splitArgs splits a command line like augtool: blanks separate words
-// except inside [ ] of a path, single or double quotes group them, a
-// backslash escapes the next byte.
-func splitArgs(line string) ([]string, error) {
-	var args []string
-	var cur strings.Builder
-	inWord := false
-	var quote byte
-	depth := 0
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		switch {
-		case quote == 0 && (c == '[' || c == ']'):
-			if c == '[' {
-				depth++
-			} else if depth > 0 {
-				depth--
-			}
-			cur.WriteByte(c)
-			inWord = true
-		case depth > 0 && quote == 0 && (c == '\'' || c == '"'):
-			// quotes of a predicate stay part of the path
-			cur.WriteByte(c)
-			end := strings.IndexByte(line[i+1:], c)
-			if end < 0 {
-				return nil, fmt.Errorf("unterminated quote")
-			}
-			cur.WriteString(line[i+1 : i+2+end])
-			i += 1 + end
-		case quote != 0 && c == quote:
-			quote = 0
-		case quote == 0 && (c == '\'' || c == '"'):
-			quote, inWord = c, true
-		case c == '\\' && i+1 < len(line):
-			i++
-			cur.WriteByte(line[i])
-			inWord = true
-		case quote == 0 && depth == 0 && (c == ' ' || c == '\t'):
-			if inWord {
-				args = append(args, cur.String())
-				cur.Reset()
-				inWord = false
-			}
-		default:
-			cur.WriteByte(c)
-			inWord = true
-		}
-	}
-	if quote != 0 {
-		return nil, fmt.Errorf("unterminated quote")
-	}
-	if inWord {
-		args = append(args, cur.String())
-	}
-	if len(args) == 0 {
-		return nil, fmt.Errorf("empty command")
-	}
-	return args, nil
 }
 
 // lensOf returns a module's lns from a loader.

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/lensnet/lensnet"
+	"github.com/lensnet/lensnet/internal/cmdline"
 	"github.com/lensnet/lensnet/internal/files"
 	"github.com/lensnet/lensnet/tree"
 )
@@ -100,7 +101,7 @@ func runAug(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			if line == "quit" {
 				break
 			}
-			words, err := splitCommand(line)
+			words, err := cmdline.Split(line)
 			if err != nil {
 				sh.fail(err.Error())
 				status = 1
@@ -424,93 +425,4 @@ func (s *shell) exec(words []string) bool {
 		}
 	}
 	return true
-}
-
-// splitCommand splits a command line as augtool does: blanks separate
-// words, quotes group them (and are removed), text inside [ ] is kept
-// as written, and backslash escapes: \t \n, \\ for a backslash, \' \"
-// for a quote, "\ " for a blank inside a word; \[ \] \| \/ \= \( \) \!
-// \, pass on with their backslash (for the path language); any other
-// escape is an error.
-func splitCommand(line string) ([]string, error) {
-	var words []string
-	var cur strings.Builder
-	inWord, depth := false, 0
-	var quote byte
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		switch {
-		case c == '\\':
-			if i+1 >= len(line) {
-				return nil, fmt.Errorf("unknown escape sequence")
-			}
-			i++
-			e := line[i]
-			switch e {
-			case 't':
-				cur.WriteByte('\t')
-			case 'n':
-				cur.WriteByte('\n')
-			case '\\':
-				cur.WriteByte('\\')
-			case '\'', '"':
-				if quote != 0 && quote != e {
-					cur.WriteByte('\\')
-				}
-				cur.WriteByte(e)
-			case ' ', '\t':
-				if quote != 0 {
-					cur.WriteByte('\\')
-				}
-				cur.WriteByte(e)
-			case '[', ']', '|', '/', '=', '(', ')', '!', ',':
-				cur.WriteByte('\\')
-				cur.WriteByte(e)
-			default:
-				return nil, fmt.Errorf("unknown escape sequence")
-			}
-			inWord = true
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			} else {
-				cur.WriteByte(c)
-			}
-		case depth > 0:
-			cur.WriteByte(c)
-			switch c {
-			case '[':
-				depth++
-			case ']':
-				depth--
-			}
-		case c == '\'' || c == '"':
-			quote, inWord = c, true
-		case c == '[':
-			depth++
-			cur.WriteByte(c)
-			inWord = true
-		case c == ']':
-			return nil, fmt.Errorf("unmatched [")
-		case c == ' ' || c == '\t':
-			if inWord {
-				words = append(words, cur.String())
-				cur.Reset()
-				inWord = false
-			}
-		default:
-			cur.WriteByte(c)
-			inWord = true
-		}
-	}
-	if depth > 0 {
-		return nil, fmt.Errorf("unmatched [")
-	}
-	if quote != 0 {
-		return nil, fmt.Errorf("unmatched quote")
-	}
-	if inWord {
-		words = append(words, cur.String())
-	}
-	return words, nil
 }

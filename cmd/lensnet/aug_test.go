@@ -176,32 +176,6 @@ save
 	}
 }
 
-func TestSplitCommand(t *testing.T) {
-	for _, c := range []struct {
-		line string
-		want []string
-		err  string
-	}{
-		{`get /a/b`, []string{"get", "/a/b"}, ""},
-		{`set /a[. = 'x y'] "two words"`, []string{"set", "/a[. = 'x y']", "two words"}, ""},
-		{`set /a 'it"s'`, []string{"set", "/a", `it"s`}, ""},
-		{`set /a\ b c\td`, []string{"set", "/a b", "c\td"}, ""},
-		{`match /a\/b \\x`, []string{"match", `/a\/b`, `\x`}, ""},
-		{`get /a[`, nil, "unmatched ["},
-		{`get /a]`, nil, "unmatched ["},
-		{`get 'a`, nil, "unmatched quote"},
-		{`get \q`, nil, "unknown escape sequence"},
-	} {
-		got, err := splitCommand(c.line)
-		if c.err != "" {
-			assert.EqualError(t, err, c.err, c.line)
-			continue
-		}
-		require.NoError(t, err, c.line)
-		assert.Equal(t, c.want, got, c.line)
-	}
-}
-
 // TestOneCommand: a command from the argument list runs once and does
 // not save unless asked (augtool 1.14 always saves; lensnet does not).
 func TestOneCommand(t *testing.T) {
