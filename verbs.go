@@ -190,22 +190,29 @@ func (h *Handle) Match(p string) ([]string, error) {
 
 // Set gives the node p selects the value, creating it (and missing
 // parents) when p selects nothing.
-func (h *Handle) Set(p, value string) error {
+func (h *Handle) Set(p, value string) error { return h.setValue(p, &value) }
+
+// setValue is Set, or Clear when value is nil.
+func (h *Handle) setValue(p string, value *string) error {
 	ns, err := h.match(p)
 	if err != nil {
 		return err
 	}
+	var n *tree.Node
 	switch len(ns) {
 	case 0:
-		n, err := h.create(h.filesNode(), p)
-		if err != nil {
+		if n, err = h.create(h.filesNode(), p); err != nil {
 			return err
 		}
-		n.SetValue(value)
 	case 1:
-		ns[0].SetValue(value)
+		n = ns[0]
 	default:
 		return fmt.Errorf("%s: %w", p, ErrManyMatches)
+	}
+	if value != nil {
+		n.SetValue(*value)
+	} else {
+		n.ClearValue()
 	}
 	return nil
 }
@@ -269,7 +276,7 @@ func (h *Handle) Save() error {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	nodes := h.fileNodes()
+	nodes, fresh := h.scanFiles()
 	for _, p := range paths {
 		rec := h.files[p]
 		node := nodes[p]
@@ -310,7 +317,7 @@ func (h *Handle) Save() error {
 		}
 		saved = append(saved, p)
 	}
-	errs = append(errs, h.saveNew(&saved)...)
+	errs = append(errs, h.saveNew(fresh, &saved)...)
 	ev := h.mkdirs(h.augeasNode(), "events")
 	if old := child(ev, "saved"); old != nil {
 		for old != nil {
@@ -325,47 +332,31 @@ func (h *Handle) Save() error {
 }
 
 // saveNew creates the files whose subtrees were added under /files.
-func (h *Handle) saveNew(saved *[]string) []error {
+func (h *Handle) saveNew(fresh []freshFile, saved *[]string) []error {
 	var errs []error
-	var walk func(n *tree.Node, p string)
-	walk = func(n *tree.Node, p string) {
-		for _, c := range n.Children() {
-			l, ok := c.Label()
-			if !ok {
-				continue
-			}
-			cp := p + "/" + l
-			if _, loaded := h.files[cp]; loaded {
-				continue
-			}
-			if h.failed[cp] {
-				errs = append(errs, fmt.Errorf("%s: not saved: the file did not load (see its error under /augeas/files)", cp))
-				continue
-			}
-			x := h.claim(cp)
-			if x == nil || c.Len() == 0 {
-				walk(c, cp)
-				continue
-			}
-			root := tree.NewHidden()
-			root.SetChildren(cloneKids(c))
-			out, err := x.lens.Create(root)
-			if err != nil {
-				h.setError(cp, "put_failed", err.Error())
-				errs = append(errs, fmt.Errorf("%s: %w", cp, err))
-				continue
-			}
-			if err := files.WriteFile(h.fs, cp, []byte(out), h.mode); err != nil {
-				errs = append(errs, err)
-				continue
-			}
-			if h.mode != files.Noop && h.mode != files.NewFile {
-				h.files[cp] = &fileRec{path: cp, xf: x, text: out, loaded: c.Clone()}
-			}
-			*saved = append(*saved, cp)
+	for _, f := range fresh {
+		cp, c := f.path, f.node
+		if h.failed[cp] {
+			errs = append(errs, fmt.Errorf("%s: not saved: the file did not load (see its error under /augeas/files)", cp))
+			continue
 		}
+		root := tree.NewHidden()
+		root.SetChildren(cloneKids(c))
+		out, err := f.xf.lens.Create(root)
+		if err != nil {
+			h.setError(cp, "put_failed", err.Error())
+			errs = append(errs, fmt.Errorf("%s: %w", cp, err))
+			continue
+		}
+		if err := files.WriteFile(h.fs, cp, []byte(out), h.mode); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if h.mode != files.Noop && h.mode != files.NewFile {
+			h.files[cp] = &fileRec{path: cp, xf: f.xf, text: out, loaded: c.Clone()}
+		}
+		*saved = append(*saved, cp)
 	}
-	walk(h.filesNode(), "")
 	return errs
 }
 
@@ -379,10 +370,20 @@ func (h *Handle) claim(p string) *xform {
 	return nil
 }
 
-// fileNodes maps the path of every loaded file still in the tree to its
-// /files node, in one walk that does not enter the files' own trees.
-func (h *Handle) fileNodes() map[string]*tree.Node {
-	out := map[string]*tree.Node{}
+// freshFile is a subtree under /files that no loaded file owns, at a
+// path a transform claims (or a file that failed to load).
+type freshFile struct {
+	path string
+	node *tree.Node
+	xf   *xform
+}
+
+// scanFiles walks /files once, without entering the loaded files' own
+// trees: it maps the path of every loaded file still in the tree to its
+// node, and lists the new subtrees Save must create.
+func (h *Handle) scanFiles() (map[string]*tree.Node, []freshFile) {
+	loaded := map[string]*tree.Node{}
+	var fresh []freshFile
 	var walk func(n *tree.Node, p string)
 	walk = func(n *tree.Node, p string) {
 		for _, c := range n.Children() {
@@ -391,17 +392,25 @@ func (h *Handle) fileNodes() map[string]*tree.Node {
 				continue
 			}
 			cp := p + "/" + l
-			if _, loaded := h.files[cp]; loaded {
-				if _, dup := out[cp]; !dup {
-					out[cp] = c
+			if _, isLoaded := h.files[cp]; isLoaded {
+				if _, dup := loaded[cp]; !dup {
+					loaded[cp] = c
 				}
+				continue
+			}
+			if h.failed[cp] {
+				fresh = append(fresh, freshFile{path: cp, node: c})
+				continue
+			}
+			if x := h.claim(cp); x != nil && c.Len() > 0 {
+				fresh = append(fresh, freshFile{path: cp, node: c, xf: x})
 				continue
 			}
 			walk(c, cp)
 		}
 	}
 	walk(h.filesNode(), "")
-	return out
+	return loaded, fresh
 }
 
 func cloneKids(n *tree.Node) []*tree.Node {
@@ -419,17 +428,7 @@ func (h *Handle) MatchNodes(p string) ([]*tree.Node, error) { return h.match(p) 
 
 // Clear removes the value of the node p selects (a node without a value
 // is not one with ""), creating it when p selects nothing.
-func (h *Handle) Clear(p string) error {
-	if err := h.Set(p, ""); err != nil {
-		return err
-	}
-	n, err := h.one(p)
-	if err != nil {
-		return err
-	}
-	n.ClearValue()
-	return nil
-}
+func (h *Handle) Clear(p string) error { return h.setValue(p, nil) }
 
 // ErrInvalidLabel is returned for a label holding "/" (Rename).
 var ErrInvalidLabel = errors.New("invalid label")
@@ -495,9 +494,13 @@ func (h *Handle) transfer(src, dst string, move bool) error {
 	var d *tree.Node
 	switch len(ds) {
 	case 0:
-		px, _ := tree.ParsePath(dst)
 		// refuse before creating anything under src
-		if under(s, px, h.filesNode()) {
+		px, _ := tree.ParsePath(dst)
+		a, err := px.AnchorVars(h.filesNode(), h.liveVars())
+		if err != nil {
+			return err
+		}
+		if isAncestor(s, a) {
 			return fmt.Errorf("%s: %w", dst, ErrIntoDescendant)
 		}
 		if d, err = h.create(h.filesNode(), dst); err != nil {
@@ -508,10 +511,8 @@ func (h *Handle) transfer(src, dst string, move bool) error {
 	default:
 		return fmt.Errorf("%s: %w", dst, ErrManyMatches)
 	}
-	for a := d; a != nil; a = a.Parent() {
-		if a == s {
-			return fmt.Errorf("%s: %w", dst, ErrIntoDescendant)
-		}
+	if isAncestor(s, d) {
+		return fmt.Errorf("%s: %w", dst, ErrIntoDescendant)
 	}
 	c := s.Clone()
 	if v, ok := c.Value(); ok {
@@ -526,25 +527,12 @@ func (h *Handle) transfer(src, dst string, move bool) error {
 	return nil
 }
 
-// under reports whether creating px would put the new node below s:
-// the deepest existing node of px is s or inside it.
-func under(s *tree.Node, px *tree.Path, ctx *tree.Node) bool {
-	p := px.String()
-	for i := len(p); i > 0; i = strings.LastIndexByte(p[:i], '/') {
-		q, err := tree.ParsePath(p[:i])
-		if err != nil {
-			continue
+// isAncestor reports whether a is n or one of its ancestors.
+func isAncestor(a, n *tree.Node) bool {
+	for ; n != nil; n = n.Parent() {
+		if n == a {
+			return true
 		}
-		ns, err := q.Match(ctx)
-		if err != nil || len(ns) != 1 {
-			continue
-		}
-		for a := ns[0]; a != nil; a = a.Parent() {
-			if a == s {
-				return true
-			}
-		}
-		return false
 	}
 	return false
 }

@@ -1150,29 +1150,46 @@ func strs(v value) []string {
 // variables.
 func (p *Path) Create(ctx *Node) (*Node, error) { return p.CreateVars(ctx, nil) }
 
-// CreateVars is Create with variables, as MatchVars.
-func (p *Path) CreateVars(ctx *Node, vars map[string][]*Node) (*Node, error) {
+// AnchorVars returns the node Create would start from: the one node the
+// path selects, or the one node its deepest matching prefix selects
+// (under which the missing steps would be created). It creates nothing.
+func (p *Path) AnchorVars(ctx *Node, vars map[string][]*Node) (*Node, error) {
+	n, _, err := p.anchor(ctx, vars)
+	return n, err
+}
+
+// anchor evaluates the path as far as it matches and returns the single
+// node reached and the steps still to create.
+func (p *Path) anchor(ctx *Node, vars map[string][]*Node) (*Node, []*step, error) {
 	if p.e.kind != exPath {
-		return nil, fmt.Errorf("%s: cannot create nodes for this path expression", p.src)
+		return nil, nil, fmt.Errorf("%s: cannot create nodes for this path expression", p.src)
 	}
 	s := &evalState{src: p.src, vars: vars}
 	lp := p.e.lp
 	start, err := s.locStart(lp, ectx{ctx, 1, 1})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	nodes, i, err := s.steps(lp.steps, start, true)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(nodes) != 1 {
 		if len(nodes) == 0 {
-			return nil, fmt.Errorf("%s: no node to create under", p.src)
+			return nil, nil, fmt.Errorf("%s: no node to create under", p.src)
 		}
-		return nil, fmt.Errorf("%s: too many matches for path expression", p.src)
+		return nil, nil, fmt.Errorf("%s: too many matches for path expression", p.src)
 	}
-	n := nodes[0]
-	for _, st := range lp.steps[i:] {
+	return nodes[0], lp.steps[i:], nil
+}
+
+// CreateVars is Create with variables, as MatchVars.
+func (p *Path) CreateVars(ctx *Node, vars map[string][]*Node) (*Node, error) {
+	n, rest, err := p.anchor(ctx, vars)
+	if err != nil {
+		return nil, err
+	}
+	for _, st := range rest {
 		var label string
 		switch {
 		case st.axis == axChild && st.test == testName:

@@ -150,6 +150,14 @@ func (s *shell) pathErr(err error) {
 	}
 }
 
+// tooMany reports a command that needed one node and found several,
+// with augtool's count line.
+func (s *shell) tooMany(p string, err error) {
+	n, _ := s.h.Match(p)
+	s.pathErr(err)
+	fmt.Fprintf(s.errw, "There are %d nodes matching %s\n", len(n), p)
+}
+
 var arity = map[string][2]int{
 	"get": {1, 1}, "set": {1, 2}, "clear": {1, 1}, "rm": {1, 1}, "ins": {3, 3}, "insert": {3, 3},
 	"source": {1, 1}, "preview": {1, 1}, "load": {0, 0}, "transform": {3, 3},
@@ -182,9 +190,7 @@ func (s *shell) exec(words []string) bool {
 		case errors.Is(err, lensnet.ErrNoMatch):
 			fmt.Fprintf(s.out, "%s (o)\n", args[0])
 		case errors.Is(err, lensnet.ErrManyMatches):
-			n, _ := h.Match(args[0])
-			s.pathErr(err)
-			fmt.Fprintf(s.errw, "There are %d nodes matching %s\n", len(n), args[0])
+			s.tooMany(args[0], err)
 			return false
 		case err != nil:
 			s.pathErr(err)
@@ -219,9 +225,7 @@ func (s *shell) exec(words []string) bool {
 			fmt.Fprintf(s.errw, "error: Invalid argument in function call\nPath %s is not associated with a file\n", args[0])
 			return false
 		case errors.Is(err, lensnet.ErrManyMatches):
-			n, _ := h.Match(args[0])
-			s.pathErr(err)
-			fmt.Fprintf(s.errw, "There are %d nodes matching %s\n", len(n), args[0])
+			s.tooMany(args[0], err)
 			return false
 		case err != nil:
 			s.pathErr(err)
