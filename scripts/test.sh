@@ -6,9 +6,11 @@ cd "$(dirname "$0")/.."
 
 # Debian packages the tests need: augeas-lenses holds Augeas's lens
 # library and its 231 test modules, the judge of lensnet's lens language
-# (lens/lang TestAugeasSuite fails without them); augeas-tools gives
-# augparse and augtool for the side-by-side benchmarks. apt-get runs only
-# when one is missing.
+# (lens/lang TestAugeasSuite fails without them) and the reference the
+# shipped lenses are compared with; augeas-tools gives augtool, which
+# the golden, fixture and CLI differential tests replay (they fail
+# without it), and augparse for the benchmarks. apt-get runs only when
+# one is missing.
 packages=(augeas-lenses augeas-tools)
 missing=()
 for p in "${packages[@]}"; do
