@@ -26,6 +26,7 @@ func (m *multi) Set(s string) error { *m = append(*m, s); return nil }
 func runAug(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("lensnet", flag.ContinueOnError)
 	fl.SetOutput(stderr)
+	fl.Usage = func() { fmt.Fprint(stderr, mainUsage) }
 	var includes, xforms multi
 	var root, file string
 	var noStd, noLoad, noAuto, backup, newFile, autosave, typecheck, echo bool
@@ -77,6 +78,8 @@ func runAug(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if !sh.exec(fl.Args()) {
 			status = 1
 		}
+	} else if file == "" && isTerminal(stdin) {
+		status = sh.interactive(stdin)
 	} else {
 		in := stdin
 		if file != "" {
@@ -88,34 +91,49 @@ func runAug(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			defer f.Close()
 			in = f
 		}
-		sc := bufio.NewScanner(in)
-		sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
-		for sc.Scan() {
-			line := strings.TrimSpace(sc.Text())
-			if line == "" || strings.HasPrefix(line, "#") {
-				continue
-			}
-			if echo {
-				fmt.Fprintf(stdout, "augtool> %s\n", line)
-			}
-			if line == "quit" {
-				break
-			}
-			words, err := cmdline.Split(line)
-			if err != nil {
-				sh.fail(err.Error())
-				status = 1
-				continue
-			}
-			if !sh.exec(words) {
-				status = 1
-			}
-		}
+		status = sh.script(in, echo)
 	}
 	if autosave && !sh.exec([]string{"save"}) {
 		status = 1
 	}
 	return status
+}
+
+// script runs one command per line from in (blank lines and lines
+// starting with # skipped, "quit" stops) and returns 1 if any failed.
+func (s *shell) script(in io.Reader, echo bool) int {
+	status := 0
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if echo {
+			fmt.Fprintf(s.out, "augtool> %s\n", line)
+		}
+		if line == "quit" {
+			break
+		}
+		if !s.line(line) {
+			status = 1
+		}
+	}
+	return status
+}
+
+// line tokenises and runs one command line.
+func (s *shell) line(line string) bool {
+	words, err := cmdline.Split(line)
+	if err != nil {
+		s.fail(err.Error())
+		return false
+	}
+	if len(words) == 0 {
+		return true
+	}
+	return s.exec(words)
 }
 
 // shell runs augtool commands on a handle.

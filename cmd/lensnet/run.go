@@ -51,9 +51,8 @@ options:
 // run is the whole command, callable from tests. It returns the exit
 // status: 0 on success, 1 when a check fails, 2 on usage errors.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, mainUsage)
-		return 2
+	if len(args) == 0 { // augtool: commands from standard input
+		return runAug(args, stdin, stdout, stderr)
 	}
 	switch args[0] {
 	case "regexp":

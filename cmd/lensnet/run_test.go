@@ -16,7 +16,7 @@ func TestRun(t *testing.T) {
 		stdout string
 		stderr string // substring
 	}{
-		{"no arguments", nil, 2, "", "usage: lensnet [OPTIONS]"},
+		{"no command reads standard input", []string{"-r", "../../fixtures/debian", "-A", "-L"}, 0, "", ""},
 		{"unknown augtool command", []string{"-r", "../../fixtures/debian", "-A", "-L", "frobnicate"}, 1, "", "Unknown command 'frobnicate'"},
 		{"unknown command", []string{"regexp", "frob", "a"}, 2, "", `unknown regexp command "frob"`},
 		{"bad flag", []string{"regexp", "-z", "show", "a"}, 2, "", "flag provided but not defined"},
