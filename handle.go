@@ -3,8 +3,10 @@ package lensnet
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/lensnet/lensnet/internal/files"
@@ -44,6 +46,10 @@ type Options struct {
 
 	// TypeCheck type-checks every lens when its module is loaded.
 	TypeCheck bool
+
+	// Span records where each node's label, value and subtree are in
+	// its file (/augeas/span = enable), for Span.
+	Span bool
 }
 
 // Handle is an open root: the tree of the loaded files under /files
@@ -52,11 +58,10 @@ type Options struct {
 type Handle struct {
 	fs     afero.Fs
 	ld     *lang.Loader
-	root   *tree.Node // hidden; children augeas and files
-	xforms []xform
-	files  map[string]*fileRec // by absolute file path
-	failed map[string]bool     // files that did not load: never written
-	mode   files.Mode
+	root   *tree.Node            // hidden; children augeas and files
+	lenses map[string]lensResult // compiled transform lenses by name
+	files  map[string]*fileRec   // by absolute file path
+	failed map[string]bool       // files that did not load: never written
 	// made holds the nodes mkdirs created during Load, which builds
 	// /files and /augeas/files afresh: a missing entry means a missing
 	// node, so no sibling list is scanned (10,000 files in one directory
@@ -70,10 +75,12 @@ type dirKey struct {
 	label  string
 }
 
-// xform is one transform: a named lens and the files it claims.
+// xform is one transform of /augeas/load: a named lens and the files
+// it claims.
 type xform struct {
-	name   string // e.g. "@Hosts" or "Hosts.lns"
-	lens   *lens.Lens
+	key    string     // the entry's label, e.g. "Hosts"
+	node   *tree.Node // /augeas/load/<key>
+	name   string     // the lens, e.g. "@Hosts" or "Hosts.lns"
 	filter lang.Filter
 }
 
@@ -82,6 +89,7 @@ type xform struct {
 type fileRec struct {
 	path   string
 	xf     *xform
+	lens   *lens.Lens
 	text   string
 	loaded *tree.Node // a copy of the file's subtree at load
 }
@@ -106,17 +114,27 @@ func Open(opts Options) (*Handle, error) {
 		mode = files.Overwrite
 	}
 	h := &Handle{
-		fs:    fsys,
-		ld:    lang.NewLoader(lang.Options{Path: lang.DefaultPath(opts.LensPath, opts.NoStdInc, lenses.FS), TypeCheck: opts.TypeCheck}),
-		root:  tree.NewHidden(),
-		files: map[string]*fileRec{},
-		mode:  mode,
+		fs:     fsys,
+		ld:     lang.NewLoader(lang.Options{Path: lang.DefaultPath(opts.LensPath, opts.NoStdInc, lenses.FS), TypeCheck: opts.TypeCheck}),
+		root:   tree.NewHidden(),
+		files:  map[string]*fileRec{},
+		lenses: map[string]lensResult{},
 	}
 	h.root.Append(tree.New("augeas"), tree.New("files"))
+	root := opts.Root
+	if opts.Fs != nil || root == "" {
+		root = "/"
+	}
+	h.initMeta(root, mode, opts.Span)
 	if !opts.NoAutoload {
+		h.metaNode("load")
 		if err := h.autoload(); err != nil {
 			return nil, err
 		}
+	}
+	if !opts.NoLoad { // as augtool: /augeas/files, then /augeas/load
+		h.metaNode("files")
+		h.metaNode("load")
 	}
 	for _, t := range opts.Transforms {
 		if err := h.addTransform(t); err != nil {
@@ -155,14 +173,17 @@ func (h *Handle) autoload() error {
 			continue
 		}
 		if t, ok := m.Transform(); ok {
-			h.xforms = append(h.xforms, xform{name: "@" + m.Name, lens: t.Lens, filter: t.Filter})
+			h.addLoad(m.Name, "@"+m.Name, t.Filter)
+			h.lenses["@"+m.Name] = lensResult{lens: t.Lens}
 		}
 	}
 	return nil
 }
 
 // addTransform adds "Lens incl GLOB" / "Lens excl GLOB" to the
-// transform of that lens.
+// transform /augeas/load/<Module> and makes Lens its lens, as augtool's
+// transform command does. The lens is looked up when a file is loaded;
+// a missing one is reported then (Errors).
 func (h *Handle) addTransform(spec string) error {
 	f := strings.Fields(spec)
 	if len(f) != 3 || (f[1] != "incl" && f[1] != "excl") {
@@ -172,17 +193,11 @@ func (h *Handle) addTransform(spec string) error {
 	if !strings.Contains(name, ".") {
 		name += ".lns"
 	}
-	for i := range h.xforms {
-		if h.xforms[i].name == name {
-			h.xforms[i].filter = append(h.xforms[i].filter, lang.Glob{Include: f[1] == "incl", Pattern: f[2]})
-			return nil
-		}
+	key := name[:strings.IndexByte(name, '.')]
+	if key == "" {
+		return fmt.Errorf("invalid transform %q: the lens needs a module name", spec)
 	}
-	l, err := h.ld.Lens(name)
-	if err != nil {
-		return err
-	}
-	h.xforms = append(h.xforms, xform{name: name, lens: l, filter: lang.Filter{{Include: f[1] == "incl", Pattern: f[2]}}})
+	h.addLoad(key, name, lang.Filter{{Include: f[1] == "incl", Pattern: f[2]}})
 	return nil
 }
 
@@ -201,13 +216,25 @@ func (h *Handle) Load() error {
 	h.failed = map[string]bool{}
 	h.made = map[dirKey]*tree.Node{}
 	defer func() { h.made = nil }()
-	if n := child(h.augeasNode(), "files"); n != nil {
-		n.Detach()
-	}
+	meta := h.metaNode("files")
+	meta.SetChildren(nil)
+	h.made[dirKey{h.augeasNode(), "files"}] = meta
+	h.metaNode("load")
 	claimed := map[string]*xform{}
 	var paths []string
-	for i := range h.xforms {
-		x := &h.xforms[i]
+	for _, x := range h.transforms() {
+		if e := child(x.node, "error"); e != nil {
+			e.Detach()
+		}
+		if !strings.HasPrefix(x.name, "@") {
+			// an explicit transform's lens is looked up even when it
+			// claims no file, so that a wrong name is reported; an
+			// autoloaded module's lens is compiled when needed
+			if _, err := h.lensOf(x); err != nil {
+				h.setLoadError(x, err)
+				continue
+			}
+		}
 		for _, g := range x.filter {
 			if !g.Include {
 				continue
@@ -246,7 +273,7 @@ func (h *Handle) Load() error {
 
 // loadFile reads one file with its transform's lens.
 func (h *Handle) loadFile(p string, x *xform) {
-	b, err := afero.ReadFile(h.fs, p)
+	b, mtime, err := readFile(h.fs, p)
 	if err != nil {
 		h.failed[p] = true
 		h.setError(p, "read_failed", err.Error())
@@ -256,7 +283,13 @@ func (h *Handle) loadFile(p string, x *xform) {
 	if !strings.HasSuffix(text, "\n") {
 		text += "\n" // as Augeas's loader does
 	}
-	t, err := x.lens.Get(text)
+	l, err := h.lensOf(x)
+	if err != nil {
+		h.failed[p] = true
+		h.setLoadError(x, err)
+		return
+	}
+	t, err := l.Get(text)
 	if err != nil {
 		h.failed[p] = true
 		h.setGetError(p, x, err)
@@ -267,9 +300,37 @@ func (h *Handle) loadFile(p string, x *xform) {
 	t.SetChildren(nil) // frees the nodes in one pass (Detach one by one is quadratic)
 	fileNode.SetChildren(kids)
 	meta := h.mkdirs(h.augeasNode(), "/files"+p)
-	set(meta, "path", "/files"+p)
-	set(meta, "lens", x.name)
-	h.files[p] = &fileRec{path: p, xf: x, text: text, loaded: fileNode.Clone()}
+	meta.Append(tree.NewValue("path", "/files"+p), tree.NewValue("mtime", strconv.FormatInt(mtime, 10)))
+	ln := tree.NewValue("lens", x.name)
+	ln.Append(tree.NewValue("info", l.Info().String()))
+	meta.Append(ln)
+	h.files[p] = &fileRec{path: p, xf: x, lens: l, text: text, loaded: fileNode.Clone()}
+}
+
+// setLoadError records that a transform's lens cannot be used, under
+// /augeas/load/<key>/error as Augeas does.
+func (h *Handle) setLoadError(x *xform, err error) {
+	if child(x.node, "error") != nil {
+		return
+	}
+	e := tree.NewValue("error", "Can not find lens "+x.name)
+	x.node.Append(e)
+	set(e, "message", err.Error())
+}
+
+// readFile reads a file and its modification time (Unix seconds).
+func readFile(fsys afero.Fs, p string) ([]byte, int64, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, 0, err
+	}
+	b, err := io.ReadAll(f)
+	return b, st.ModTime().Unix(), err
 }
 
 // setGetError records a parse failure as augtool shows it.
@@ -316,13 +377,12 @@ func (e *FileError) Error() string {
 	return fmt.Sprintf("%s: %s (%s)", e.Path, e.Msg, e.Kind)
 }
 
-// Errors returns the files' load and save errors, by path.
+// Errors returns the load and save errors of files (Path the file,
+// e.g. /etc/hosts), of transforms whose lens is missing (Path the
+// transform, e.g. Hosts) and of store (Path the tree path stored to,
+// without its leading "/"), in that order.
 func (h *Handle) Errors() []*FileError {
 	var out []*FileError
-	fn := child(h.augeasNode(), "files")
-	if fn == nil {
-		return nil
-	}
 	var walk func(n *tree.Node, p string)
 	walk = func(n *tree.Node, p string) {
 		for _, c := range n.Children() {
@@ -344,7 +404,25 @@ func (h *Handle) Errors() []*FileError {
 			out = append(out, fe)
 		}
 	}
-	walk(fn, "")
+	if fn := child(h.augeasNode(), "files"); fn != nil {
+		walk(fn, "")
+	}
+	if ln := child(h.augeasNode(), "load"); ln != nil {
+		for _, x := range ln.Children() {
+			if e := child(x, "error"); e != nil {
+				key, _ := x.Label()
+				kind, _ := e.Value()
+				msg, _ := valueOf(e, "message")
+				out = append(out, &FileError{Path: key, Kind: kind, Msg: msg})
+			}
+		}
+	}
+	if tn := child(h.augeasNode(), "text"); tn != nil {
+		for _, c := range tn.Children() {
+			l, _ := c.Label()
+			walk(c, l)
+		}
+	}
 	return out
 }
 

@@ -184,8 +184,12 @@ func TestInsert(t *testing.T) {
 func TestOpenErrors(t *testing.T) {
 	_, err := Open(Options{Fs: afero.NewMemMapFs(), NoAutoload: true, Transforms: []string{"Hosts /etc/hosts"}})
 	assert.EqualError(t, err, `invalid transform "Hosts /etc/hosts": expected LENS incl|excl GLOB`)
-	_, err = Open(Options{Fs: afero.NewMemMapFs(), NoAutoload: true, Transforms: []string{"Nosuch incl /x"}})
-	assert.Error(t, err)
+	h, err := Open(Options{Fs: afero.NewMemMapFs(), NoAutoload: true, Transforms: []string{"Nosuch incl /x"}})
+	require.NoError(t, err, "as augtool, a missing lens is reported by Load under /augeas/load")
+	errs := h.Errors()
+	require.Len(t, errs, 1)
+	assert.Equal(t, FileError{Path: "Nosuch", Kind: "Can not find lens Nosuch.lns", Msg: errs[0].Msg}, *errs[0])
+	assert.Contains(t, errs[0].Msg, "Nosuch")
 	_, err = Open(Options{Root: "/nonexistent/dir/for/lensnet"})
 	assert.Error(t, err)
 }

@@ -18,9 +18,25 @@ var (
 	ErrManyMatches = errors.New("too many matches for path expression")
 )
 
-// match evaluates a path; relative paths start at /files, as augtool's
-// default context.
-func (h *Handle) match(p string) ([]*tree.Node, error) { return h.matchAt(h.filesNode(), p) }
+// match evaluates a path; relative paths start at /augeas/context
+// (/files unless changed).
+func (h *Handle) match(p string) ([]*tree.Node, error) {
+	ctx, err := h.contextNode(false)
+	if err != nil {
+		return nil, err
+	}
+	return h.matchAt(ctx, p)
+}
+
+// createAtContext makes the node p names, relative paths starting at
+// /augeas/context.
+func (h *Handle) createAtContext(p string) (*tree.Node, error) {
+	ctx, err := h.contextNode(true)
+	if err != nil {
+		return nil, err
+	}
+	return h.create(ctx, p)
+}
 
 // matchAt evaluates a path with relative paths starting at ctx.
 func (h *Handle) matchAt(ctx *tree.Node, p string) ([]*tree.Node, error) {
@@ -86,7 +102,7 @@ func (h *Handle) DefineNode(name, expr string, value *string) (created bool, err
 		return false, err
 	}
 	if len(ns) == 0 {
-		n, err := h.create(h.filesNode(), expr)
+		n, err := h.createAtContext(expr)
 		if err != nil {
 			return false, err
 		}
@@ -201,7 +217,7 @@ func (h *Handle) setValue(p string, value *string) error {
 	var n *tree.Node
 	switch len(ns) {
 	case 0:
-		if n, err = h.create(h.filesNode(), p); err != nil {
+		if n, err = h.createAtContext(p); err != nil {
 			return err
 		}
 	case 1:
@@ -269,6 +285,10 @@ func (h *Handle) Insert(p, label string, before bool) error {
 // (put_failed under /augeas/files, and in the returned error); the
 // other files are still saved.
 func (h *Handle) Save() error {
+	mode, err := h.saveMode()
+	if err != nil {
+		return err
+	}
 	var errs []error
 	var saved []string
 	paths := make([]string, 0, len(h.files))
@@ -276,7 +296,7 @@ func (h *Handle) Save() error {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	nodes, fresh := h.scanFiles()
+	nodes, fresh := h.scanFiles(h.transforms())
 	for _, p := range paths {
 		rec := h.files[p]
 		node := nodes[p]
@@ -285,7 +305,7 @@ func (h *Handle) Save() error {
 		}
 		if node == nil {
 			// the whole subtree is gone: the file goes too
-			if h.mode != files.Noop {
+			if mode != files.Noop {
 				if err := h.fs.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 					errs = append(errs, err)
 					continue
@@ -297,7 +317,7 @@ func (h *Handle) Save() error {
 		}
 		root := tree.NewHidden()
 		root.SetChildren(cloneKids(node))
-		out, err := rec.xf.lens.Put(root, rec.text)
+		out, err := rec.lens.Put(root, rec.text)
 		if err != nil {
 			h.setError(p, "put_failed", err.Error())
 			errs = append(errs, fmt.Errorf("%s: %w", p, err))
@@ -307,17 +327,21 @@ func (h *Handle) Save() error {
 			rec.loaded = node.Clone()
 			continue
 		}
-		if err := files.WriteFile(h.fs, p, []byte(out), h.mode); err != nil {
+		if err := files.WriteFile(h.fs, p, []byte(out), mode); err != nil {
 			h.setError(p, "write_failed", err.Error())
 			errs = append(errs, err)
 			continue
 		}
-		if h.mode != files.Noop && h.mode != files.NewFile {
+		switch mode {
+		case files.Noop: // stays changed: every save reports it again
+		case files.NewFile: // saved as it is now, the original text stays
+			rec.loaded = node.Clone()
+		default:
 			rec.text, rec.loaded = out, node.Clone()
 		}
 		saved = append(saved, p)
 	}
-	errs = append(errs, h.saveNew(fresh, &saved)...)
+	errs = append(errs, h.saveNew(fresh, mode, &saved)...)
 	ev := h.mkdirs(h.augeasNode(), "events")
 	if old := child(ev, "saved"); old != nil {
 		for old != nil {
@@ -332,7 +356,7 @@ func (h *Handle) Save() error {
 }
 
 // saveNew creates the files whose subtrees were added under /files.
-func (h *Handle) saveNew(fresh []freshFile, saved *[]string) []error {
+func (h *Handle) saveNew(fresh []freshFile, mode files.Mode, saved *[]string) []error {
 	var errs []error
 	for _, f := range fresh {
 		cp, c := f.path, f.node
@@ -342,18 +366,23 @@ func (h *Handle) saveNew(fresh []freshFile, saved *[]string) []error {
 		}
 		root := tree.NewHidden()
 		root.SetChildren(cloneKids(c))
-		out, err := f.xf.lens.Create(root)
+		l, err := h.lensOf(f.xf)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", cp, err))
+			continue
+		}
+		out, err := l.Create(root)
 		if err != nil {
 			h.setError(cp, "put_failed", err.Error())
 			errs = append(errs, fmt.Errorf("%s: %w", cp, err))
 			continue
 		}
-		if err := files.WriteFile(h.fs, cp, []byte(out), h.mode); err != nil {
+		if err := files.WriteFile(h.fs, cp, []byte(out), mode); err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		if h.mode != files.Noop && h.mode != files.NewFile {
-			h.files[cp] = &fileRec{path: cp, xf: f.xf, text: out, loaded: c.Clone()}
+		if mode != files.Noop && mode != files.NewFile {
+			h.files[cp] = &fileRec{path: cp, xf: f.xf, lens: l, text: out, loaded: c.Clone()}
 		}
 		*saved = append(*saved, cp)
 	}
@@ -361,10 +390,10 @@ func (h *Handle) saveNew(fresh []freshFile, saved *[]string) []error {
 }
 
 // claim returns the transform whose filter claims the file p.
-func (h *Handle) claim(p string) *xform {
-	for i := range h.xforms {
-		if h.xforms[i].filter.Matches(p) {
-			return &h.xforms[i]
+func claim(xfs []*xform, p string) *xform {
+	for _, x := range xfs {
+		if x.filter.Matches(p) {
+			return x
 		}
 	}
 	return nil
@@ -381,7 +410,7 @@ type freshFile struct {
 // scanFiles walks /files once, without entering the loaded files' own
 // trees: it maps the path of every loaded file still in the tree to its
 // node, and lists the new subtrees Save must create.
-func (h *Handle) scanFiles() (map[string]*tree.Node, []freshFile) {
+func (h *Handle) scanFiles(xfs []*xform) (map[string]*tree.Node, []freshFile) {
 	loaded := map[string]*tree.Node{}
 	var fresh []freshFile
 	var walk func(n *tree.Node, p string)
@@ -402,7 +431,7 @@ func (h *Handle) scanFiles() (map[string]*tree.Node, []freshFile) {
 				fresh = append(fresh, freshFile{path: cp, node: c})
 				continue
 			}
-			if x := h.claim(cp); x != nil && c.Len() > 0 {
+			if x := claim(xfs, cp); x != nil && c.Len() > 0 {
 				fresh = append(fresh, freshFile{path: cp, node: c, xf: x})
 				continue
 			}
@@ -454,7 +483,7 @@ func (h *Handle) Touch(p string) error {
 	if err != nil || len(ns) > 0 {
 		return err
 	}
-	_, err = h.create(h.filesNode(), p)
+	_, err = h.createAtContext(p)
 	return err
 }
 
@@ -496,14 +525,18 @@ func (h *Handle) transfer(src, dst string, move bool) error {
 	case 0:
 		// refuse before creating anything under src
 		px, _ := tree.ParsePath(dst)
-		a, err := px.AnchorVars(h.filesNode(), h.liveVars())
+		ctx, err := h.contextNode(true)
+		if err != nil {
+			return err
+		}
+		a, err := px.AnchorVars(ctx, h.liveVars())
 		if err != nil {
 			return err
 		}
 		if isAncestor(s, a) {
 			return fmt.Errorf("%s: %w", dst, ErrIntoDescendant)
 		}
-		if d, err = h.create(h.filesNode(), dst); err != nil {
+		if d, err = h.createAtContext(dst); err != nil {
 			return err
 		}
 	case 1:
@@ -587,7 +620,7 @@ func (h *Handle) Preview(p string) (string, error) {
 	rec := h.files[fp]
 	root := tree.NewHidden()
 	root.SetChildren(cloneKids(node))
-	return rec.xf.lens.Put(root, rec.text)
+	return rec.lens.Put(root, rec.text)
 }
 
 // Transform adds a transform written as augtool's -t takes it,
