@@ -56,6 +56,15 @@ func Parse(filename, src string) (*Module, error) {
 		return nil, ErrorList{e}
 	}
 	c := &converter{src: src, toks: toks}
+	if m, ok := parseDescent(c, toks); ok {
+		return m, nil
+	}
+	return parseGrammar(c, toks)
+}
+
+// parseGrammar parses with the participle grammar, which lists every
+// syntax error (parseDescent stops at the first).
+func parseGrammar(c *converter, toks []token) (*Module, error) {
 	var errs ErrorList
 	var decls []*gDecl
 	g, err := parseTokens(moduleParser, toks)
@@ -145,18 +154,7 @@ func (c *converter) endOf(next lexer.Position) lens.Pos {
 	if i == 0 {
 		return posOf(next)
 	}
-	t := c.toks[i-1]
-	p := posOf(t.Pos)
-	for j := t.Pos.Offset; j < t.end; j++ {
-		if c.src[j] == '\n' {
-			p.Line++
-			p.Column = 1
-		} else {
-			p.Column++
-		}
-	}
-	p.Offset = t.end
-	return p
+	return c.endOfToken(i - 1)
 }
 
 func (c *converter) span(start, end lexer.Position) Span {

@@ -200,6 +200,7 @@ func FuzzParseModule(f *testing.F) {
 	f.Add("module T = autoload x\nlet rec r = [ key /x/ . (r | del /;/ \";\")* ]\nlet f (a:string) (b:lens -> lens) = b (label a)\n")
 	f.Add("module T =\n(* (* *) *) let s = \"\\t\\z\" let r = /\\//i test (l*) put \"x\" after set \"/a\" \"b\" ; rm \"c\" = *\n")
 	f.Fuzz(func(t *testing.T, src string) {
+		bothParsers(t, "f.aug", src)
 		m, err := Parse("f.aug", src)
 		if err == nil && m == nil {
 			t.Fatal("nil module without error")
