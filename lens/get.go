@@ -44,6 +44,7 @@ func (l *Lens) Get(text string) (*tree.Node, error) {
 	root := tree.NewHidden()
 	root.SetChildren(lvl.nodes)
 	root.Span = tree.Span{Start: 0, End: len(text)}
+	root.ClearChanges() // the tree as read: nothing in it is modified
 	return root, nil
 }
 

@@ -70,7 +70,10 @@
 // not(boolean), int(string|nodeset of one node|boolean),
 // regexp(string|nodeset [, 'i']) (a node set gives the union of its
 // values), glob(string|nodeset) (* and ? do not match '/') and
-// modified(), which is always false as nodes have no dirty flag yet.
+// modified(), true for a node changed since it was read or saved (see
+// Node.Modified: its label or value set to something else, the node
+// added, moved or copied there, or a child of it removed; a file's node
+// when anything in the file changed).
 // = and != compare two numbers, or strings and node sets existentially
 // (some pair of values is equal, resp. differs; an absent value is "").
 // =~ and !~ match a string or any value of a node set against a regexp
@@ -79,7 +82,8 @@
 // < <= > >= compare two numbers or two strings; + adds numbers and
 // concatenates strings or regexps; - and * take numbers; and/or take
 // anything (an empty set, a number <= 0 and "" are false). A | B is the
-// union of two node sets, A's nodes first. A else B is A if A is a
+// union of two node sets, A's nodes then B's, a node in both twice (as
+// in Augeas 1.14: count(/a | /a) is 2). A else B is A if A is a
 // non-empty node set or true, else B; once A has held during one
 // predicate pass it is kept for the rest of that pass, as in Augeas.
 //

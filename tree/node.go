@@ -14,6 +14,7 @@ type Node struct {
 	hasValue bool
 	parent   *Node
 	children []*Node
+	marks    marks
 
 	// Span is the text the node was read from, if it was read by a lens.
 	Span Span
@@ -26,6 +27,91 @@ type Span struct {
 	LabelStart, LabelEnd int // the text the label was read from
 	ValueStart, ValueEnd int // the text the value was read from
 	Start, End           int // the whole node, children included
+}
+
+// marks record what changed in a tree since it was read (or since
+// ClearChanges), for augtool's modified() and for writing back only what
+// changed. Every mutation sets them; nodes made by New, NewValue and
+// NewHidden start unmarked.
+type marks uint8
+
+const (
+	// markModified is Augeas's dirty flag of the node itself: its label
+	// or value changed, it was attached to a parent (new, moved or
+	// copied), or one of its children was removed.
+	markModified marks = 1 << iota
+	// markChildren: the list of children changed (added, removed,
+	// reordered).
+	markChildren
+	// markBelow: a descendant is marked. Every ancestor of a marked node
+	// carries it, so a walk of the changes skips unmarked subtrees.
+	markBelow
+	// markFile: the node is the top of a file's tree; it counts as
+	// modified when anything in the file changed, as Augeas marks the
+	// file's node.
+	markFile
+)
+
+const changeMarks = markModified | markChildren | markBelow
+
+// mark sets m on n and markBelow on its ancestors, stopping at the first
+// one that already has it (its own ancestors have it too).
+func (n *Node) mark(m marks) {
+	n.marks |= m
+	for a := n.parent; a != nil && a.marks&markBelow == 0; a = a.parent {
+		a.marks |= markBelow
+	}
+}
+
+// Modified reports whether the node changed since it was read or since
+// the last ClearChanges, as augtool's modified() does: its label or
+// value was changed, it was added, moved or copied here, or a child was
+// removed; a node SetFileRoot marks also reports any change below it.
+func (n *Node) Modified() bool {
+	if n.marks&markModified != 0 {
+		return true
+	}
+	return n.marks&markFile != 0 && n.marks&(markChildren|markBelow) != 0
+}
+
+// Changed reports whether anything in the subtree of n changed since it
+// was read or since the last ClearChanges: n's label or value, its list
+// of children, or any descendant.
+func (n *Node) Changed() bool { return n.marks&changeMarks != 0 }
+
+// SelfChanged reports whether n's own label or value changed, n was
+// attached to its parent, or a child was removed (Augeas's dirty flag of
+// the node, without the file marking of Modified).
+func (n *Node) SelfChanged() bool { return n.marks&markModified != 0 }
+
+// ChildrenChanged reports whether n's list of children changed: a child
+// was added, removed or moved.
+func (n *Node) ChildrenChanged() bool { return n.marks&markChildren != 0 }
+
+// ClearChanges forgets the changes in the subtree of n (visiting only
+// changed nodes), as after loading or saving it. Ancestors keep their
+// marks.
+func (n *Node) ClearChanges() {
+	if n.marks&changeMarks == 0 {
+		return
+	}
+	below := n.marks&markBelow != 0
+	n.marks &^= changeMarks
+	if below {
+		for _, c := range n.children {
+			c.ClearChanges()
+		}
+	}
+}
+
+// SetFileRoot makes n report, in Modified, every change below it (or
+// stops doing so), as Augeas does for the node of a file.
+func (n *Node) SetFileRoot(on bool) {
+	if on {
+		n.marks |= markFile
+	} else {
+		n.marks &^= markFile
+	}
 }
 
 // New returns a node with the given label, no value and no children.
@@ -47,20 +133,41 @@ func (n *Node) Label() (string, bool) { return n.label, n.hasLabel }
 func (n *Node) Hidden() bool { return !n.hasLabel }
 
 // SetLabel gives the node a label.
-func (n *Node) SetLabel(label string) { n.label, n.hasLabel = label, true }
+func (n *Node) SetLabel(label string) {
+	if !n.hasLabel || n.label != label {
+		n.label, n.hasLabel = label, true
+		n.mark(markModified)
+	}
+}
 
 // ClearLabel removes the node's label, making it hidden.
-func (n *Node) ClearLabel() { n.label, n.hasLabel = "", false }
+func (n *Node) ClearLabel() {
+	if n.hasLabel {
+		n.label, n.hasLabel = "", false
+		n.mark(markModified)
+	}
+}
 
 // Value returns the node's value, and false if it has none.
 func (n *Node) Value() (string, bool) { return n.value, n.hasValue }
 
 // SetValue sets the node's value.
-func (n *Node) SetValue(value string) { n.value, n.hasValue = value, true }
+// Setting the value a node already has changes nothing.
+func (n *Node) SetValue(value string) {
+	if !n.hasValue || n.value != value {
+		n.value, n.hasValue = value, true
+		n.mark(markModified)
+	}
+}
 
 // ClearValue removes the node's value (which is not the same as setting it
 // to the empty string).
-func (n *Node) ClearValue() { n.value, n.hasValue = "", false }
+func (n *Node) ClearValue() {
+	if n.hasValue {
+		n.value, n.hasValue = "", false
+		n.mark(markModified)
+	}
+}
 
 // Parent returns the node's parent, or nil.
 func (n *Node) Parent() *Node { return n.parent }
@@ -82,6 +189,10 @@ func (n *Node) Append(children ...*Node) {
 		c.Detach()
 		c.parent = n
 		n.children = append(n.children, c)
+		c.marks |= markModified
+	}
+	if len(children) > 0 {
+		n.mark(markChildren | markBelow)
 	}
 }
 
@@ -94,6 +205,8 @@ func (n *Node) Insert(i int, c *Node) {
 	n.children = append(n.children, nil)
 	copy(n.children[i+1:], n.children[i:])
 	n.children[i] = c
+	c.marks |= markModified
+	n.mark(markChildren | markBelow)
 }
 
 // Remove detaches the i-th child and returns it.
@@ -103,6 +216,7 @@ func (n *Node) Remove(i int) *Node {
 	n.children[len(n.children)-1] = nil
 	n.children = n.children[:len(n.children)-1]
 	c.parent = nil
+	n.mark(markModified | markChildren)
 	return c
 }
 
@@ -136,6 +250,7 @@ func (n *Node) Index() int {
 // filtered once, so moving many nodes is linear). The node takes
 // ownership of the slice.
 func (n *Node) SetChildren(children []*Node) {
+	removed := len(n.children) > 0
 	for _, c := range n.children {
 		c.parent = nil
 	}
@@ -162,17 +277,29 @@ func (n *Node) SetChildren(children []*Node) {
 			}
 		}
 		p.children = keep
+		p.mark(markModified | markChildren)
 	}
 	for _, c := range children {
 		c.parent = n
+		c.marks |= markModified
 	}
 	n.children = children
+	m := markChildren
+	if len(children) > 0 {
+		m |= markBelow
+	}
+	if removed {
+		m |= markModified
+	}
+	n.mark(m)
 }
 
-// Clone returns a deep copy of the node without its parent.
+// Clone returns a deep copy of the node without its parent. Every node
+// of the copy counts as modified (it is new), as Augeas's copies do.
 func (n *Node) Clone() *Node {
-	c := &Node{label: n.label, value: n.value, hasLabel: n.hasLabel, hasValue: n.hasValue, Span: n.Span}
+	c := &Node{label: n.label, value: n.value, hasLabel: n.hasLabel, hasValue: n.hasValue, Span: n.Span, marks: markModified}
 	if len(n.children) > 0 {
+		c.marks |= markChildren | markBelow
 		c.children = make([]*Node, len(n.children))
 		for i, k := range n.children {
 			kc := k.Clone()

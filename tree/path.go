@@ -843,8 +843,7 @@ func (s *evalState) call(e *expr, c ectx) (value, error) {
 	case "label":
 		return value{kind: vString, str: c.n.label}, nil
 	case "modified":
-		// Nodes have no dirty flag yet, so nothing counts as modified.
-		return value{kind: vBool}, nil
+		return value{kind: vBool, b: c.n.Modified()}, nil
 	}
 	args := make([]value, len(e.args))
 	for i, a := range e.args {
@@ -1015,17 +1014,10 @@ func (s *evalState) binary(e *expr, c ectx) (value, error) {
 		if l.kind != vNodes || r.kind != vNodes {
 			return l, s.errorf(e, "type error: | needs node sets")
 		}
-		seen := make(map[*Node]bool, len(l.nodes))
-		out := append([]*Node(nil), l.nodes...)
-		for _, n := range l.nodes {
-			seen[n] = true
-		}
-		for _, n := range r.nodes {
-			if !seen[n] {
-				seen[n] = true
-				out = append(out, n)
-			}
-		}
+		// Augeas 1.14 keeps a node both sides select twice:
+		// count(/a | /a) is 2
+		out := make([]*Node, 0, len(l.nodes)+len(r.nodes))
+		out = append(append(out, l.nodes...), r.nodes...)
 		return value{kind: vNodes, nodes: out}, nil
 	case "+":
 		switch {
