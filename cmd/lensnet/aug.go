@@ -29,7 +29,7 @@ func runAug(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fl.Usage = func() { fmt.Fprint(stderr, mainUsage) }
 	var includes, xforms multi
 	var root, file string
-	var noStd, noLoad, noAuto, backup, newFile, autosave, typecheck, echo bool
+	var noStd, noLoad, noAuto, backup, newFile, autosave, typecheck, echo, interact bool
 	for _, n := range []string{"r", "root"} {
 		fl.StringVar(&root, n, os.Getenv("AUGEAS_ROOT"), "file system root")
 	}
@@ -50,6 +50,7 @@ func runAug(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		{&noAuto, []string{"A", "noautoload"}}, {&backup, []string{"b", "backup"}},
 		{&newFile, []string{"n", "new"}}, {&autosave, []string{"s", "autosave"}},
 		{&typecheck, []string{"c", "typecheck"}}, {&echo, []string{"e", "echo"}},
+		{&interact, []string{"i", "interactive"}},
 	}
 	for _, b := range bools {
 		for _, n := range b.names {
@@ -92,6 +93,9 @@ func runAug(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			in = f
 		}
 		status = sh.script(in, echo)
+		if interact {
+			status = max(status, sh.resumeOnTerminal(stdin))
+		}
 	}
 	if autosave && !sh.exec([]string{"save"}) {
 		status = 1
