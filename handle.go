@@ -60,6 +60,7 @@ type Handle struct {
 	ld     *lang.Loader
 	root   *tree.Node            // hidden; children augeas and files
 	lenses map[string]lensResult // compiled transform lenses by name
+	spans  bool                  // /augeas/span was enable at the last Load
 	files  map[string]*fileRec   // by absolute file path
 	failed map[string]bool       // files that did not load: never written
 	// made holds the nodes mkdirs created during Load, which builds
@@ -216,6 +217,8 @@ func (h *Handle) Load() error {
 	h.failed = map[string]bool{}
 	h.made = map[dirKey]*tree.Node{}
 	defer func() { h.made = nil }()
+	sp, _ := h.metaValue("span")
+	h.spans = sp == "enable"
 	meta := h.metaNode("files")
 	meta.SetChildren(nil)
 	h.made[dirKey{h.augeasNode(), "files"}] = meta
@@ -302,7 +305,7 @@ func (h *Handle) loadFile(p string, x *xform) {
 	meta := h.mkdirs(h.augeasNode(), "/files"+p)
 	meta.Append(tree.NewValue("path", "/files"+p), tree.NewValue("mtime", strconv.FormatInt(mtime, 10)))
 	ln := tree.NewValue("lens", x.name)
-	ln.Append(tree.NewValue("info", l.Info().String()))
+	ln.Append(tree.NewValue("info", lensInfo(l)))
 	meta.Append(ln)
 	h.files[p] = &fileRec{path: p, xf: x, lens: l, text: text, loaded: fileNode.Clone()}
 }
@@ -316,6 +319,15 @@ func (h *Handle) setLoadError(x *xform, err error) {
 	e := tree.NewValue("error", "Can not find lens "+x.name)
 	x.node.Append(e)
 	set(e, "message", err.Error())
+}
+
+// lensInfo is where a lens was written (file:line:col), for
+// /augeas/files/<f>/lens/info.
+func lensInfo(l *lens.Lens) string {
+	if in := l.Info(); in.Start.IsValid() {
+		return in.Start.String()
+	}
+	return l.Info().String()
 }
 
 // readFile reads a file and its modification time (Unix seconds).

@@ -9,6 +9,16 @@ import (
 	"github.com/lensnet/lensnet/tree"
 )
 
+// TextError is Store's or Retrieve's failure to read or write the text
+// with the lens; it is also recorded under /augeas/text<Path>/error.
+type TextError struct {
+	Path string // the tree path stored to or retrieved from
+	Err  error
+}
+
+func (e *TextError) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *TextError) Unwrap() error { return e.Err }
+
 // ErrNoLens is returned by LoadFile when no transform claims the file,
 // and by Store and Retrieve when the lens does not exist.
 var ErrNoLens = errors.New("lens not found")
@@ -79,7 +89,7 @@ func (h *Handle) Store(lensName, node, path string) error {
 		} else {
 			set(e, "message", gerr.Error())
 		}
-		return fmt.Errorf("store %s into %s: %w", node, path, gerr)
+		return &TextError{Path: path, Err: gerr}
 	}
 	dst, err := h.one(path)
 	if errors.Is(err, ErrNoMatch) {
@@ -119,7 +129,7 @@ func (h *Handle) Retrieve(lensName, nodeIn, path, nodeOut string) error {
 		e := tree.NewValue("error", "put_failed")
 		meta.Append(e)
 		set(e, "message", perr.Error())
-		return fmt.Errorf("retrieve %s: %w", path, perr)
+		return &TextError{Path: path, Err: perr}
 	}
 	return h.setValue(nodeOut, &out)
 }
@@ -152,4 +162,58 @@ func (h *Handle) namedLens(name string) (*lens.Lens, error) {
 		return nil, fmt.Errorf("%s: %w: %v", name, ErrNoLens, err)
 	}
 	return l, nil
+}
+
+// ErrSpanDisabled is returned by Span when files were loaded without
+// span recording (Options.Span, /augeas/span = enable); ErrNoSpan when
+// the node has no position in a file (it is above the files, or was
+// made by an edit).
+var (
+	ErrSpanDisabled = errors.New("span is not enabled")
+	ErrNoSpan       = errors.New("node has no span info")
+)
+
+// Span is where a node is in its file: byte ranges of its label, its
+// value and its whole text (End exclusive); a range that does not apply
+// is 0:0.
+type Span struct {
+	File       string `json:"file"` // the file's name with the root, as augtool shows it
+	LabelStart int    `json:"label_start"`
+	LabelEnd   int    `json:"label_end"`
+	ValueStart int    `json:"value_start"`
+	ValueEnd   int    `json:"value_end"`
+	Start      int    `json:"span_start"`
+	End        int    `json:"span_end"`
+}
+
+// Span returns where the single node p is in the file it was read
+// from, as augtool's span.
+func (h *Handle) Span(p string) (Span, error) {
+	if !h.spans {
+		return Span{}, ErrSpanDisabled
+	}
+	n, err := h.one(p)
+	if err != nil {
+		return Span{}, err
+	}
+	node, fp, err := h.fileOfNode(n)
+	if err != nil {
+		return Span{}, fmt.Errorf("%s: %w", p, ErrNoSpan)
+	}
+	root, _ := h.metaValue("root")
+	sp := Span{File: strings.TrimSuffix(root, "/") + fp}
+	if n == node {
+		sp.End = len(h.files[fp].text)
+		return sp, nil
+	}
+	s := n.Span
+	if s == (tree.Span{}) {
+		return Span{}, fmt.Errorf("%s: %w", p, ErrNoSpan)
+	}
+	if s.LabelStart < s.LabelEnd { // a label from the text, not from label/seq
+		sp.LabelStart, sp.LabelEnd = s.LabelStart, s.LabelEnd
+	}
+	sp.ValueStart, sp.ValueEnd = s.ValueStart, s.ValueEnd
+	sp.Start, sp.End = s.Start, s.End
+	return sp, nil
 }

@@ -590,10 +590,20 @@ func (h *Handle) fileOfPath(p string) (*tree.Node, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
+	node, fp, err := h.fileOfNode(n)
+	if err != nil {
+		return nil, "", fmt.Errorf("%s: %w", p, err)
+	}
+	return node, fp, nil
+}
+
+// fileOfNode returns the node of the loaded file n belongs to and the
+// file's path, or ErrNoFile.
+func (h *Handle) fileOfNode(n *tree.Node) (*tree.Node, string, error) {
 	var segs []string
 	for a := n; a != nil && a != h.filesNode(); a = a.Parent() {
 		if a.Parent() == nil {
-			return nil, "", fmt.Errorf("%s: %w", p, ErrNoFile)
+			return nil, "", ErrNoFile
 		}
 		l, _ := a.Label()
 		segs = append(segs, l)
@@ -607,7 +617,7 @@ func (h *Handle) fileOfPath(p string) (*tree.Node, string, error) {
 			return node, fp, nil
 		}
 	}
-	return nil, "", fmt.Errorf("%s: %w", p, ErrNoFile)
+	return nil, "", ErrNoFile
 }
 
 // Preview returns the text Save would write for the file the one node

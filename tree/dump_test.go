@@ -136,3 +136,23 @@ func ExampleDump() {
 	// /1/alias[1] = "localhost.localdomain"
 	// /1/alias[2] = "lo"
 }
+
+func TestWalkPathsAsPrint(t *testing.T) {
+	root := NewHidden()
+	a := New("a")
+	root.Append(a)
+	x1, x2 := NewValue("x", "1"), New("x")
+	a.Append(x1, x2, NewValue("y z", "2"), NewHidden())
+	x2.Append(NewValue("k", "v"))
+	var got []string
+	Walk(a, "/a", func(n *Node, p string) {
+		if v, ok := n.Value(); ok {
+			p += " = " + QuoteValue(v)
+		}
+		got = append(got, p+"\n")
+	})
+	var b strings.Builder
+	assert.NoError(t, Fprint(&b, a, "/a"))
+	assert.Equal(t, b.String(), strings.Join(got, ""))
+	assert.Equal(t, []string{"/a\n", "/a/x[1] = \"1\"\n", "/a/x[2]\n", "/a/x[2]/k = \"v\"\n", "/a/y\\ z = \"2\"\n"}, got)
+}

@@ -3,104 +3,175 @@ package main
 import (
 	"bufio"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/lensnet/lensnet"
 	"github.com/lensnet/lensnet/internal/cmdline"
 	"github.com/lensnet/lensnet/internal/files"
 	"github.com/lensnet/lensnet/tree"
+	"github.com/spf13/pflag"
 )
 
-// multi is a repeatable string option.
-type multi []string
+// augOptions are augtool's command-line options, plus lensnet's --json.
+type augOptions struct {
+	root, file                                   string
+	includes, xforms, loadFiles                  []string
+	noStd, noLoad, noAuto, backup, newFile       bool
+	autosave, typecheck, echo, interactive, span bool
+	timing, version, help, json                  bool
+}
 
-func (m *multi) String() string     { return strings.Join(*m, ",") }
-func (m *multi) Set(s string) error { *m = append(*m, s); return nil }
-
-// runAug is augtool: options, then one command from the arguments, or
-// commands from -f FILE or standard input, one per line.
-func runAug(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("lensnet", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	fl.Usage = func() { fmt.Fprint(stderr, mainUsage) }
-	var includes, xforms multi
-	var root, file string
-	var noStd, noLoad, noAuto, backup, newFile, autosave, typecheck, echo, interact bool
-	for _, n := range []string{"r", "root"} {
-		fl.StringVar(&root, n, os.Getenv("AUGEAS_ROOT"), "file system root")
-	}
-	for _, n := range []string{"I", "include"} {
-		fl.Var(&includes, n, "lens module directory searched first (repeatable)")
-	}
-	for _, n := range []string{"t", "transform"} {
-		fl.Var(&xforms, n, `transform "Lens incl|excl GLOB" (repeatable)`)
-	}
-	for _, n := range []string{"f", "file"} {
-		fl.StringVar(&file, n, "", "read commands from FILE")
-	}
-	bools := []struct {
-		v     *bool
-		names []string
+// parseAugOptions reads augtool's options (GNU style: -AL, --root=DIR,
+// -r DIR); the first word that is not an option starts the command.
+func parseAugOptions(args []string) (*augOptions, []string, error) {
+	o := &augOptions{}
+	fl := pflag.NewFlagSet("lensnet", pflag.ContinueOnError)
+	fl.SetOutput(io.Discard)
+	fl.SetInterspersed(false)
+	fl.StringVarP(&o.root, "root", "r", os.Getenv("AUGEAS_ROOT"), "")
+	fl.StringArrayVarP(&o.includes, "include", "I", nil, "")
+	fl.StringArrayVarP(&o.xforms, "transform", "t", nil, "")
+	fl.StringArrayVarP(&o.loadFiles, "load-file", "l", nil, "")
+	fl.StringVarP(&o.file, "file", "f", "", "")
+	for _, b := range []struct {
+		v           *bool
+		long, short string
 	}{
-		{&noStd, []string{"S", "nostdinc"}}, {&noLoad, []string{"L", "noload"}},
-		{&noAuto, []string{"A", "noautoload"}}, {&backup, []string{"b", "backup"}},
-		{&newFile, []string{"n", "new"}}, {&autosave, []string{"s", "autosave"}},
-		{&typecheck, []string{"c", "typecheck"}}, {&echo, []string{"e", "echo"}},
-		{&interact, []string{"i", "interactive"}},
-	}
-	for _, b := range bools {
-		for _, n := range b.names {
-			fl.BoolVar(b.v, n, false, "")
-		}
+		{&o.noStd, "nostdinc", "S"}, {&o.noLoad, "noload", "L"}, {&o.noAuto, "noautoload", "A"},
+		{&o.backup, "backup", "b"}, {&o.newFile, "new", "n"}, {&o.autosave, "autosave", "s"},
+		{&o.typecheck, "typecheck", "c"}, {&o.echo, "echo", "e"}, {&o.interactive, "interactive", "i"},
+		{&o.help, "help", "h"}, {&o.span, "span", ""}, {&o.timing, "timing", ""},
+		{&o.version, "version", ""}, {&o.json, "json", ""},
+	} {
+		fl.BoolVarP(b.v, b.long, b.short, false, "")
 	}
 	if err := fl.Parse(args); err != nil {
-		return 2
+		return nil, nil, err
 	}
-	mode := files.Overwrite
-	if backup {
-		mode = files.Backup
+	if len(o.loadFiles) > 0 {
+		o.noLoad = true // as augtool: -l implies -L
 	}
-	if newFile {
-		mode = files.NewFile
+	if len(o.xforms) > 0 {
+		o.noLoad = false // as augtool: -t loads after adding the transforms, even with -L
 	}
-	h, err := lensnet.Open(lensnet.Options{Root: root, LensPath: includes, NoStdInc: noStd,
-		NoAutoload: noAuto, Transforms: xforms, NoLoad: noLoad, SaveMode: mode, TypeCheck: typecheck})
+	return o, fl.Args(), nil
+}
+
+// runAug is augtool: options, then one command from the arguments, or
+// commands from -f FILE or standard input, one per line, or an
+// interactive shell when standard input is a terminal.
+func runAug(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	o, cmd, err := parseAugOptions(args)
 	if err != nil {
-		fmt.Fprintf(stderr, "lensnet: %v\n", err)
+		if o == nil && hasJSON(args) {
+			writeJSONError(stderr, "usage", err.Error(), "", "")
+		} else {
+			fmt.Fprintf(stderr, "lensnet: %v\nTry 'lensnet --help' for more information.\n", err)
+		}
 		return 1
 	}
-	sh := &shell{h: h, out: stdout, errw: stderr}
+	switch {
+	case o.help:
+		fmt.Fprint(stdout, mainUsage)
+		return 0
+	case o.version:
+		fmt.Fprintf(stderr, "lensnet %s (Augeas %s compatible)\n", buildVersion(), lensnet.Version)
+		return 0
+	}
+	mode := files.Overwrite
+	if o.backup {
+		mode = files.Backup
+	}
+	if o.newFile {
+		mode = files.NewFile
+	}
+	start := time.Now()
+	h, err := lensnet.Open(lensnet.Options{Root: o.root, LensPath: o.includes, NoStdInc: o.noStd,
+		NoAutoload: o.noAuto, Transforms: o.xforms, NoLoad: o.noLoad, SaveMode: mode,
+		TypeCheck: o.typecheck, Span: o.span})
+	if err != nil {
+		if o.json {
+			writeJSONError(stderr, "open_failed", err.Error(), "", "")
+		} else {
+			fmt.Fprintf(stderr, "lensnet: %v\n", err)
+		}
+		return 1
+	}
+	sh := &shell{h: h, out: stdout, errw: stderr, json: o.json, timing: o.timing}
+	if o.timing {
+		fmt.Fprintf(stdout, "Initializing augeas ... done\nTime: %d ms\n", time.Since(start).Milliseconds())
+	}
 	status := 0
-	if fl.NArg() > 0 {
-		if !sh.exec(fl.Args()) {
+	for _, f := range o.loadFiles {
+		if err := h.LoadFile(f); err != nil {
+			sh.report(codeOf(err), "Failed to load file "+f+": Lens not found", "", f)
 			status = 1
 		}
-	} else if file == "" && isTerminal(stdin) {
-		status = sh.interactive(stdin)
-	} else {
+	}
+	switch {
+	case len(cmd) > 0:
+		if !sh.exec(cmd) {
+			status = 1
+		}
+	case o.file == "" && isTerminal(stdin):
+		status = max(status, sh.interactive(stdin))
+	default:
 		in := stdin
-		if file != "" {
-			f, err := os.Open(file)
+		if o.file != "" {
+			f, err := os.Open(o.file)
 			if err != nil {
-				fmt.Fprintf(stderr, "lensnet: %v\n", err)
+				if o.json {
+					sh.report("io_error", err.Error(), "", "")
+				} else { // augtool's words: "Failed to open F: No such file or directory"
+					msg := err.Error()
+					if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+						msg = pe.Err.Error()
+						msg = strings.ToUpper(msg[:1]) + msg[1:]
+					}
+					fmt.Fprintf(stderr, "Failed to open %s: %s\n", o.file, msg)
+				}
 				return 1
 			}
 			defer f.Close()
 			in = f
 		}
-		status = sh.script(in, echo)
-		if interact {
+		status = max(status, sh.script(in, o.echo))
+		if o.interactive {
 			status = max(status, sh.resumeOnTerminal(stdin))
 		}
 	}
-	if autosave && !sh.exec([]string{"save"}) {
+	if o.autosave && !sh.exec([]string{"save"}) {
 		status = 1
 	}
 	return status
+}
+
+// hasJSON reports whether --json is among args (for reporting errors in
+// the options themselves).
+func hasJSON(args []string) bool {
+	for _, a := range args {
+		if a == "--json" {
+			return true
+		}
+		if !strings.HasPrefix(a, "-") {
+			return false
+		}
+	}
+	return false
+}
+
+// buildVersion is lensnet's module version, "devel" in a source tree.
+func buildVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
 }
 
 // script runs one command per line from in (blank lines and lines
@@ -110,19 +181,22 @@ func (s *shell) script(in io.Reader, echo bool) int {
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
 	for sc.Scan() {
+		if echo { // augtool echoes every line as read, blank and comment lines too
+			fmt.Fprintf(s.out, "augtool> %s\n", sc.Text())
+		}
 		line := strings.TrimSpace(sc.Text())
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		if echo {
-			fmt.Fprintf(s.out, "augtool> %s\n", line)
-		}
 		if line == "quit" {
-			break
+			return status
 		}
 		if !s.line(line) {
 			status = 1
 		}
+	}
+	if echo { // and prompts once more at the end of the input
+		fmt.Fprint(s.out, "augtool> ")
 	}
 	return status
 }
@@ -131,7 +205,7 @@ func (s *shell) script(in io.Reader, echo bool) int {
 func (s *shell) line(line string) bool {
 	words, err := cmdline.Split(line)
 	if err != nil {
-		s.fail(err.Error())
+		s.fail(codeUsage, err.Error())
 		return false
 	}
 	if len(words) == 0 {
@@ -142,39 +216,67 @@ func (s *shell) line(line string) bool {
 
 // shell runs augtool commands on a handle.
 type shell struct {
-	h    *lensnet.Handle
-	out  io.Writer
-	errw io.Writer
+	h      *lensnet.Handle
+	out    io.Writer
+	errw   io.Writer
+	json   bool   // --json: results and errors as JSON
+	timing bool   // --timing: "Time: N ms" after each command
+	cmd    string // the command being run, for --json errors
+}
+
+// report prints a failure: augtool's "error: MSG" and an optional
+// detail line, or with --json one error object.
+func (s *shell) report(code, msg, detail, path string) {
+	if s.json {
+		if detail != "" {
+			msg += ": " + detail
+		}
+		writeJSONError(s.errw, code, msg, s.cmd, path)
+		return
+	}
+	fmt.Fprintf(s.errw, "error: %s\n", msg)
+	if detail != "" {
+		fmt.Fprintln(s.errw, detail)
+	}
 }
 
 // fail prints a failed command's message as augtool does.
-func (s *shell) fail(detail string) {
-	fmt.Fprintf(s.errw, "error: Failed to execute command\n%s\n", detail)
+func (s *shell) fail(code, detail string) {
+	s.report(code, "Failed to execute command", detail, "")
 }
 
 // pathErr prints a library error the way augtool shows it.
 func (s *shell) pathErr(err error) {
 	var pe *tree.PathError
-	switch {
-	case errors.As(err, &pe):
+	if errors.As(err, &pe) {
 		off := min(max(pe.Offset, 0), len(pe.Path))
+		if s.json {
+			writeJSONErrorAt(s.errw, codeBadPath, "Invalid path expression: "+pe.Msg, s.cmd, pe.Path, &off)
+			return
+		}
 		fmt.Fprintf(s.errw, "error: Invalid path expression\nerror: %s\n%s|=|%s\n", pe.Msg, pe.Path[:off], pe.Path[off:])
-	case errors.Is(err, lensnet.ErrManyMatches):
-		fmt.Fprintln(s.errw, "error: Too many matches for path expression")
-	case errors.Is(err, lensnet.ErrNoMatch):
-		fmt.Fprintln(s.errw, "error: No match for path expression")
-	case errors.Is(err, lensnet.ErrIntoDescendant):
-		fmt.Fprintln(s.errw, "error: Cannot move node into its descendant")
-	case errors.Is(err, lensnet.ErrInvalidLabel):
-		fmt.Fprintln(s.errw, "error: Invalid label")
-	default:
-		fmt.Fprintf(s.errw, "error: %v\n", err)
+		return
 	}
+	code := codeOf(err)
+	msg := map[string]string{
+		codeTooMany: "Too many matches for path expression", codeNoMatch: "No match for path expression",
+		codeDescendant: "Cannot move node into its descendant", codeLabel: "Invalid label",
+	}[code]
+	if msg == "" {
+		msg = err.Error()
+	} else if s.json {
+		msg = err.Error()
+	}
+	s.report(code, msg, "", "")
 }
 
 // tooMany reports a command that needed one node and found several,
 // with augtool's count line.
 func (s *shell) tooMany(p string, err error) {
+	if s.json {
+		writeJSONError(s.errw, codeTooMany, err.Error(), s.cmd, p)
+		return
+	}
 	n, _ := s.h.Match(p)
 	s.pathErr(err)
 	fmt.Fprintf(s.errw, "There are %d nodes matching %s\n", len(n), p)
@@ -186,65 +288,87 @@ var arity = map[string][2]int{
 	"defvar": {2, 2}, "defnode": {2, 3}, "setm": {2, 3}, "clearm": {2, 2},
 	"label": {1, 1}, "touch": {1, 1}, "rename": {2, 2}, "mv": {2, 2}, "move": {2, 2}, "cp": {2, 2}, "copy": {2, 2},
 	"match": {1, 2}, "ls": {1, 1}, "count": {1, 1}, "print": {0, 1}, "save": {0, 0}, "errors": {0, 0},
+	"context": {0, 1}, "info": {0, 0}, "load-file": {1, 1}, "store": {3, 3}, "retrieve": {4, 4},
+	"dump-xml": {0, 1}, "help": {0, 1}, "span": {1, 1}, "quit": {0, 0},
 }
 
 // exec runs one command and reports whether it succeeded.
 func (s *shell) exec(words []string) bool {
-	cmd, args := words[0], words[1:]
+	start := time.Now()
+	s.cmd = words[0]
+	ok := s.run(words[0], words[1:])
+	if s.timing {
+		fmt.Fprintf(s.out, "Time: %d ms\n", time.Since(start).Milliseconds())
+	}
+	return ok
+}
+
+func (s *shell) run(cmd string, args []string) bool {
 	ar, ok := arity[cmd]
 	if !ok {
-		s.fail(fmt.Sprintf("Unknown command '%s'", cmd))
+		s.fail(codeUsage, fmt.Sprintf("Unknown command '%s'", cmd))
 		return false
 	}
 	if len(args) < ar[0] {
-		s.fail("Not enough arguments for " + cmd)
+		s.fail(codeUsage, "Not enough arguments for "+cmd)
 		return false
 	}
 	if len(args) > ar[1] {
-		s.fail("Too many arguments for " + cmd)
+		s.fail(codeUsage, fmt.Sprintf("Too many arguments. Command %s takes only %d arguments", cmd, ar[1]))
 		return false
 	}
 	h := s.h
 	switch cmd {
-	case "get":
-		v, has, err := h.Get(args[0])
+	case "quit":
+	case "get", "label":
+		var v string
+		var has bool
+		var err error
+		if cmd == "get" {
+			v, has, err = h.Get(args[0])
+		} else {
+			v, err = h.Label(args[0])
+			has = err == nil
+		}
 		switch {
 		case errors.Is(err, lensnet.ErrNoMatch):
-			fmt.Fprintf(s.out, "%s (o)\n", args[0])
+			if s.json {
+				writeJSON(s.out, map[string]any{"path": args[0], "exists": false})
+			} else {
+				fmt.Fprintf(s.out, "%s (o)\n", args[0])
+			}
 		case errors.Is(err, lensnet.ErrManyMatches):
 			s.tooMany(args[0], err)
 			return false
 		case err != nil:
 			s.pathErr(err)
 			return false
+		case s.json:
+			var vp *string
+			if has {
+				vp = &v
+			}
+			key := "value"
+			if cmd == "label" {
+				key = "label"
+			}
+			writeJSON(s.out, map[string]any{"path": args[0], "exists": true, key: vp})
 		case has:
 			fmt.Fprintf(s.out, "%s = %s\n", args[0], v)
 		default:
 			fmt.Fprintf(s.out, "%s (none)\n", args[0])
-		}
-	case "label":
-		l, err := h.Label(args[0])
-		switch {
-		case errors.Is(err, lensnet.ErrNoMatch):
-			fmt.Fprintf(s.out, "%s (o)\n", args[0])
-		case err != nil:
-			s.pathErr(err)
-			return false
-		default:
-			fmt.Fprintf(s.out, "%s = %s\n", args[0], l)
 		}
 	case "source", "preview":
 		var text string
 		var err error
 		if cmd == "source" {
 			text, err = h.Source(args[0])
-			text += "\n"
 		} else {
 			text, err = h.Preview(args[0])
 		}
 		switch {
 		case errors.Is(err, lensnet.ErrNoFile):
-			fmt.Fprintf(s.errw, "error: Invalid argument in function call\nPath %s is not associated with a file\n", args[0])
+			s.report(codeNoFile, "Invalid argument in function call", fmt.Sprintf("Path %s is not associated with a file", args[0]), args[0])
 			return false
 		case errors.Is(err, lensnet.ErrManyMatches):
 			s.tooMany(args[0], err)
@@ -252,20 +376,79 @@ func (s *shell) exec(words []string) bool {
 		case err != nil:
 			s.pathErr(err)
 			return false
+		case s.json:
+			writeJSON(s.out, map[string]string{"path": args[0], cmd: text})
+		case cmd == "source":
+			fmt.Fprintln(s.out, text)
+		default:
+			fmt.Fprint(s.out, text)
 		}
-		fmt.Fprint(s.out, text)
 	case "load":
 		if err := h.Load(); err != nil {
 			s.pathErr(err)
 			return false
 		}
+	case "load-file":
+		if err := h.LoadFile(args[0]); err != nil {
+			s.report(codeNoLens, "Lens not found", "can not determine lens to load file "+args[0], args[0])
+			return false
+		}
 	case "transform":
 		if args[1] != "incl" && args[1] != "excl" {
-			s.fail(`FILTER must be "incl" or "excl"`)
+			s.fail(codeUsage, `FILTER must be "incl" or "excl"`)
 			return false
 		}
 		if err := h.Transform(strings.Join(args, " ")); err != nil {
 			s.pathErr(err)
+			return false
+		}
+	case "store", "retrieve":
+		var err error
+		if cmd == "store" {
+			err = h.Store(args[0], args[1], args[2])
+		} else {
+			err = h.Retrieve(args[0], args[1], args[2], args[3])
+		}
+		var te *lensnet.TextError
+		switch {
+		case errors.As(err, &te):
+			// as augtool: recorded under /augeas/text (errors shows it)
+		case errors.Is(err, lensnet.ErrNoLens):
+			s.report(codeNoLens, "Lens not found", err.Error(), "")
+			return false
+		case errors.Is(err, lensnet.ErrNoMatch):
+			s.report(codeNoMatch, "No match for path expression", fmt.Sprintf("Source node %s does not exist", args[1]), args[1])
+			return false
+		case errors.Is(err, lensnet.ErrManyMatches):
+			s.tooMany(args[1], err)
+			return false
+		case err != nil:
+			s.pathErr(err)
+			return false
+		}
+	case "context":
+		if len(args) == 1 {
+			h.SetContext(args[0])
+		} else if s.json {
+			writeJSON(s.out, map[string]string{"context": h.Context()})
+		} else {
+			fmt.Fprintln(s.out, h.Context())
+		}
+	case "info":
+		in := h.Info()
+		if s.json {
+			writeJSON(s.out, map[string]any{"version": in.Version, "root": in.Root, "loadpath": in.LoadPath, "context": in.Context, "num_files": in.NumFiles})
+		} else {
+			fmt.Fprintf(s.out, "version = %s\nroot = %s\nloadpath = %s\ncontext = %s\nnum_files = %d\n",
+				in.Version, in.Root, strings.Join(in.LoadPath, ":"), in.Context, in.NumFiles)
+		}
+	case "help":
+		name := ""
+		if len(args) == 1 {
+			name = args[0]
+		}
+		if !printHelp(s.out, name) {
+			s.fail(codeUsage, fmt.Sprintf("Unknown command '%s'", name))
 			return false
 		}
 	case "defvar":
@@ -301,14 +484,18 @@ func (s *shell) exec(words []string) bool {
 	case "rename":
 		n, err := h.Rename(args[0], args[1])
 		if errors.Is(err, lensnet.ErrInvalidLabel) {
-			fmt.Fprintf(s.errw, "error: Invalid label\nLabel %s contains a /\n", args[1])
+			s.report(codeLabel, "Invalid label", fmt.Sprintf("Label %s contains a /", args[1]), args[1])
 			return false
 		}
 		if err != nil {
 			s.pathErr(err)
 			return false
 		}
-		fmt.Fprintf(s.out, "rename : %s to %s %d\n", args[0], args[1], n)
+		if s.json {
+			writeJSON(s.out, map[string]any{"path": args[0], "label": args[1], "renamed": n})
+		} else {
+			fmt.Fprintf(s.out, "rename : %s to %s %d\n", args[0], args[1], n)
+		}
 	case "mv", "move", "cp", "copy":
 		move := cmd == "mv" || cmd == "move"
 		var err error
@@ -322,7 +509,8 @@ func (s *shell) exec(words []string) bool {
 			if move {
 				verb = "move"
 			}
-			fmt.Fprintf(s.errw, "error: Cannot %s node into its descendant\ndestination %s is a descendant of %s\n", verb, args[1], args[0])
+			s.report(codeDescendant, fmt.Sprintf("Cannot %s node into its descendant", verb),
+				fmt.Sprintf("destination %s is a descendant of %s", args[1], args[0]), args[1])
 			return false
 		}
 		if err != nil {
@@ -346,10 +534,14 @@ func (s *shell) exec(words []string) bool {
 			s.pathErr(err)
 			return false
 		}
-		fmt.Fprintf(s.out, "rm : %s %d\n", args[0], n)
+		if s.json {
+			writeJSON(s.out, map[string]any{"path": args[0], "removed": n})
+		} else {
+			fmt.Fprintf(s.out, "rm : %s %d\n", args[0], n)
+		}
 	case "ins", "insert":
 		if args[1] != "before" && args[1] != "after" {
-			s.fail("the <WHERE> argument for ins must be either 'before' or 'after'.")
+			s.fail(codeUsage, "the <WHERE> argument for ins must be either 'before' or 'after'.")
 			return false
 		}
 		if err := h.Insert(args[2], args[0], args[1] == "before"); err != nil {
@@ -362,23 +554,28 @@ func (s *shell) exec(words []string) bool {
 			s.pathErr(err)
 			return false
 		}
+		var js []jsonNode
 		printed := 0
 		for _, n := range ns {
 			v, has := n.Value()
-			if len(args) == 2 {
-				if has && v == args[1] {
-					fmt.Fprintln(s.out, n.Path())
-					printed++
-				}
+			if len(args) == 2 && (!has || v != args[1]) {
 				continue
 			}
-			if !has {
-				v = "(none)"
-			}
-			fmt.Fprintf(s.out, "%s = %s\n", n.Path(), v)
 			printed++
+			switch {
+			case s.json:
+				js = append(js, jsonNode{Path: n.Path(), Value: valuePtr(n)})
+			case len(args) == 2:
+				fmt.Fprintln(s.out, n.Path())
+			case has:
+				fmt.Fprintf(s.out, "%s = %s\n", n.Path(), v)
+			default:
+				fmt.Fprintf(s.out, "%s = (none)\n", n.Path())
+			}
 		}
-		if printed == 0 && len(args) == 1 {
+		if s.json {
+			writeJSON(s.out, nonNil(js))
+		} else if printed == 0 && len(args) == 1 {
 			fmt.Fprintln(s.out, "  (no matches)")
 		}
 	case "count":
@@ -387,10 +584,12 @@ func (s *shell) exec(words []string) bool {
 			s.pathErr(err)
 			return false
 		}
-		switch len(ns) {
-		case 0:
+		switch {
+		case s.json:
+			writeJSON(s.out, map[string]any{"path": args[0], "count": len(ns)})
+		case len(ns) == 0:
 			fmt.Fprintln(s.out, "  no matches")
-		case 1:
+		case len(ns) == 1:
 			fmt.Fprintln(s.out, "  1 match")
 		default:
 			fmt.Fprintf(s.out, "  %d matches\n", len(ns))
@@ -401,13 +600,21 @@ func (s *shell) exec(words []string) bool {
 			s.pathErr(err)
 			return false
 		}
+		var js []jsonNode
 		for _, n := range ns {
 			base := len(n.Path()) + 1
 			for _, c := range n.Children() {
 				if c.Hidden() {
 					continue
 				}
-				l := c.Path()[base:] // the label with [n] where it repeats
+				p := c.Path()
+				l := p[base:] // the label with [n] where it repeats
+				if s.json {
+					kids := c.Len()
+					lbl, _ := c.Label()
+					js = append(js, jsonNode{Path: p, Label: &lbl, Value: valuePtr(c), Children: &kids})
+					continue
+				}
 				if c.Len() > 0 {
 					l += "/"
 				}
@@ -418,7 +625,10 @@ func (s *shell) exec(words []string) bool {
 				fmt.Fprintf(s.out, "%s = %s\n", l, v)
 			}
 		}
-	case "print":
+		if s.json {
+			writeJSON(s.out, nonNil(js))
+		}
+	case "print", "dump-xml":
 		p := "/*"
 		if len(args) == 1 {
 			p = args[0]
@@ -428,27 +638,91 @@ func (s *shell) exec(words []string) bool {
 			s.pathErr(err)
 			return false
 		}
-		for _, n := range ns {
-			_ = tree.Fprint(s.out, n, n.Path())
+		switch {
+		case cmd == "dump-xml":
+			if err := dumpXML(s.out, p, ns); err != nil {
+				s.report(codeFailed, err.Error(), "", p)
+				return false
+			}
+		case s.json:
+			var js []jsonNode
+			for _, n := range ns {
+				tree.Walk(n, n.Path(), func(m *tree.Node, mp string) {
+					js = append(js, jsonNode{Path: mp, Value: valuePtr(m)})
+				})
+			}
+			writeJSON(s.out, nonNil(js))
+		default:
+			for _, n := range ns {
+				_ = tree.Fprint(s.out, n, n.Path())
+			}
+		}
+	case "span":
+		sp, err := h.Span(args[0])
+		switch {
+		case errors.Is(err, lensnet.ErrSpanDisabled):
+			s.report(codeFailed, "Span is not enabled. To enable, run the commands:\n    set /augeas/span enable\n    rm /files\n    load\n", "", args[0])
+			return false
+		case errors.Is(err, lensnet.ErrNoSpan):
+			s.report(codeFailed, "Node has no span info", "No span info for "+args[0], args[0])
+			return false
+		case errors.Is(err, lensnet.ErrManyMatches):
+			s.report(codeTooMany, "Too many matches for path expression", "Multiple nodes match "+args[0], args[0])
+			return false
+		case err != nil:
+			s.pathErr(err)
+			return false
+		case s.json:
+			writeJSON(s.out, sp)
+		default:
+			fmt.Fprintf(s.out, "%s label=(%d:%d) value=(%d:%d) span=(%d,%d)\n", sp.File,
+				sp.LabelStart, sp.LabelEnd, sp.ValueStart, sp.ValueEnd, sp.Start, sp.End)
 		}
 	case "save":
 		err := h.Save()
 		saved, _ := h.Match("/augeas/events/saved")
 		if err != nil {
-			s.fail("saving failed (run 'errors' for details)")
+			if s.json {
+				writeJSONError(s.errw, codeSave, err.Error(), s.cmd, "")
+			} else {
+				s.fail(codeSave, "saving failed (run 'errors' for details)")
+			}
 			return false
 		}
-		if len(saved) > 0 { // augtool says nothing when nothing changed
+		if s.json {
+			files := []string{}
+			for _, p := range saved {
+				v, _, _ := h.Get(p)
+				files = append(files, v)
+			}
+			writeJSON(s.out, map[string]any{"saved": files})
+		} else if len(saved) > 0 { // augtool says nothing when nothing changed
 			fmt.Fprintf(s.out, "Saved %d file(s)\n", len(saved))
 		}
 	case "errors":
-		for _, e := range h.Errors() {
-			if e.Line > 0 {
+		errs := h.Errors()
+		if s.json {
+			writeJSON(s.out, fileErrorsJSON(errs))
+			break
+		}
+		for _, e := range errs {
+			switch {
+			case e.Line > 0:
 				fmt.Fprintf(s.out, "Error in %s:%d.%d (%s)\n  %s\n  Lens: %s\n", e.Path, e.Line, e.Char, e.Kind, e.Msg, e.Lens)
-			} else {
+			case strings.HasPrefix(e.Kind, "Can not find lens"):
+				fmt.Fprintf(s.out, "Error in %s (%s)\n", e.Path, e.Kind)
+			default:
 				fmt.Fprintf(s.out, "Error in %s (%s)\n  %s\n", e.Path, e.Kind, e.Msg)
 			}
 		}
 	}
 	return true
+}
+
+// nonNil makes an empty list print as [] rather than null.
+func nonNil(js []jsonNode) []jsonNode {
+	if js == nil {
+		return []jsonNode{}
+	}
+	return js
 }

@@ -1,0 +1,163 @@
+package lensnet
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/lensnet/lensnet/internal/files"
+	"github.com/lensnet/lensnet/tree"
+	"github.com/spf13/afero"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// dumpMeta prints /augeas/<label> as augtool's print does.
+func dumpMeta(t *testing.T, h *Handle, label string) string {
+	t.Helper()
+	ns, err := h.MatchNodes("/augeas/" + label)
+	require.NoError(t, err)
+	var b strings.Builder
+	for _, n := range ns {
+		require.NoError(t, tree.Fprint(&b, n, n.Path()))
+	}
+	return b.String()
+}
+
+func TestMetaTree(t *testing.T) {
+	fsys := memRoot(t, sampleFiles)
+	h := open(t, fsys, files.Backup)
+	var labels []string
+	for _, c := range h.augeasNode().Children() {
+		l, _ := c.Label()
+		labels = append(labels, l)
+	}
+	assert.Equal(t, []string{"root", "context", "variables", "version", "save", "span", "files", "load"}, labels,
+		"the order augtool -A -t gives")
+	v, _, _ := h.Get("/augeas/version")
+	assert.Equal(t, Version, v)
+	modes, _ := h.Match("/augeas/version/save/mode")
+	assert.Len(t, modes, 4)
+	v, _, _ = h.Get("/augeas/save")
+	assert.Equal(t, "backup", v)
+	assert.Equal(t, `/augeas/load/Hosts
+/augeas/load/Hosts/lens = "Hosts.lns"
+/augeas/load/Hosts/incl = "/etc/hosts*"
+/augeas/load/Hosts/excl = "*.rpmnew"
+`, dumpMeta(t, h, "load/Hosts"))
+	meta := dumpMeta(t, h, "files/etc/hosts")
+	assert.Contains(t, meta, "/augeas/files/etc/hosts/path = \"/files/etc/hosts\"\n/augeas/files/etc/hosts/mtime = \"")
+	assert.Contains(t, meta, "/augeas/files/etc/hosts/lens = \"Hosts.lns\"\n/augeas/files/etc/hosts/lens/info = \"(embedded)/hosts.aug:")
+
+	in := h.Info()
+	assert.Equal(t, "/", in.Root)
+	assert.Equal(t, "/files", in.Context)
+	assert.Equal(t, 3, in.NumFiles, "hosts, ifcfg-eth0, sysctl.conf (resolv.conf fails to parse)")
+	assert.NotEmpty(t, in.LoadPath)
+}
+
+func TestLoadFromMetaTree(t *testing.T) {
+	fsys := memRoot(t, sampleFiles)
+	h, err := Open(Options{Fs: fsys, NoAutoload: true, NoLoad: true})
+	require.NoError(t, err)
+	require.NoError(t, h.Set("/augeas/load/H/lens", "Hosts.lns"))
+	require.NoError(t, h.Set("/augeas/load/H/incl", "/etc/hosts"))
+	require.NoError(t, h.Load())
+	v, _, err := h.Get("/files/etc/hosts/1/canonical")
+	require.NoError(t, err)
+	assert.Equal(t, "localhost", v, "transforms written into /augeas/load are used")
+
+	require.NoError(t, h.Set("/augeas/load/Bad/lens", "Nosuch.lns"))
+	require.NoError(t, h.Set("/augeas/load/Bad/incl", "/etc/motd"))
+	require.NoError(t, h.Load())
+	v, _, _ = h.Get("/augeas/load/Bad/error")
+	assert.Equal(t, "Can not find lens Nosuch.lns", v)
+
+	// save mode comes from /augeas/save
+	require.NoError(t, h.Set("/files/etc/hosts/1/canonical", "lh"))
+	require.NoError(t, h.Set("/augeas/save", "newfile"))
+	require.NoError(t, h.Save())
+	b, err := afero.ReadFile(fsys, "/etc/hosts.augnew")
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(string(b), "127.0.0.1 lh\n"))
+	require.NoError(t, h.Set("/augeas/save", "bogus"))
+	assert.ErrorContains(t, h.Save(), `invalid save mode "bogus"`)
+}
+
+func TestContext(t *testing.T) {
+	h := open(t, memRoot(t, sampleFiles), files.Overwrite)
+	h.SetContext("/files/etc/hosts/")
+	assert.Equal(t, "/files/etc/hosts", h.Context(), "a trailing / is dropped")
+	v, _, err := h.Get("*[ipaddr = '127.0.0.1']/canonical")
+	require.NoError(t, err)
+	assert.Equal(t, "localhost", v)
+
+	h.SetContext("/files/none")
+	m, err := h.Match("x")
+	require.NoError(t, err)
+	assert.Empty(t, m, "a context that names no node matches nothing")
+	require.NoError(t, h.Set("x", "1"))
+	v, _, _ = h.Get("/files/none/x")
+	assert.Equal(t, "1", v, "and is created when a relative path is set, as augtool does")
+
+	h.SetContext("/files/etc/*")
+	_, err = h.Match("x")
+	assert.ErrorIs(t, err, ErrManyMatches)
+}
+
+func TestLoadFileStoreRetrieve(t *testing.T) {
+	fsys := memRoot(t, sampleFiles)
+	h := open(t, fsys, files.Overwrite)
+	require.NoError(t, afero.WriteFile(fsys, "/etc/hosts", []byte("10.1.1.1 new\n"), 0o644))
+	require.NoError(t, h.LoadFile("/etc/hosts"))
+	v, _, _ := h.Get("/files/etc/hosts/1/canonical")
+	assert.Equal(t, "new", v)
+	m, _ := h.Match("/files/etc/hosts/*")
+	assert.Len(t, m, 1, "the file's old tree is replaced")
+	assert.ErrorIs(t, h.LoadFile("/etc/motd"), ErrNoLens)
+
+	require.NoError(t, h.Set("/text/in", "10.0.0.1 foo bar\n"))
+	require.NoError(t, h.Store("Hosts.lns", "/text/in", "/parsed"))
+	v, _, _ = h.Get("/parsed/1/alias")
+	assert.Equal(t, "bar", v)
+	require.NoError(t, h.Set("/parsed/1/alias[2]", "baz"))
+	require.NoError(t, h.Retrieve("Hosts", "/text/in", "/parsed", "/text/out"))
+	v, _, _ = h.Get("/text/out")
+	assert.Equal(t, "10.0.0.1 foo bar baz\n", v)
+
+	var te *TextError
+	err := h.Store("Hosts.lns", "/augeas/root", "/bad")
+	require.ErrorAs(t, err, &te)
+	errs := h.Errors()
+	require.NotEmpty(t, errs)
+	last := errs[len(errs)-1]
+	assert.Equal(t, "bad", last.Path)
+	assert.Equal(t, "parse_failed", last.Kind)
+	assert.Equal(t, 1, last.Line)
+	assert.ErrorIs(t, h.Store("Nosuch.lns", "/text/in", "/p"), ErrNoLens)
+	assert.ErrorIs(t, h.Store("Hosts.lns", "/text/none", "/p"), ErrNoMatch)
+}
+
+func TestSpan(t *testing.T) {
+	fsys := memRoot(t, sampleFiles)
+	_, err := open(t, fsys, files.Overwrite).Span("/files/etc/hosts/1")
+	assert.ErrorIs(t, err, ErrSpanDisabled)
+
+	h, err := Open(Options{Fs: fsys, NoAutoload: true, Span: true, Transforms: []string{"Hosts incl /etc/hosts"}})
+	require.NoError(t, err)
+	text := sampleFiles["/etc/hosts"]
+	sp, err := h.Span("/files/etc/hosts/2/canonical")
+	require.NoError(t, err)
+	assert.Equal(t, "host1", text[sp.ValueStart:sp.ValueEnd])
+	assert.Equal(t, "/etc/hosts", sp.File)
+	sp, err = h.Span("/files/etc/hosts/2")
+	require.NoError(t, err)
+	assert.Equal(t, "192.168.1.10 host1  # primary\n", text[sp.Start:sp.End])
+	sp, err = h.Span("/files/etc/hosts")
+	require.NoError(t, err)
+	assert.Equal(t, len(text), sp.End)
+	_, err = h.Span("/files/etc")
+	assert.ErrorIs(t, err, ErrNoSpan)
+	require.NoError(t, h.Set("/files/etc/hosts/2/alias", "h1"))
+	_, err = h.Span("/files/etc/hosts/2/alias")
+	assert.ErrorIs(t, err, ErrNoSpan, "a node made by an edit has no span")
+}
