@@ -242,13 +242,21 @@ func (h *Handle) Remove(p string) (int, error) {
 	}
 	count := 0
 	for _, n := range ns {
-		if n.Parent() == nil || n == h.filesNode() || n == h.augeasNode() {
-			continue
+		if !h.inTree(n) || n == h.filesNode() || n == h.augeasNode() {
+			continue // gone already: selected twice, or under a node removed before
 		}
 		count += size(n)
 		n.Detach()
 	}
 	return count, nil
+}
+
+// inTree reports whether n is still attached under the handle's root.
+func (h *Handle) inTree(n *tree.Node) bool {
+	for n.Parent() != nil {
+		n = n.Parent()
+	}
+	return n == h.root
 }
 
 func size(n *tree.Node) int {

@@ -72,6 +72,21 @@ type getter struct {
 	fWho     *Lens       // the lens named for it, and where it started
 	fStart   int
 	depth    int
+
+	// shallow: read one level only, noting each subtree met (found)
+	// instead of reading it (see PutChanged)
+	shallow bool
+	found   []foundSubtree
+	// isolated: the text is read from inside a subtree, so a seq whose
+	// counter was not met here may have been counted before (unsure)
+	isolated bool
+	unsure   bool
+}
+
+// foundSubtree is a subtree lens and the text it applies to.
+type foundSubtree struct {
+	lens *Lens
+	i, j int
 }
 
 type memoKey struct {
@@ -145,6 +160,7 @@ func (g *getter) exact(l *Lens, i, j int) (skel, error) {
 		n, ok := g.seqs[l.str]
 		if !ok {
 			n = 1
+			g.unsure = g.unsure || g.isolated
 		}
 		g.seqs[l.str] = n + 1
 		g.lvl.key, g.lvl.hasKey, g.lvl.ks, g.lvl.ke = strconv.Itoa(n), true, i, i
@@ -198,6 +214,10 @@ func (g *getter) exact(l *Lens, i, j int) (skel, error) {
 }
 
 func (g *getter) subtree(l *Lens, i, j int) (skel, error) {
+	if g.shallow {
+		g.found = append(g.found, foundSubtree{l, i, j})
+		return skel{lens: l}, nil
+	}
 	outer := g.lvl
 	inner := level{}
 	g.lvl = &inner

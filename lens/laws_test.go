@@ -992,7 +992,12 @@ func lawFitsAtype(l *Lens, root *tree.Node) bool {
 // putGet edits a copy of root (read from x) and checks PutGet on it.
 func (c *lawCase) putGet(t testing.TB, r *rand.Rand, root, donor *tree.Node, x string) lawPutResult {
 	t.Helper()
-	edited := root.Clone()
+	// edit a tree read from x, not a copy, so that PutChanged can use its
+	// spans and change marks
+	edited, err := c.l.Get(x)
+	if err != nil || !tree.Equal(edited, root) {
+		edited = root.Clone()
+	}
 	edits := lawEdit(r, edited, donor, c.voc)
 	res := lawPutRefused
 	c.noPanic(t, "PutGet", x, func() {
@@ -1000,6 +1005,9 @@ func (c *lawCase) putGet(t testing.TB, r *rand.Rand, root, donor *tree.Node, x s
 			strings.Join(edits, "; "), lawShowTree(edited))
 		before := edited.Clone()
 		y, perr := c.l.Put(edited, x)
+		z, zerr := c.l.PutChanged(edited, x)
+		require.Equal(t, fmt.Sprint(perr), fmt.Sprint(zerr), "PutChanged and Put disagree\n%s", ctx)
+		require.Equal(t, y, z, "PutChanged and Put disagree\n%s", ctx)
 		created, cerr := c.l.Create(edited)
 		require.True(t, tree.Equal(before, edited), "Put or Create changed its tree\n%s", ctx)
 		require.Equal(t, perr == nil, cerr == nil, "Put and Create disagree on the tree: put %v, create %v\n%s", perr, cerr, ctx)

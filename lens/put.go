@@ -50,7 +50,7 @@ func (l *Lens) Create(root *tree.Node) (string, error) {
 }
 
 func (l *Lens) put(root *tree.Node, sk *skel, d *dict, sizeHint int) (string, error) {
-	p := &putter{node: root}
+	p := &putter{node: root, top: root}
 	p.out.Grow(sizeHint + sizeHint/8)
 	sp := newSplit(root.Children())
 	if !l.types().atype.Match(sp.enc()) {
@@ -69,11 +69,17 @@ func (l *Lens) put(root *tree.Node, sk *skel, d *dict, sizeHint int) (string, er
 }
 
 type putter struct {
-	out   strings.Builder
-	node  *tree.Node // the node whose label and value key and store write
-	depth int
-	pbuf  []int // scratch for cut
-	sbuf  []int
+	out  strings.Builder
+	node *tree.Node // the node whose label and value key and store write
+	top  *tree.Node // the root of the tree written: error paths start below it
+	// verify, for PutChanged, holds the subtree lens and span that read
+	// each node of the level being written: a subtree is then written
+	// as its original text, and fails if put chose another lens for it
+	verify     []foundSubtree
+	verifyText string
+	depth      int
+	pbuf       []int // scratch for cut
+	sbuf       []int
 }
 
 // encLevel is the encoding of one list of siblings for matching against
@@ -122,7 +128,7 @@ func (s split) node(off int) int {
 }
 
 func (p *putter) errorf(l *Lens, n *tree.Node, format string, args ...any) error {
-	return &PutError{Path: n.Path(), Lens: l.info, Msg: fmt.Sprintf(format, args...)}
+	return &PutError{Path: n.PathFrom(p.top), Lens: l.info, Msg: fmt.Sprintf(format, args...)}
 }
 
 // applies reports whether l can write the nodes of sp: its atype matches
@@ -227,6 +233,14 @@ func (p *putter) subtree(l *Lens, sp split, d *dict) error {
 		return p.mismatch(l, sp)
 	}
 	n := sp.lv.nodes[sp.a]
+	if p.verify != nil {
+		f := p.verify[sp.a]
+		if f.lens != l {
+			return p.errorf(l, n, "written with another lens than the one that read it")
+		}
+		p.out.WriteString(p.verifyText[f.i:f.j])
+		return nil
+	}
 	lab, has := n.Label()
 	var sk *skel
 	var sub *dict

@@ -227,6 +227,14 @@ func TestSameTreesAsAugeas(t *testing.T) {
 					outA, errA := ours.Put(ta, text)
 					outB, errB := theirs.Put(tb, text)
 					puts++
+					// the same edits on a tree as read: PutChanged, which
+					// copies the text of what did not change, agrees
+					if fresh, err := ours.Get(text); assert.NoError(t, err) {
+						plan.edit(fresh)
+						outC, errC := ours.PutChanged(fresh, text)
+						assert.Equal(t, fmt.Sprint(errA), fmt.Sprint(errC), "%s, %s: PutChanged and Put disagree", name, plan.name)
+						assert.Equal(t, outA, outC, "%s, %s: PutChanged and Put disagree", name, plan.name)
+					}
 					switch {
 					case (errA == nil) != (errB == nil):
 						t.Errorf("%s, %s: our put error %v, Augeas's lens error %v", name, plan.name, errA, errB)

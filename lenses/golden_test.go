@@ -2,6 +2,7 @@ package lenses_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,12 +86,21 @@ func runGolden(t *testing.T, file string) {
 		checkGetPut(t, module, root, input)
 		if hasEdits {
 			top, fileNode := mount(root, path)
+			fileNode.ClearChanges() // as loaded
 			if err := applyEdits(top, edits); err != nil {
 				got["put-error"] = err.Error() + "\n"
-			} else if out, err := l.Put(unmount(fileNode), input); err != nil {
-				got["put-error"] = err.Error() + "\n"
 			} else {
-				got["output"] = out
+				// PutChanged, which copies the text of what did not
+				// change, writes what Put writes
+				changed, cerr := l.PutChanged(fileNode, input)
+				out, err := l.Put(unmount(fileNode), input)
+				assert.Equal(t, fmt.Sprint(err), fmt.Sprint(cerr), "PutChanged and Put disagree")
+				assert.Equal(t, out, changed, "PutChanged and Put disagree")
+				if err != nil {
+					got["put-error"] = err.Error() + "\n"
+				} else {
+					got["output"] = out
+				}
 			}
 		}
 	}

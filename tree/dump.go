@@ -94,9 +94,14 @@ func siblingIndexes(children []*Node) []int {
 // (/a/b[2]/c), escaping labels and adding [n] where a label repeats among
 // siblings. A hidden node shows as (none). Linear in the sizes of the
 // sibling lists on the way up.
-func (n *Node) Path() string {
+func (n *Node) Path() string { return n.PathFrom(nil) }
+
+// PathFrom is Path for the tree under top, an ancestor of n: the path
+// starts below top (top itself counts as the root). With top nil or not
+// an ancestor it is Path.
+func (n *Node) PathFrom(top *Node) string {
 	var segs []string
-	for c := n; c != nil; c = c.parent {
+	for c := n; c != nil && c != top; c = c.parent {
 		if c.parent == nil && !c.hasLabel {
 			break // an unlabelled root: the children are at /label
 		}

@@ -639,6 +639,13 @@ func (s *evalState) locStart(lp *locPath, c ectx) ([]*Node, error) {
 		}
 		return []*Node{c.n}, nil
 	}
+	if f := lp.filter; f.kind == exVar && (len(lp.steps) > 0 || len(lp.fpreds) > 0) {
+		if _, ok := s.vars[f.str]; !ok {
+			// Augeas: an undefined $v followed by steps or predicates
+			// ($v/a, $v[1]) is a type error at the end of the path
+			return nil, &PathError{Path: s.src, Offset: len(s.src), Msg: "type error"}
+		}
+	}
 	v, err := s.eval(lp.filter, c)
 	if err != nil {
 		return nil, err
@@ -817,8 +824,9 @@ func (s *evalState) eval(e *expr, c ectx) (value, error) {
 	case exVar:
 		ns, ok := s.vars[e.str]
 		if !ok {
-			// as Augeas: the offset points after the name
-			return value{}, &PathError{Path: s.src, Offset: e.pos + 1 + len(e.str), Msg: "undefined variable"}
+			// as Augeas, which finds it when type-checking the parsed
+			// path: the offset is the end of the path
+			return value{}, &PathError{Path: s.src, Offset: len(s.src), Msg: "undefined variable"}
 		}
 		return value{kind: vNodes, nodes: ns}, nil
 	case exPath:

@@ -310,7 +310,7 @@ func TestPathEvalErrors(t *testing.T) {
 		{"/files/*[. =~ regexp('a', 'x')]", "wrong flag for regexp: /files/*[. =~ |=|regexp('a', 'x')] (offset 14)"},
 		{"/files/*[int('x') = 1]", `illegal number "x": /files/*[|=|int('x') = 1] (offset 9)`},
 		{"/files/*[int(*) = 1]", "type error: int() needs exactly one node, not 4: /files/*[|=|int(*) = 1] (offset 9)"},
-		{"/files/*[$v]", "undefined variable: /files/*[$v|=|] (offset 11)"},
+		{"/files/*[$v]", "undefined variable: /files/*[$v]|=| (offset 12)"},
 		{"1", "type error: the path expression is not a node set: |=|1 (offset 0)"},
 		{"/files | 'x'", "type error: | needs node sets: /files |=|| 'x' (offset 7)"},
 		{"/nosuch else 1", "type error: both sides of else must have the same type: /nosuch |=|else 1 (offset 8)"},
@@ -355,7 +355,7 @@ func TestPathVars(t *testing.T) {
 	}
 	p, _ := ParsePath("$e/ipaddr")
 	_, err = p.MatchVars(root, map[string][]*Node{"f": nil})
-	assert.EqualError(t, err, "undefined variable: $e|=|/ipaddr (offset 2)")
+	assert.EqualError(t, err, "type error: $e/ipaddr|=| (offset 9)")
 }
 
 func TestPathCreateAxes(t *testing.T) {

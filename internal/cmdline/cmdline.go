@@ -10,7 +10,8 @@ import (
 // as written, and backslash escapes: \t \n, \\ for a backslash, \' \"
 // for a quote, "\ " for a blank inside a word; \[ \] \| \/ \= \( \) \!
 // \, pass on with their backslash (for the path language); any other
-// escape is an error.
+// escape is an error. Errors read as augtool's ("unmatched '",
+// "unknown escape sequence: q").
 func Split(line string) ([]string, error) {
 	var words []string
 	var cur strings.Builder
@@ -21,7 +22,7 @@ func Split(line string) ([]string, error) {
 		switch {
 		case c == '\\':
 			if i+1 >= len(line) {
-				return nil, fmt.Errorf("unknown escape sequence")
+				return nil, fmt.Errorf("unknown escape sequence: ")
 			}
 			i++
 			e := line[i]
@@ -46,7 +47,7 @@ func Split(line string) ([]string, error) {
 				cur.WriteByte('\\')
 				cur.WriteByte(e)
 			default:
-				return nil, fmt.Errorf("unknown escape sequence")
+				return nil, fmt.Errorf("unknown escape sequence: %c", e)
 			}
 			inWord = true
 		case quote != 0:
@@ -86,7 +87,7 @@ func Split(line string) ([]string, error) {
 		return nil, fmt.Errorf("unmatched [")
 	}
 	if quote != 0 {
-		return nil, fmt.Errorf("unmatched quote")
+		return nil, fmt.Errorf("unmatched %c", quote)
 	}
 	if inWord {
 		words = append(words, cur.String())

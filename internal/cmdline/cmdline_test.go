@@ -20,8 +20,10 @@ func TestSplit(t *testing.T) {
 		{`match /a\/b \\x`, []string{"match", `/a\/b`, `\x`}, ""},
 		{`get /a[`, nil, "unmatched ["},
 		{`get /a]`, nil, "unmatched ["},
-		{`get 'a`, nil, "unmatched quote"},
-		{`get \q`, nil, "unknown escape sequence"},
+		{`get 'a`, nil, "unmatched '"},
+		{`get "a`, nil, `unmatched "`},
+		{`get \q`, nil, "unknown escape sequence: q"},
+		{`get a\`, nil, "unknown escape sequence: "},
 	} {
 		got, err := Split(c.line)
 		if c.err != "" {

@@ -1,0 +1,30 @@
+package main
+
+import (
+	"os"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// TestMain lets the test binary run as the lensnet command inside
+// testscript scripts.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"lensnet": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs the end-to-end scripts in testdata/script, one
+// behaviour of the CLI each: a small root in the archive, lensnet run on
+// it, exact standard output, standard error, exit status and files
+// afterwards. LENSNET_UPDATE=1 rewrites the golden sections that cmp
+// compares against.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		UpdateScripts:       os.Getenv("LENSNET_UPDATE") == "1",
+		RequireExplicitExec: true,
+		RequireUniqueNames:  true,
+	})
+}
