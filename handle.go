@@ -151,7 +151,10 @@ func Open(opts Options) (*Handle, error) {
 }
 
 // autoload collects the autoload transform of every module on the lens
-// search path (the first directory holding a module name wins).
+// search path (the first directory holding a module name wins). Only
+// the filters are evaluated: a module's lenses are compiled when a file
+// its transform claims is loaded (lensOf), and a module whose lens
+// fails then claims no file, as if it had never been autoloaded.
 func (h *Handle) autoload() error {
 	seen := map[string]bool{}
 	var names []string
@@ -167,15 +170,14 @@ func (h *Handle) autoload() error {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		m, err := h.ld.Load(strings.ToUpper(n[:1]) + n[1:])
+		a, err := h.ld.Autoload(strings.ToUpper(n[:1]) + n[1:])
 		if err != nil {
 			// a module that does not load claims no files; augtool
 			// reports it and goes on
 			continue
 		}
-		if t, ok := m.Transform(); ok {
-			h.addLoad(m.Name, "@"+m.Name, t.Filter)
-			h.lenses["@"+m.Name] = lensResult{lens: t.Lens}
+		if a != nil {
+			h.addLoad(a.Module, "@"+a.Module, a.Filter)
 		}
 	}
 	return nil
@@ -238,6 +240,7 @@ func (h *Handle) Load() error {
 				continue
 			}
 		}
+	globs:
 		for _, g := range x.filter {
 			if !g.Include {
 				continue
@@ -252,6 +255,13 @@ func (h *Handle) Load() error {
 				}
 				if st, err := h.fs.Stat(p); err != nil || !st.Mode().IsRegular() {
 					continue
+				}
+				if _, err := h.lensOf(x); err != nil {
+					// a module whose lens fails claims no file, as if
+					// it had not been autoloaded (autoload reads only
+					// its filter); the error is under /augeas/load
+					h.setLoadError(x, err)
+					break globs
 				}
 				if prev, ok := claimed[p]; ok && prev != x {
 					h.failed[p] = true

@@ -3,6 +3,7 @@ package lang
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/lensnet/lensnet/lens"
@@ -27,10 +28,16 @@ func (e *env) lookup(name string) (Value, bool) {
 	return nil, false
 }
 
-// evaluator evaluates the declarations of one module.
+// evaluator evaluates the declarations of one module. A lazy evaluator
+// (Autoload) evaluates one top-level let of a module read but not
+// evaluated: it sees the module's first limit lets, and other modules'
+// bindings are evaluated as it needs them (lazyGlobal) instead of whole
+// modules being loaded.
 type evaluator struct {
-	ld  *Loader
-	mod *Module
+	ld    *Loader
+	mod   *Module
+	lazy  bool
+	limit int
 }
 
 func (ev *evaluator) eval(e syntax.Expr, en *env) (Value, error) {
@@ -157,8 +164,18 @@ func (ev *evaluator) lookup(id *syntax.Ident, en *env) (Value, error) {
 			}
 		default:
 			if strings.EqualFold(id.Module, ev.mod.Name) {
-				if v, ok := ev.mod.globals[id.Name]; ok {
-					return v, nil
+				if v, ok, err := ev.global(id); ok || err != nil {
+					return v, err
+				}
+				break
+			}
+			if ev.lazy {
+				m, err := ev.ld.readLazy(id.Module, id.Span)
+				if err != nil {
+					return nil, err
+				}
+				if v, ok, err := ev.ld.lazyGlobal(m, id.Name, math.MaxInt, id.Span); ok || err != nil {
+					return v, err
 				}
 				break
 			}
@@ -175,13 +192,22 @@ func (ev *evaluator) lookup(id *syntax.Ident, en *env) (Value, error) {
 	if v, ok := en.lookup(id.Name); ok {
 		return v, nil
 	}
-	if v, ok := ev.mod.globals[id.Name]; ok {
-		return v, nil
+	if v, ok, err := ev.global(id); ok || err != nil {
+		return v, err
 	}
 	if v, ok := builtins[id.Name]; ok {
 		return v, nil
 	}
 	return nil, errorAt(id.Span, "Undefined variable %s", id.Name)
+}
+
+// global looks a name up among the module's own top-level bindings.
+func (ev *evaluator) global(id *syntax.Ident) (Value, bool, error) {
+	if ev.lazy {
+		return ev.ld.lazyGlobal(ev.mod, id.Name, ev.limit, id.Span)
+	}
+	v, ok := ev.mod.globals[id.Name]
+	return v, ok, nil
 }
 
 // function evaluates "name params = body": the body itself without

@@ -89,6 +89,12 @@ type Module struct {
 	names   []string
 	err     error
 	loading bool
+	// done is set once the module is evaluated in full, or failed to be
+	// found or parsed: err is then final. A module read by Autoload only
+	// is not done: its declarations are evaluated one at a time, as
+	// they are needed (lazy), apart from the full evaluation.
+	done bool
+	lazy *lazyModule
 }
 
 // Lookup returns a top-level binding of the module.
@@ -191,22 +197,36 @@ func (ld *Loader) load(name string, at syntax.Span) (*Module, error) {
 		if m.loading {
 			return nil, errorAt(at, "module %s depends on itself", name)
 		}
+		if !m.done {
+			// read by Autoload: evaluate it in full now
+			return ld.evalModuleFull(m, m.lazy.ast)
+		}
 		return m, m.err
 	}
-	d, file, src, err := ld.find(name)
+	filename, src, err := ld.read(name, at)
 	if err != nil {
-		m := &Module{Name: name, err: errorAt(at, "Could not find module %s (looked for %s in %s)", name, file, ld.pathString())}
+		return nil, err
+	}
+	return ld.evalSource(filename, src, name)
+}
+
+// read finds the module's file on the search path and reads it. A
+// module that cannot be found or read is remembered as failed.
+func (ld *Loader) read(name string, at syntax.Span) (filename, src string, err error) {
+	d, file, b, err := ld.find(name)
+	if err != nil {
+		m := &Module{Name: name, done: true, err: errorAt(at, "Could not find module %s (looked for %s in %s)", name, file, ld.pathString())}
 		if !errors.Is(err, fs.ErrNotExist) {
 			m.err = errorAt(at, "Could not load module %s: %v", name, err)
 		}
-		ld.modules[key] = m
-		return nil, m.err
+		ld.modules[strings.ToLower(name)] = m
+		return "", "", m.err
 	}
-	filename := file
+	filename = file
 	if d.Name != "" {
 		filename = filepath.Join(d.Name, file)
 	}
-	return ld.evalSource(filename, string(src), name)
+	return filename, string(b), nil
 }
 
 func (ld *Loader) pathString() string {
@@ -242,34 +262,60 @@ func (ld *Loader) LoadSource(file, src string) (*Module, error) {
 // evalSource parses and evaluates a module; want is the module name the
 // caller looked for ("" when loading a file by path).
 func (ld *Loader) evalSource(file, src, want string) (*Module, error) {
-	ast, err := syntax.Parse(file, src)
+	ast, err := ld.parse(file, src, want)
 	if err != nil {
-		if want != "" {
-			ld.modules[strings.ToLower(want)] = &Module{Name: want, File: file, err: err}
-		}
 		return nil, err
 	}
-	key := strings.ToLower(ast.Name)
-	base := strings.TrimSuffix(path.Base(filepath.ToSlash(file)), ".aug")
-	if base != key {
-		err := &Error{Pos: ast.Start, Msg: fmt.Sprintf("The module %s must be in a file named %s.aug", ast.Name, key)}
-		if want != "" {
-			ld.modules[strings.ToLower(want)] = &Module{Name: want, File: file, err: err}
-		}
-		return nil, err
-	}
-	if m, ok := ld.modules[key]; ok && want == "" {
+	if m, ok := ld.modules[strings.ToLower(ast.Name)]; ok && want == "" {
 		// loading a file whose module is already loaded: reuse it
+		if !m.done && !m.loading {
+			return ld.evalModuleFull(m, m.lazy.ast)
+		}
 		return m, m.err
 	}
-	m := &Module{Name: ast.Name, File: file, Autoload: ast.Autoload, globals: map[string]Value{}, loading: true}
-	ld.modules[key] = m
-	m.err = ld.evalModule(m, ast)
-	m.loading = false
-	if m.err == nil && ld.opts.Trace != nil {
-		fmt.Fprintf(ld.opts.Trace, "Module %s loaded\n", file)
+	m := &Module{Name: ast.Name, File: file, Autoload: ast.Autoload}
+	ld.modules[strings.ToLower(ast.Name)] = m
+	return ld.evalModuleFull(m, ast)
+}
+
+// parse parses a module and checks that its name fits its file; want is
+// the module name the caller looked for ("" when loading a file by
+// path), remembered as failed when the module is not good.
+func (ld *Loader) parse(file, src, want string) (*syntax.Module, error) {
+	ast, err := syntax.Parse(file, src)
+	if err == nil {
+		key := strings.ToLower(ast.Name)
+		if base := strings.TrimSuffix(path.Base(filepath.ToSlash(file)), ".aug"); base != key {
+			err = &Error{Pos: ast.Start, Msg: fmt.Sprintf("The module %s must be in a file named %s.aug", ast.Name, key)}
+		}
 	}
-	return m, m.err
+	if err != nil {
+		if want != "" {
+			ld.modules[strings.ToLower(want)] = &Module{Name: want, File: file, done: true, err: err}
+		}
+		return nil, err
+	}
+	return ast, nil
+}
+
+// evalModuleFull evaluates every declaration of m in order. A module
+// that fails keeps (or gets) its lazy form, so that Autoload reads the
+// same of it whether it comes before or after.
+func (ld *Loader) evalModuleFull(m *Module, ast *syntax.Module) (*Module, error) {
+	m.globals, m.names, m.loading = map[string]Value{}, nil, true
+	m.err = ld.evalModule(m, ast)
+	m.loading, m.done = false, true
+	if m.err != nil {
+		if m.lazy == nil {
+			m.lazy = newLazyModule(ast)
+		}
+		return m, m.err
+	}
+	m.lazy = nil
+	if ld.opts.Trace != nil {
+		fmt.Fprintf(ld.opts.Trace, "Module %s loaded\n", m.File)
+	}
+	return m, nil
 }
 
 // Modules lists the names of the modules loaded so far, sorted.
@@ -278,7 +324,7 @@ func (ld *Loader) Modules() []string {
 	defer ld.mu.Unlock()
 	var out []string
 	for _, m := range ld.modules {
-		if m.err == nil && m.globals != nil {
+		if m.done && m.err == nil && m.globals != nil {
 			out = append(out, m.Name)
 		}
 	}

@@ -54,6 +54,25 @@ func (ev *evaluator) let(d *syntax.Let) error {
 	if _, dup := ev.mod.globals[d.Name]; dup {
 		return errorAt(d.Span, "the name %s is already defined", d.Name)
 	}
+	v, err := ev.letValue(d)
+	if err != nil {
+		return err
+	}
+	if l, ok := v.(*Lens); ok && ev.ld.opts.TypeCheck {
+		if err := ev.ld.checker.Check(l.L); err != nil {
+			return compileError(d.Span, d.Name, err)
+		}
+	}
+	if d.Name != "_" {
+		ev.mod.globals[d.Name] = v
+		ev.mod.names = append(ev.mod.names, d.Name)
+	}
+	return nil
+}
+
+// letValue evaluates the body of a top-level let; a lens is named
+// after the binding.
+func (ev *evaluator) letValue(d *syntax.Let) (Value, error) {
 	var v Value
 	var err error
 	if d.Rec {
@@ -62,29 +81,16 @@ func (ev *evaluator) let(d *syntax.Let) error {
 		v, err = ev.function(d.Name, d.Params, d.Body, nil)
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if l, ok := v.(*Lens); ok {
-		info := d.Info(ev.mod.Name + "." + d.Name)
-		if l.L.Kind() != lens.KindRec {
-			nl := l.L.WithInfo(info)
-			if ev.ld.nocase[l.L] {
-				ev.ld.nocase[nl] = true
-			}
-			l = &Lens{L: nl}
+	if l, ok := v.(*Lens); ok && l.L.Kind() != lens.KindRec {
+		nl := l.L.WithInfo(d.Info(ev.mod.Name + "." + d.Name))
+		if ev.ld.nocase[l.L] {
+			ev.ld.nocase[nl] = true
 		}
-		v = l
-		if ev.ld.opts.TypeCheck {
-			if err := ev.ld.checker.Check(l.L); err != nil {
-				return compileError(d.Span, d.Name, err)
-			}
-		}
+		v = &Lens{L: nl}
 	}
-	if d.Name != "_" {
-		ev.mod.globals[d.Name] = v
-		ev.mod.names = append(ev.mod.names, d.Name)
-	}
-	return nil
+	return v, nil
 }
 
 func compileError(at syntax.Span, name string, err error) error {

@@ -1,0 +1,167 @@
+package lang
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/lensnet/lensnet/lens/syntax"
+)
+
+// Autoload is a module's autoload declaration: the module's name as it
+// declares it and the files its transform claims.
+type Autoload struct {
+	Module string
+	Filter Filter
+}
+
+// Autoload returns the autoload transform's filter of the module called
+// name, or nil when the module declares no autoload transform, without
+// compiling the module's lenses: only the definitions the filter needs
+// are evaluated, here and in the modules it refers to. The transform's
+// lens comes with the module, from Load, which evaluates the whole
+// module as before and reports its errors; a module whose filter reads
+// well here may still fail there.
+//
+// Where the autoload binding is not written "transform LENS FILTER"
+// (with the builtin transform), the whole binding is evaluated.
+func (ld *Loader) Autoload(name string) (*Autoload, error) {
+	ld.mu.Lock()
+	defer ld.mu.Unlock()
+	m, err := ld.readLazy(name, syntax.Span{})
+	if err != nil {
+		return nil, err
+	}
+	if m.Autoload == "" {
+		return nil, nil
+	}
+	if m.lazy == nil { // evaluated in full, without error
+		t, _ := m.Transform()
+		return &Autoload{Module: m.Name, Filter: t.Filter}, nil
+	}
+	start := m.lazy.ast.Start
+	b := m.lazy.byName[m.Autoload]
+	if b == nil {
+		return nil, &Error{Pos: start, Msg: fmt.Sprintf("autoload: %s is not defined in module %s", m.Autoload, m.Name)}
+	}
+	if f, ok := ld.transformFilter(m, b); ok {
+		return &Autoload{Module: m.Name, Filter: f}, nil
+	}
+	v, _, err := ld.lazyGlobal(m, m.Autoload, math.MaxInt, syntax.Span{Start: start})
+	if err != nil {
+		return nil, err
+	}
+	t, ok := v.(*Transform)
+	if !ok {
+		return nil, &Error{Pos: start, Msg: fmt.Sprintf("autoload: %s is a %s, not a transform", m.Autoload, v.Type())}
+	}
+	return &Autoload{Module: m.Name, Filter: t.Filter}, nil
+}
+
+// transformFilter evaluates the filter of a binding written "transform
+// LENS FILTER", leaving LENS alone; ok is false for any other binding
+// or a filter that does not evaluate to a filter.
+func (ld *Loader) transformFilter(m *Module, b *lazyLet) (Filter, bool) {
+	d := b.d
+	outer, ok := d.Body.(*syntax.Apply)
+	if !ok || d.Rec || len(d.Params) > 0 {
+		return nil, false
+	}
+	inner, ok := outer.Func.(*syntax.Apply)
+	if !ok {
+		return nil, false
+	}
+	fn, ok := inner.Func.(*syntax.Ident)
+	if !ok || fn.Name != "transform" || fn.Module != "" && fn.Module != "Builtin" {
+		return nil, false
+	}
+	if fn.Module == "" {
+		if own, ok := m.lazy.byName["transform"]; ok && own.idx < b.idx {
+			return nil, false // the module's own transform
+		}
+	}
+	ev := &evaluator{ld: ld, mod: m, lazy: true, limit: b.idx}
+	v, err := ev.eval(outer.Arg, nil)
+	if err != nil {
+		return nil, false
+	}
+	f, ok := v.(Filter)
+	return f, ok
+}
+
+// lazyModule is a module read for Autoload: its top-level lets, each
+// evaluated when first needed.
+type lazyModule struct {
+	ast    *syntax.Module
+	byName map[string]*lazyLet // the first let of each name
+}
+
+// lazyLet is one top-level let of a lazyModule; idx is its place among
+// the module's lets, which bounds the names it sees.
+type lazyLet struct {
+	d          *syntax.Let
+	idx        int
+	busy, done bool
+	val        Value
+	err        error
+}
+
+func newLazyModule(ast *syntax.Module) *lazyModule {
+	lm := &lazyModule{ast: ast, byName: map[string]*lazyLet{}}
+	idx := 0
+	for _, d := range ast.Decls {
+		if l, ok := d.(*syntax.Let); ok {
+			if _, dup := lm.byName[l.Name]; !dup && l.Name != "_" {
+				lm.byName[l.Name] = &lazyLet{d: l, idx: idx}
+			}
+			idx++
+		}
+	}
+	return lm
+}
+
+// readLazy returns the module called name, read and parsed but not
+// evaluated unless it was already.
+func (ld *Loader) readLazy(name string, at syntax.Span) (*Module, error) {
+	if m, ok := ld.modules[strings.ToLower(name)]; ok {
+		if m.lazy != nil || m.done && m.err == nil {
+			return m, nil
+		}
+		return nil, m.err
+	}
+	file, src, err := ld.read(name, at)
+	if err != nil {
+		return nil, err
+	}
+	ast, err := ld.parse(file, src, name)
+	if err != nil {
+		return nil, err
+	}
+	m := &Module{Name: ast.Name, File: file, Autoload: ast.Autoload, lazy: newLazyModule(ast)}
+	ld.modules[strings.ToLower(ast.Name)] = m
+	return m, nil
+}
+
+// lazyGlobal returns the top-level binding name of m, evaluating it if
+// needed; only the first limit lets of the module are visible. found is
+// false when there is no such binding.
+func (ld *Loader) lazyGlobal(m *Module, name string, limit int, at syntax.Span) (v Value, found bool, err error) {
+	if m.lazy == nil {
+		v, ok := m.globals[name]
+		return v, ok, nil
+	}
+	b := m.lazy.byName[name]
+	if b == nil || b.idx >= limit {
+		return nil, false, nil
+	}
+	if !b.done {
+		if b.busy {
+			return nil, true, errorAt(at, "module %s depends on itself", m.Name)
+		}
+		b.busy = true
+		ev := &evaluator{ld: ld, mod: m, lazy: true, limit: b.idx}
+		b.val, b.err = ev.letValue(b.d)
+		b.busy, b.done = false, true
+	}
+	return b.val, true, b.err
+}
