@@ -1,4 +1,4 @@
-# descendant, descendant-or-self and // 
+# descendant, descendant-or-self and //
 match /files/etc/hosts//alias
 count /files/etc//ipaddr
 match /files/etc/network/interfaces/descendant::address
