@@ -115,7 +115,11 @@ func runAug(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	switch {
-	case len(cmd) > 0:
+	case len(cmd) == 1: // a whole command line in one argument: 'get /x'
+		if !sh.line(cmd[0]) {
+			status = 1
+		}
+	case len(cmd) > 1:
 		if !sh.exec(cmd) {
 			status = 1
 		}
@@ -414,7 +418,11 @@ func (s *shell) run(cmd string, args []string) bool {
 		case errors.As(err, &te):
 			// as augtool: recorded under /augeas/text (errors shows it)
 		case errors.Is(err, lensnet.ErrNoLens):
-			s.report(codeNoLens, "Lens not found", err.Error(), "")
+			detail := "Can not find lens " + args[0]
+			if !strings.Contains(err.Error(), "Could not find module") {
+				detail += ": " + err.Error() // the module is there but broken
+			}
+			s.report(codeNoLens, "Lens not found", detail, "")
 			return false
 		case errors.Is(err, lensnet.ErrNoMatch):
 			s.report(codeNoMatch, "No match for path expression", fmt.Sprintf("Source node %s does not exist", args[1]), args[1])
@@ -661,7 +669,7 @@ func (s *shell) run(cmd string, args []string) bool {
 		sp, err := h.Span(args[0])
 		switch {
 		case errors.Is(err, lensnet.ErrSpanDisabled):
-			s.report(codeFailed, "Span is not enabled. To enable, run the commands:\n    set /augeas/span enable\n    rm /files\n    load\n", "", args[0])
+			s.fail(codeFailed, "Span is not enabled. To enable, run the commands:\n    set /augeas/span enable\n    rm /files\n    load\n")
 			return false
 		case errors.Is(err, lensnet.ErrNoSpan):
 			s.report(codeFailed, "Node has no span info", "No span info for "+args[0], args[0])

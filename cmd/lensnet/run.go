@@ -9,22 +9,44 @@ import (
 	"github.com/lensnet/lensnet/lens/regular"
 )
 
-const mainUsage = `usage: lensnet [OPTIONS] [AUGTOOL-COMMAND ARGS...]
-       lensnet COMMAND ARGS...
+const mainUsage = `usage: lensnet [OPTIONS] [COMMAND ARGS...]
+       lensnet check|regexp|help ARGS...
 
-With augtool's options (-r ROOT, -I DIR, -S, -L, -A, -t XFM, -f FILE, -b,
--n, -s, -c, -e) lensnet runs augtool commands (get, label, set, setm,
-clear, clearm, touch, rm, ins, mv, cp, rename, defvar, defnode, match,
-ls, count, print, source, preview, load, transform, save, errors):
-the one on the command line, or one per line from -f FILE or standard
-input.
+lensnet is a drop-in for augtool: it loads the files the lenses claim
+under the root and runs augtool commands on the tree, the one given on
+the command line, or one per line from -f FILE or standard input, or in
+an interactive shell when standard input is a terminal. Changes are
+written only by save (or -s).
 
-commands:
+options:
+  -r, --root ROOT        the file system root (default $AUGEAS_ROOT or /)
+  -I, --include DIR      search DIR for lens modules first (repeatable)
+  -S, --nostdinc         do not search the standard lens directories
+  -A, --noautoload       do not use the modules' autoload transforms
+  -t, --transform XFM    add a transform, "Lens incl|excl GLOB" (repeatable)
+  -L, --noload           load no file at start
+  -l, --load-file FILE   load FILE at start (implies -L; repeatable)
+  -f, --file FILE        read commands from FILE
+  -e, --echo             echo each command read
+  -s, --autosave         save after the commands
+  -b, --backup           keep the original of a saved file as FILE.augsave
+  -n, --new              save into FILE.augnew, leaving FILE alone
+  -i, --interactive      after the commands of -f/standard input, go on
+                         in the interactive shell
+  -c, --typecheck        type-check the lenses
+      --span             record where each node is in its file (span)
+      --timing           print how long start-up and each command took
+      --json             results and errors as JSON, one value per line
+      --version          print the version
+  -h, --help             print this text
+
+commands: 'lensnet help' lists them, 'lensnet help COMMAND' describes one.
+
   check [-I DIR]... [--notypecheck] [--nostdinc] [-t] FILE.aug...
-                          load lens modules, type-check their lenses and run
-                          their unit tests (the augparse equivalent)
+                         load lens modules, type-check their lenses and run
+                         their unit tests (the augparse equivalent)
   regexp [-i] COMMAND ARGS...
-                          work with regular expressions
+                         work with regular expressions
 `
 
 const usage = `usage: lensnet regexp [-i] COMMAND ARGS...
@@ -55,6 +77,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runAug(args, stdin, stdout, stderr)
 	}
 	switch args[0] {
+	case "help":
+		return runHelp(args[1:], stdout, stderr)
 	case "regexp":
 		return runRegexp(args, stdout, stderr)
 	case "check":
@@ -152,6 +176,26 @@ func runRegexp(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		fmt.Fprintf(stdout, "unambiguous %s\n", what)
+	}
+	return 0
+}
+
+// runHelp is "lensnet help [COMMAND]": no handle is opened.
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	switch {
+	case len(args) == 0:
+		fmt.Fprint(stdout, mainUsage)
+		printHelp(stdout, "")
+	case len(args) > 1:
+		fmt.Fprint(stderr, "usage: lensnet help [COMMAND]\n")
+		return 2
+	case args[0] == "check":
+		fmt.Fprint(stdout, checkUsage)
+	case args[0] == "regexp":
+		fmt.Fprint(stdout, usage)
+	case !printHelp(stdout, args[0]):
+		fmt.Fprintf(stderr, "lensnet: no command %q; 'lensnet help' lists them\n", args[0])
+		return 2
 	}
 	return 0
 }
