@@ -68,7 +68,7 @@ type Handle struct {
 	// node, so no sibling list is scanned (10,000 files in one directory
 	// stay linear). Nil outside Load.
 	made map[dirKey]*tree.Node
-	vars map[string][]*tree.Node // DefineVariable / DefineNode
+	vars tree.Vars // DefineVariable / DefineNode
 }
 
 type dirKey struct {

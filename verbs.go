@@ -59,12 +59,17 @@ func (h *Handle) create(ctx *tree.Node, p string) (*tree.Node, error) {
 // liveVars returns the variables with the nodes removed from the tree
 // since they were defined dropped, as Augeas's node-set variables lose
 // removed nodes.
-func (h *Handle) liveVars() map[string][]*tree.Node {
+func (h *Handle) liveVars() tree.Vars {
 	if len(h.vars) == 0 {
-		return map[string][]*tree.Node{}
+		return tree.Vars{}
 	}
-	out := make(map[string][]*tree.Node, len(h.vars))
-	for name, ns := range h.vars {
+	out := make(tree.Vars, len(h.vars))
+	for name, v := range h.vars {
+		ns, isNodes := v.Nodes()
+		if !isNodes {
+			out[name] = v // a string, number or boolean
+			continue
+		}
 		var live []*tree.Node
 		for _, n := range ns {
 			r := n
@@ -75,21 +80,32 @@ func (h *Handle) liveVars() map[string][]*tree.Node {
 				live = append(live, n)
 			}
 		}
-		out[name] = live
+		out[name] = tree.NodeSet(live)
 	}
 	return out
 }
 
-// DefineVariable evaluates expr and stores its nodes as $name (shown
-// under /augeas/variables/name); it returns how many nodes it holds. As
+// DefineVariable evaluates expr and stores its value as $name (shown
+// under /augeas/variables/name): a node set, or a string, number or
+// boolean (defvar s "'text'", defvar n count(...)); it returns how many
+// nodes it holds (0 for the others). As
 // in Augeas any name is accepted, though only [A-Za-z_][A-Za-z0-9_]*
 // can be written as $name in a path.
 func (h *Handle) DefineVariable(name, expr string) (int, error) {
-	ns, err := h.match(expr)
+	px, err := tree.ParsePath(expr)
 	if err != nil {
 		return 0, err
 	}
-	h.defineVar(name, expr, ns)
+	ctx, err := h.contextNode(false)
+	if err != nil {
+		return 0, err
+	}
+	v, err := px.Eval(ctx, h.liveVars())
+	if err != nil {
+		return 0, err
+	}
+	h.defineVar(name, expr, v)
+	ns, _ := v.Nodes()
 	return len(ns), nil
 }
 
@@ -111,15 +127,15 @@ func (h *Handle) DefineNode(name, expr string, value *string) (created bool, err
 		}
 		ns, created = []*tree.Node{n}, true
 	}
-	h.defineVar(name, expr, ns)
+	h.defineVar(name, expr, tree.NodeSet(ns))
 	return created, nil
 }
 
-func (h *Handle) defineVar(name, expr string, ns []*tree.Node) {
+func (h *Handle) defineVar(name, expr string, v tree.Value) {
 	if h.vars == nil {
-		h.vars = map[string][]*tree.Node{}
+		h.vars = tree.Vars{}
 	}
-	h.vars[name] = ns
+	h.vars[name] = v
 	set(h.mkdirs(h.augeasNode(), "variables"), name, expr)
 }
 

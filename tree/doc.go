@@ -88,7 +88,8 @@
 // predicate pass it is kept for the rest of that pass, as in Augeas.
 //
 // Match evaluates a path without variables; MatchVars binds $name to
-// node sets. Create makes the node a location path names: the deepest
+// values (Vars: node sets, or strings, numbers and booleans kept from
+// Eval, as Augeas's defvar keeps any value). Create makes the node a location path names: the deepest
 // step with matches must match one node, and the remaining steps must be
 // child::name (a new last child of that name; predicates are ignored) or
 // seq::* (the next free number). Errors are *PathError values carrying

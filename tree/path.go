@@ -542,7 +542,7 @@ func (p *pathParser) primary() (*expr, error) {
 		}
 	}
 	if len(call.args) < ar[0] || len(call.args) > ar[1] {
-		return nil, p.errorAt(pos, "wrong number of arguments in function call")
+		return nil, p.errorf("wrong number of arguments in function call") // after the ")", as Augeas
 	}
 	return call, nil
 }
@@ -585,9 +585,60 @@ func (v value) truth() bool {
 // set).
 const noMatch = `[^\x00-\x{10FFFF}]`
 
+// Vars binds variable names ($name) to values.
+type Vars map[string]Value
+
+// Value is the value of a path expression: a node set, or a string, a
+// number or a boolean (Augeas's defvar keeps any of them).
+type Value struct{ v value }
+
+// NodeSet returns the value holding the nodes ns.
+func NodeSet(ns []*Node) Value { return Value{value{kind: vNodes, nodes: ns}} }
+
+// Nodes returns the nodes of a node-set value; ok is false for a string,
+// number or boolean.
+func (v Value) Nodes() (ns []*Node, ok bool) { return v.v.nodes, v.v.kind == vNodes }
+
+// WithNodes returns a node-set value holding ns instead; other values
+// are returned as they are.
+func (v Value) WithNodes(ns []*Node) Value {
+	if v.v.kind != vNodes {
+		return v
+	}
+	return NodeSet(ns)
+}
+
+// String shows a value that is not a node set: the string, the number
+// in decimal, true or false; a node set shows as its size.
+func (v Value) String() string {
+	switch v.v.kind {
+	case vString, vRegexp:
+		return v.v.str
+	case vNumber:
+		return strconv.Itoa(v.v.num)
+	case vBool:
+		return strconv.FormatBool(v.v.b)
+	}
+	return fmt.Sprintf("%d nodes", len(v.v.nodes))
+}
+
+// Eval evaluates the path expression to its value, which need not be a
+// node set (count(a), 'str', 1 = 1).
+func (p *Path) Eval(ctx *Node, vars Vars) (Value, error) {
+	s := &evalState{src: p.src, vars: vars}
+	v, err := s.eval(p.e, ectx{ctx, 1, 1})
+	if err != nil {
+		return Value{}, err
+	}
+	if v.kind == vRegexp {
+		return Value{}, s.errorf(p.e, "type error: a regexp cannot be kept in a variable")
+	}
+	return Value{v}, nil
+}
+
 type evalState struct {
 	src    string
-	vars   map[string][]*Node
+	vars   Vars
 	res    map[string]*regexp.Regexp
 	sticky map[*expr]bool // "else" whose left side matched in this predicate pass
 }
@@ -612,7 +663,7 @@ func (p *Path) Match(ctx *Node) ([]*Node, error) {
 
 // MatchVars is Match with variables: $name evaluates to vars[name]; a
 // variable not in vars is an error.
-func (p *Path) MatchVars(ctx *Node, vars map[string][]*Node) ([]*Node, error) {
+func (p *Path) MatchVars(ctx *Node, vars Vars) ([]*Node, error) {
 	s := &evalState{src: p.src, vars: vars}
 	v, err := s.eval(p.e, ectx{ctx, 1, 1})
 	if err != nil {
@@ -822,13 +873,13 @@ func (s *evalState) eval(e *expr, c ectx) (value, error) {
 	case exString:
 		return value{kind: vString, str: e.str}, nil
 	case exVar:
-		ns, ok := s.vars[e.str]
+		v, ok := s.vars[e.str]
 		if !ok {
 			// as Augeas, which finds it when type-checking the parsed
 			// path: the offset is the end of the path
 			return value{}, &PathError{Path: s.src, Offset: len(s.src), Msg: "undefined variable"}
 		}
-		return value{kind: vNodes, nodes: ns}, nil
+		return v.v, nil
 	case exPath:
 		start, err := s.locStart(e.lp, c)
 		if err != nil {
@@ -1153,14 +1204,14 @@ func (p *Path) Create(ctx *Node) (*Node, error) { return p.CreateVars(ctx, nil) 
 // AnchorVars returns the node Create would start from: the one node the
 // path selects, or the one node its deepest matching prefix selects
 // (under which the missing steps would be created). It creates nothing.
-func (p *Path) AnchorVars(ctx *Node, vars map[string][]*Node) (*Node, error) {
+func (p *Path) AnchorVars(ctx *Node, vars Vars) (*Node, error) {
 	n, _, err := p.anchor(ctx, vars)
 	return n, err
 }
 
 // anchor evaluates the path as far as it matches and returns the single
 // node reached and the steps still to create.
-func (p *Path) anchor(ctx *Node, vars map[string][]*Node) (*Node, []*step, error) {
+func (p *Path) anchor(ctx *Node, vars Vars) (*Node, []*step, error) {
 	if p.e.kind != exPath {
 		return nil, nil, fmt.Errorf("%s: cannot create nodes for this path expression", p.src)
 	}
@@ -1184,7 +1235,7 @@ func (p *Path) anchor(ctx *Node, vars map[string][]*Node) (*Node, []*step, error
 }
 
 // CreateVars is Create with variables, as MatchVars.
-func (p *Path) CreateVars(ctx *Node, vars map[string][]*Node) (*Node, error) {
+func (p *Path) CreateVars(ctx *Node, vars Vars) (*Node, error) {
 	n, rest, err := p.anchor(ctx, vars)
 	if err != nil {
 		return nil, err

@@ -105,8 +105,8 @@ func TestPathErrors(t *testing.T) {
 		{"/a)", "garbage at end of path expression: /a|=|) (offset 2)"},
 		{"", "empty name: |=| (offset 0)"},
 		{"/a[foo(1)]", "unknown function foo: /a[|=|foo(1)] (offset 3)"},
-		{"/a[count()]", "wrong number of arguments in function call: /a[|=|count()] (offset 3)"},
-		{"/a[regexp('x', 'i', 'j')]", "wrong number of arguments in function call: /a[|=|regexp('x', 'i', 'j')] (offset 3)"},
+		{"/a[count()]", "wrong number of arguments in function call: /a[count()|=|] (offset 10)"},
+		{"/a[regexp('x', 'i', 'j')]", "wrong number of arguments in function call: /a[regexp('x', 'i', 'j')|=|] (offset 24)"},
 		{"/a[count(b]", "unmatched '(': /a[count(b|=|] (offset 10)"},
 		{"/a[$]", "empty name: /a[$|=|] (offset 4)"},
 		{"/a[99999999999999999999]", "illegal number: /a[|=|99999999999999999999] (offset 3)"},
@@ -127,13 +127,16 @@ func FuzzParsePath(f *testing.F) {
 		f.Add(s)
 	}
 	root := sample()
+	sp, _ := ParsePath("'x'")
+	str, _ := sp.Eval(root, nil)
 	f.Fuzz(func(t *testing.T, s string) {
 		p, err := ParsePath(s)
 		if err != nil {
 			return
 		}
 		_, _ = p.Match(root)
-		_, _ = p.MatchVars(root, map[string][]*Node{"v": root.Children()})
+		_, _ = p.MatchVars(root, Vars{"v": NodeSet(root.Children()), "s": str})
+		_, _ = p.Eval(root, Vars{"v": NodeSet(root.Children()), "s": str})
 		_, _ = p.Create(root.Clone())
 	})
 }
@@ -333,7 +336,20 @@ func TestPathVars(t *testing.T) {
 	h, _ := ParsePath("/files/hosts/*[ipaddr]")
 	entries, err := h.Match(root)
 	require.NoError(t, err)
-	vars := map[string][]*Node{"e": entries, "none": nil, "h_2": entries[1:]}
+	scalar := func(src string) Value {
+		p, err := ParsePath(src)
+		require.NoError(t, err)
+		v, err := p.Eval(root, Vars{"e": NodeSet(entries)})
+		require.NoError(t, err)
+		return v
+	}
+	vars := Vars{"e": NodeSet(entries), "none": NodeSet(nil), "h_2": NodeSet(entries[1:]),
+		"name": scalar("'ip6'"), "n": scalar("count($e)"), "yes": scalar("1 = 1")}
+	assert.Equal(t, "ip6", vars["name"].String())
+	assert.Equal(t, "2", vars["n"].String())
+	assert.Equal(t, "true", vars["yes"].String())
+	_, isNodes := vars["n"].Nodes()
+	assert.False(t, isNodes)
 	for _, c := range []struct{ path, want string }{
 		{"$e", "/files/hosts/1 /files/hosts/2"},
 		{"$e[2]", "/files/hosts/2"},
@@ -345,6 +361,9 @@ func TestPathVars(t *testing.T) {
 		{"/files/hosts/*[count($e) = 2][1]", "/files/hosts/1"},
 		{"//alias[../ipaddr = $h_2/ipaddr]", "/files/hosts/2/alias[1] /files/hosts/2/alias[2]"},
 		{"$e | $h_2", "/files/hosts/1 /files/hosts/2 /files/hosts/2"},
+		{"/files/hosts/*[canonical = $name]", "/files/hosts/2"},
+		{"/files/hosts/*[$n]", "/files/hosts/2"},
+		{"/files/hosts/*[$yes][ipaddr]", "/files/hosts/1 /files/hosts/2"},
 	} {
 		p, err := ParsePath(c.path)
 		require.NoError(t, err, c.path)
@@ -354,7 +373,7 @@ func TestPathVars(t *testing.T) {
 		}
 	}
 	p, _ := ParsePath("$e/ipaddr")
-	_, err = p.MatchVars(root, map[string][]*Node{"f": nil})
+	_, err = p.MatchVars(root, Vars{"f": NodeSet(nil)})
 	assert.EqualError(t, err, "type error: $e/ipaddr|=| (offset 9)")
 }
 

@@ -321,6 +321,13 @@ func (s *shell) run(cmd string, args []string) bool {
 		s.fail(codeUsage, fmt.Sprintf("Too many arguments. Command %s takes only %d arguments", cmd, ar[1]))
 		return false
 	}
+	for _, i := range pathArgs[cmd] { // augtool cleans path arguments
+		if i < len(args) && len(args[i]) > 1 {
+			if p := strings.TrimRight(args[i], "/"); p != "" {
+				args[i] = p
+			}
+		}
+	}
 	h := s.h
 	switch cmd {
 	case "quit":
