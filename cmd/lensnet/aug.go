@@ -610,35 +610,30 @@ func (s *shell) run(cmd string, args []string) bool {
 			fmt.Fprintf(s.out, "  %d matches\n", len(ns))
 		}
 	case "ls":
-		ns, err := h.MatchNodes(args[0])
+		// as augtool: the matches of PATH/*, errors shown for that path
+		ns, err := h.MatchNodes(args[0] + "/*")
 		if err != nil {
 			s.pathErr(err)
 			return false
 		}
 		var js []jsonNode
-		for _, n := range ns {
-			base := len(n.Path()) + 1
-			for _, c := range n.Children() {
-				if c.Hidden() {
-					continue
-				}
-				p := c.Path()
-				l := p[base:] // the label with [n] where it repeats
-				if s.json {
-					kids := c.Len()
-					lbl, _ := c.Label()
-					js = append(js, jsonNode{Path: p, Label: &lbl, Value: valuePtr(c), Children: &kids})
-					continue
-				}
-				if c.Len() > 0 {
-					l += "/"
-				}
-				v, has := c.Value()
-				if !has {
-					v = "(none)"
-				}
-				fmt.Fprintf(s.out, "%s = %s\n", l, v)
+		for _, c := range ns {
+			p := c.Path()
+			l := p[len(c.Parent().Path())+1:] // the label with [n] where it repeats
+			if s.json {
+				kids := c.Len()
+				lbl, _ := c.Label()
+				js = append(js, jsonNode{Path: p, Label: &lbl, Value: valuePtr(c), Children: &kids})
+				continue
 			}
+			if c.Len() > 0 {
+				l += "/"
+			}
+			v, has := c.Value()
+			if !has {
+				v = "(none)"
+			}
+			fmt.Fprintf(s.out, "%s = %s\n", l, v)
 		}
 		if s.json {
 			writeJSON(s.out, nonNil(js))

@@ -88,8 +88,6 @@ var knownDifferences = map[string]string{
 	// not yet: set's creation failures print "Setting PATH failed" and
 	// too many matches when creating as "Too many matches for path expression"
 	"create-errors": "creation error messages",
-	// not yet: right after load every file counts as modified()
-	"rhel-modified": "modified() true for every loaded file",
 }
 
 // TestAugtoolDifferential runs each command script in
