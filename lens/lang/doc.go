@@ -22,6 +22,14 @@
 // run, in order, up to the first failure), and cached with its result,
 // failures included.
 //
+// Autoload is the exception: to learn the files a module's autoload
+// transform claims, it parses the module and evaluates only the
+// top-level lets the transform's filter needs, each when first
+// referenced and seeing only the lets declared before it, in this
+// module and in the modules it refers to; lenses are not compiled. This
+// lazy evaluation is kept apart: loading the module afterwards
+// evaluates it completely, as if Autoload had not run.
+//
 // DefaultPath builds lensnet's path: the -I directories, then the
 // directories of $AUGEAS_LENS_LIB, then /usr/share/augeas/lenses (where
 // administrators put their own lenses for augtool), then the lenses
