@@ -88,11 +88,16 @@ type xform struct {
 // fileRec is a loaded file: its text, lens and the tree as loaded (to
 // tell whether it changed).
 type fileRec struct {
-	path   string
-	xf     *xform
-	lens   *lens.Lens
-	text   string
-	loaded *tree.Node // a copy of the file's subtree at load
+	path string
+	xf   *xform
+	lens *lens.Lens
+	text string
+	// node is the file's node as loaded. While fresh, the spans and
+	// change marks of its tree describe the edits made since text was
+	// read, so that Save can write only what changed (lens.PutChanged);
+	// once a save rewrote text they no longer do.
+	node  *tree.Node
+	fresh bool
 }
 
 // Open returns a handle on the root the options describe and, unless
@@ -281,6 +286,7 @@ func (h *Handle) Load() error {
 			h.loadFile(p, claimed[p])
 		}
 	}
+	h.filesNode().ClearChanges() // nothing loaded counts as modified
 	return nil
 }
 
@@ -312,12 +318,14 @@ func (h *Handle) loadFile(p string, x *xform) {
 	kids := t.Children()
 	t.SetChildren(nil) // frees the nodes in one pass (Detach one by one is quadratic)
 	fileNode.SetChildren(kids)
+	fileNode.ClearChanges()
+	fileNode.SetFileRoot(true)
 	meta := h.mkdirs(h.augeasNode(), "/files"+p)
 	meta.Append(tree.NewValue("path", "/files"+p), tree.NewValue("mtime", strconv.FormatInt(mtime, 10)))
 	ln := tree.NewValue("lens", x.name)
 	ln.Append(tree.NewValue("info", lensInfo(l)))
 	meta.Append(ln)
-	h.files[p] = &fileRec{path: p, xf: x, lens: l, text: text, loaded: fileNode.Clone()}
+	h.files[p] = &fileRec{path: p, xf: x, lens: l, text: text, node: fileNode, fresh: true}
 }
 
 // setLoadError records that a transform's lens cannot be used, under

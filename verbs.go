@@ -213,11 +213,7 @@ func (h *Handle) Match(p string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]string, len(ns))
-	for i, n := range ns {
-		out[i] = n.Path()
-	}
-	return out, nil
+	return tree.Paths(ns), nil // linear: n.Path() on each of many siblings is quadratic
 }
 
 // Set gives the node p selects the value, creating it (and missing
@@ -324,7 +320,7 @@ func (h *Handle) Save() error {
 	for _, p := range paths {
 		rec := h.files[p]
 		node := nodes[p]
-		if node != nil && tree.Equal(node, rec.loaded) {
+		if node != nil && !node.Changed() {
 			continue
 		}
 		if node == nil {
@@ -339,16 +335,19 @@ func (h *Handle) Save() error {
 			saved = append(saved, p)
 			continue
 		}
-		root := tree.NewHidden()
-		root.SetChildren(cloneKids(node))
-		out, err := rec.lens.Put(root, rec.text)
+		var out string
+		if rec.fresh && node == rec.node {
+			out, err = rec.lens.PutChanged(node, rec.text)
+		} else {
+			out, err = rec.lens.Put(node, rec.text)
+		}
 		if err != nil {
 			h.setError(p, "put_failed", err.Error())
 			errs = append(errs, fmt.Errorf("%s: %w", p, err))
 			continue
 		}
 		if out == rec.text {
-			rec.loaded = node.Clone()
+			node.ClearChanges()
 			continue
 		}
 		if err := files.WriteFile(h.fs, p, []byte(out), mode); err != nil {
@@ -359,9 +358,12 @@ func (h *Handle) Save() error {
 		switch mode {
 		case files.Noop: // stays changed: every save reports it again
 		case files.NewFile: // saved as it is now, the original text stays
-			rec.loaded = node.Clone()
+			node.ClearChanges()
+			rec.fresh = false
 		default:
-			rec.text, rec.loaded = out, node.Clone()
+			rec.text = out
+			node.ClearChanges()
+			rec.fresh = false
 		}
 		saved = append(saved, p)
 	}
@@ -406,7 +408,9 @@ func (h *Handle) saveNew(fresh []freshFile, mode files.Mode, saved *[]string) []
 			continue
 		}
 		if mode != files.Noop && mode != files.NewFile {
-			h.files[cp] = &fileRec{path: cp, xf: f.xf, lens: l, text: out, loaded: c.Clone()}
+			c.ClearChanges()
+			c.SetFileRoot(true)
+			h.files[cp] = &fileRec{path: cp, xf: f.xf, lens: l, text: out, node: c}
 		}
 		*saved = append(*saved, cp)
 	}

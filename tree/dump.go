@@ -136,6 +136,61 @@ func (n *Node) PathFrom(top *Node) string {
 	return b.String()
 }
 
+// Paths returns Path of each node, in time linear in the nodes and
+// their ancestors' sibling lists: the positions among the siblings of a
+// parent are counted once for all its children, where calling Path on
+// each of many siblings would count them again for every one.
+func Paths(nodes []*Node) []string {
+	out := make([]string, len(nodes))
+	if len(nodes) < 2 {
+		for i, n := range nodes {
+			out[i] = n.Path()
+		}
+		return out
+	}
+	seg := map[*Node]string{}  // a node's last segment, by node
+	full := map[*Node]string{} // paths already built
+	indexed := map[*Node]bool{}
+	var pathOf func(n *Node) string
+	pathOf = func(n *Node) string {
+		if p, ok := full[n]; ok {
+			return p
+		}
+		var p string
+		switch {
+		case n.parent == nil && !n.hasLabel:
+			p = ""
+		case n.parent == nil:
+			p = "/" + EscapeLabel(n.label)
+		default:
+			par := n.parent
+			if !indexed[par] {
+				indexed[par] = true
+				idx := siblingIndexes(par.children)
+				for i, c := range par.children {
+					s := "(none)"
+					if c.hasLabel {
+						s = EscapeLabel(c.label)
+						if idx != nil && idx[i] > 0 {
+							s += "[" + strconv.Itoa(idx[i]) + "]"
+						}
+					}
+					seg[c] = s
+				}
+			}
+			p = pathOf(par) + "/" + seg[n]
+		}
+		full[n] = p
+		return p
+	}
+	for i, n := range nodes {
+		if out[i] = pathOf(n); out[i] == "" {
+			out[i] = "/"
+		}
+	}
+	return out
+}
+
 // EscapeLabel escapes a label for use as a path segment the way augtool
 // prints it: a backslash before each of ] [ | / = ( ) ! , before
 // whitespace and before a backslash.

@@ -156,3 +156,21 @@ func TestWalkPathsAsPrint(t *testing.T) {
 	assert.Equal(t, b.String(), strings.Join(got, ""))
 	assert.Equal(t, []string{"/a\n", "/a/x[1] = \"1\"\n", "/a/x[2]\n", "/a/x[2]/k = \"v\"\n", "/a/y\\ z = \"2\"\n"}, got)
 }
+
+// TestPaths: Paths gives what Path gives for each node.
+func TestPaths(t *testing.T) {
+	root := sample()
+	b := root.Child(2)
+	hid := root.Child(3)
+	hid.Append(New("under"))
+	nodes := []*Node{root, root.Child(0), root.Child(1), b, b.Child(0), b.Child(1), hid, hid.Child(0), root.Child(4), b.Child(1)}
+	var want []string
+	for _, n := range nodes {
+		want = append(want, n.Path())
+	}
+	assert.Equal(t, want, Paths(nodes))
+	assert.Equal(t, []string{"/a[2]"}, Paths([]*Node{root.Child(1)}))
+	top := New("top")
+	top.Append(New("x"), New("x"))
+	assert.Equal(t, []string{"/top/x[1]", "/top/x[2]", "/top"}, Paths([]*Node{top.Child(0), top.Child(1), top}))
+}

@@ -1,0 +1,232 @@
+package lensnet
+
+import (
+	"fmt"
+	"io"
+	"testing"
+
+	"github.com/lensnet/lensnet/internal/gen"
+	"github.com/lensnet/lensnet/tree"
+	"github.com/spf13/afero"
+)
+
+// Benchmarks of the handle on the inputs of the design notes'
+// performance table (go run ./bench times the whole CLI against
+// augtool): a Debian interfaces file of N stanzas and N RHEL ifcfg
+// files, on a memory file system. MB/s comes from b.SetBytes over the
+// input text; linear means the same MB/s at every size.
+//
+//	go test -run '^$' -bench . -benchtime 5x
+
+var benchSizes = []int{1000, 3000, 10000}
+
+const (
+	ifacesFile  = "/etc/network/interfaces"
+	ifacesXform = "Interfaces incl /etc/network/interfaces"
+	ifcfgXform  = "Shellvars incl /etc/sysconfig/network-scripts/ifcfg-*"
+)
+
+// ifacesRoot returns a memory root holding an interfaces file of n
+// stanzas, and the file's size.
+func ifacesRoot(b *testing.B, n int) (afero.Fs, int64) {
+	b.Helper()
+	text := gen.Interfaces(n)
+	fsys := afero.NewMemMapFs()
+	if err := afero.WriteFile(fsys, ifacesFile, []byte(text), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return fsys, int64(len(text))
+}
+
+// ifcfgRoot returns a memory root holding n ifcfg files, and their
+// total size.
+func ifcfgRoot(b *testing.B, n int) (afero.Fs, int64) {
+	b.Helper()
+	fsys := afero.NewMemMapFs()
+	var size int64
+	for i := range n {
+		text := gen.Ifcfg(i)
+		size += int64(len(text))
+		if err := afero.WriteFile(fsys, fmt.Sprintf("/etc/sysconfig/network-scripts/ifcfg-eth%d", i), []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return fsys, size
+}
+
+func benchOpen(b *testing.B, fsys afero.Fs, xform string) *Handle {
+	b.Helper()
+	h, err := Open(Options{Fs: fsys, NoAutoload: true, Transforms: []string{xform}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if errs := h.Errors(); len(errs) > 0 {
+		b.Fatal(errs[0])
+	}
+	return h
+}
+
+// BenchmarkLoad opens a handle and loads the files (lens modules are
+// compiled once per handle, so that is included).
+func BenchmarkLoad(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("interfaces/stanzas=%d", n), func(b *testing.B) {
+			fsys, size := ifacesRoot(b, n)
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				benchOpen(b, fsys, ifacesXform)
+			}
+		})
+	}
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("ifcfg/files=%d", n), func(b *testing.B) {
+			fsys, size := ifcfgRoot(b, n)
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				benchOpen(b, fsys, ifcfgXform)
+			}
+		})
+	}
+}
+
+// BenchmarkReload loads the files again on an open handle, without
+// compiling lens modules.
+func BenchmarkReload(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("interfaces/stanzas=%d", n), func(b *testing.B) {
+			fsys, size := ifacesRoot(b, n)
+			h := benchOpen(b, fsys, ifacesXform)
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := h.Load(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("ifcfg/files=%d", n), func(b *testing.B) {
+			fsys, size := ifcfgRoot(b, n)
+			h := benchOpen(b, fsys, ifcfgXform)
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := h.Load(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkSetSave sets one option of the middle stanza by predicate
+// and saves, as bench's second workload does; every iteration changes
+// the value, so every Save writes the file.
+func BenchmarkSetSave(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("interfaces/stanzas=%d", n), func(b *testing.B) {
+			fsys, size := ifacesRoot(b, n)
+			h := benchOpen(b, fsys, ifacesXform)
+			p := fmt.Sprintf("/files/etc/network/interfaces/iface[. = 'eth%d']/mtu", n/2/5*5)
+			b.SetBytes(size)
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				i++
+				if err := h.Set(p, fmt.Sprint(9000+i%2)); err != nil {
+					b.Fatal(err)
+				}
+				if err := h.Save(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("ifcfg/files=%d", n), func(b *testing.B) {
+			fsys, size := ifcfgRoot(b, n)
+			h := benchOpen(b, fsys, ifcfgXform)
+			p := fmt.Sprintf("/files/etc/sysconfig/network-scripts/ifcfg-eth%d/MTU", n/2)
+			b.SetBytes(size)
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				i++
+				if err := h.Set(p, fmt.Sprint(9000+i%2)); err != nil {
+					b.Fatal(err)
+				}
+				if err := h.Save(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkPrint matches /files//* ... as augtool's print /files does:
+// the nodes under /files printed with their paths.
+func BenchmarkPrint(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("interfaces/stanzas=%d", n), func(b *testing.B) {
+			fsys, size := ifacesRoot(b, n)
+			h := benchOpen(b, fsys, ifacesXform)
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				benchPrint(b, h, "/files")
+			}
+		})
+	}
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("ifcfg/files=%d", n), func(b *testing.B) {
+			fsys, size := ifcfgRoot(b, n)
+			h := benchOpen(b, fsys, ifcfgXform)
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				benchPrint(b, h, "/files")
+			}
+		})
+	}
+}
+
+func benchPrint(b *testing.B, h *Handle, p string) {
+	ns, err := h.MatchNodes(p)
+	if err != nil || len(ns) != 1 {
+		b.Fatal(p, ns, err)
+	}
+	for _, n := range ns {
+		if err := tree.Fprint(io.Discard, n, n.Path()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkMatch evaluates a path with a predicate over every stanza,
+// and one that selects every option of every stanza (Match returns
+// their printed paths, with [n]).
+func BenchmarkMatch(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("stanzas=%d", n), func(b *testing.B) {
+			fsys, size := ifacesRoot(b, n)
+			h := benchOpen(b, fsys, ifacesXform)
+			for _, q := range []struct{ name, path string }{
+				{"predicate", fmt.Sprintf("/files/etc/network/interfaces/iface[. = 'eth%d']/address", n/2/5*5)},
+				{"all", "/files/etc/network/interfaces/iface/*"},
+			} {
+				b.Run(q.name, func(b *testing.B) {
+					b.SetBytes(size)
+					b.ReportAllocs()
+					for b.Loop() {
+						if ms, err := h.Match(q.path); err != nil || len(ms) == 0 {
+							b.Fatal(q.path, err)
+						}
+					}
+				})
+			}
+		})
+	}
+}
