@@ -36,8 +36,10 @@ func (ld *Loader) Autoload(name string) (*Autoload, error) {
 		return nil, nil
 	}
 	if m.lazy == nil { // evaluated in full, without error
-		t, _ := m.Transform()
-		return &Autoload{Module: m.Name, Filter: t.Filter}, nil
+		if t, ok := m.Transform(); ok {
+			return &Autoload{Module: m.Name, Filter: t.Filter}, nil
+		}
+		return nil, nil
 	}
 	start := m.lazy.ast.Start
 	b := m.lazy.byName[m.Autoload]
@@ -47,7 +49,7 @@ func (ld *Loader) Autoload(name string) (*Autoload, error) {
 	if f, ok := ld.transformFilter(m, b); ok {
 		return &Autoload{Module: m.Name, Filter: f}, nil
 	}
-	v, _, err := ld.lazyGlobal(m, m.Autoload, math.MaxInt, syntax.Span{Start: start})
+	v, _, err := ld.lazyGlobal(m, m.Autoload, false, syntax.Span{Start: start})
 	if err != nil {
 		return nil, err
 	}
@@ -80,8 +82,11 @@ func (ld *Loader) transformFilter(m *Module, b *lazyLet) (Filter, bool) {
 			return nil, false // the module's own transform
 		}
 	}
-	ev := &evaluator{ld: ld, mod: m, lazy: true, limit: b.idx}
+	saved := m.lazy.limit
+	m.lazy.limit = b.idx
+	ev := &evaluator{ld: ld, mod: m, lazy: true}
 	v, err := ev.eval(outer.Arg, nil)
+	m.lazy.limit = saved
 	if err != nil {
 		return nil, false
 	}
@@ -90,10 +95,14 @@ func (ld *Loader) transformFilter(m *Module, b *lazyLet) (Filter, bool) {
 }
 
 // lazyModule is a module read for Autoload: its top-level lets, each
-// evaluated when first needed.
+// evaluated when first needed. While one is evaluated, the module's own
+// names resolve to the lets declared before it (limit), as when the
+// module is evaluated in order; at other times (a function of the
+// module called from elsewhere) to all of them, as once it is loaded.
 type lazyModule struct {
 	ast    *syntax.Module
 	byName map[string]*lazyLet // the first let of each name
+	limit  int
 }
 
 // lazyLet is one top-level let of a lazyModule; idx is its place among
@@ -107,7 +116,7 @@ type lazyLet struct {
 }
 
 func newLazyModule(ast *syntax.Module) *lazyModule {
-	lm := &lazyModule{ast: ast, byName: map[string]*lazyLet{}}
+	lm := &lazyModule{ast: ast, byName: map[string]*lazyLet{}, limit: math.MaxInt}
 	idx := 0
 	for _, d := range ast.Decls {
 		if l, ok := d.(*syntax.Let); ok {
@@ -127,6 +136,9 @@ func (ld *Loader) readLazy(name string, at syntax.Span) (*Module, error) {
 		if m.lazy != nil || m.done && m.err == nil {
 			return m, nil
 		}
+		if m.err == nil { // being evaluated in full (not reached: loads do not nest in Autoload)
+			return nil, errorAt(at, "module %s depends on itself", name)
+		}
 		return nil, m.err
 	}
 	file, src, err := ld.read(name, at)
@@ -143,15 +155,16 @@ func (ld *Loader) readLazy(name string, at syntax.Span) (*Module, error) {
 }
 
 // lazyGlobal returns the top-level binding name of m, evaluating it if
-// needed; only the first limit lets of the module are visible. found is
-// false when there is no such binding.
-func (ld *Loader) lazyGlobal(m *Module, name string, limit int, at syntax.Span) (v Value, found bool, err error) {
+// needed; own is set for a name used inside m, which sees only the lets
+// before the one being evaluated (limit). found is false when there is
+// no such binding.
+func (ld *Loader) lazyGlobal(m *Module, name string, own bool, at syntax.Span) (v Value, found bool, err error) {
 	if m.lazy == nil {
 		v, ok := m.globals[name]
 		return v, ok, nil
 	}
 	b := m.lazy.byName[name]
-	if b == nil || b.idx >= limit {
+	if b == nil || own && b.idx >= m.lazy.limit {
 		return nil, false, nil
 	}
 	if !b.done {
@@ -159,8 +172,11 @@ func (ld *Loader) lazyGlobal(m *Module, name string, limit int, at syntax.Span) 
 			return nil, true, errorAt(at, "module %s depends on itself", m.Name)
 		}
 		b.busy = true
-		ev := &evaluator{ld: ld, mod: m, lazy: true, limit: b.idx}
+		saved := m.lazy.limit
+		m.lazy.limit = b.idx
+		ev := &evaluator{ld: ld, mod: m, lazy: true}
 		b.val, b.err = ev.letValue(b.d)
+		m.lazy.limit = saved
 		b.busy, b.done = false, true
 	}
 	return b.val, true, b.err

@@ -67,6 +67,10 @@ func TestAutoloadCases(t *testing.T) {
 			err: "dirA/t.aug:3:36: type error: transform expects string but found filter"},
 		{name: "filter defined later is not visible", src: "module T = autoload xfm\nlet lns = [ key /a/ ]*\nlet xfm = transform lns filter\nlet filter = incl \"/a\"\n",
 			err: "dirA/t.aug:3:25: Undefined variable filter"},
+		{name: "a function sees the lets after it when called later", src: "module T = autoload xfm\nlet f (x:string) = g . incl x\nlet g = incl \"/a\"\nlet xfm = transform ([ key /a/ ]*) (f \"/b\")\n",
+			want: Filter{{true, "/a"}, {true, "/b"}}},
+		{name: "but not while it is evaluated", src: "module T = autoload xfm\nlet f (x:string) = g . incl x\nlet h = f \"/b\"\nlet g = incl \"/a\"\nlet xfm = transform ([ key /a/ ]*) h\n",
+			err: "dirA/t.aug:2:20: Undefined variable g"},
 		{name: "autoload not defined", src: "module T = autoload xfm\nlet x = \"1\"\n",
 			err: "dirA/t.aug:1:1: autoload: xfm is not defined in module T"},
 		{name: "autoload not a transform", src: "module T = autoload xfm\nlet xfm = incl \"/a\"\n",
@@ -164,4 +168,34 @@ func TestAutoloadSameAsEager(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, wt.Filter, a.Filter, n)
 	}
+}
+
+// FuzzAutoload: for any module, Autoload never panics, and when the
+// module loads in full, Autoload gives its transform's filter (or nil
+// when it declares no autoload).
+func FuzzAutoload(f *testing.F) {
+	f.Add("module T = autoload xfm\nlet lns = [ key /a/ ]*\nlet filter = incl \"/a\" . Lib.ex\nlet xfm = transform lns filter\n")
+	f.Add("module T = autoload xfm\nlet xfm = let f = incl \"/a\" . excl \"b\" in transform ([ key /a/ ]*) f\n")
+	f.Add("module T = autoload xfm\nlet transform (l:lens) (f:string) = l\nlet xfm = transform (del /x/ \"x\") \"y\"\n")
+	f.Add("module T = autoload xfm\nlet g = Lib.f\nlet xfm = transform ([ key /a/ ]*) g\n")
+	f.Add("module T = autoload xfm\nlet f (x:string) = g . incl x\nlet g = incl \"/a\"\nlet xfm = transform ([ key /a/ ]*) (f \"/b\")\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		lib := "module Lib =\nlet ex = excl \"*~\"\nlet f = T.filter\n"
+		var out bytes.Buffer
+		lazy := loader(&out, map[string]string{"t.aug": src, "lib.aug": lib})
+		eager := loader(&out, map[string]string{"t.aug": src, "lib.aug": lib})
+		a, aerr := lazy.Autoload("T")
+		m, err := eager.Load("T")
+		if err != nil {
+			return
+		}
+		require.NoError(t, aerr)
+		tr, ok := m.Transform()
+		if !ok {
+			assert.Nil(t, a)
+			return
+		}
+		require.NotNil(t, a)
+		assert.Equal(t, tr.Filter, a.Filter)
+	})
 }

@@ -3,7 +3,6 @@ package lang
 import (
 	"errors"
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/lensnet/lensnet/lens"
@@ -29,15 +28,13 @@ func (e *env) lookup(name string) (Value, bool) {
 }
 
 // evaluator evaluates the declarations of one module. A lazy evaluator
-// (Autoload) evaluates one top-level let of a module read but not
-// evaluated: it sees the module's first limit lets, and other modules'
-// bindings are evaluated as it needs them (lazyGlobal) instead of whole
-// modules being loaded.
+// (Autoload) evaluates the top-level lets of a module read but not
+// evaluated in full: its own and other modules' bindings are evaluated
+// as it needs them (lazyGlobal) instead of whole modules being loaded.
 type evaluator struct {
-	ld    *Loader
-	mod   *Module
-	lazy  bool
-	limit int
+	ld   *Loader
+	mod  *Module
+	lazy bool
 }
 
 func (ev *evaluator) eval(e syntax.Expr, en *env) (Value, error) {
@@ -174,7 +171,7 @@ func (ev *evaluator) lookup(id *syntax.Ident, en *env) (Value, error) {
 				if err != nil {
 					return nil, err
 				}
-				if v, ok, err := ev.ld.lazyGlobal(m, id.Name, math.MaxInt, id.Span); ok || err != nil {
+				if v, ok, err := ev.ld.lazyGlobal(m, id.Name, false, id.Span); ok || err != nil {
 					return v, err
 				}
 				break
@@ -204,7 +201,7 @@ func (ev *evaluator) lookup(id *syntax.Ident, en *env) (Value, error) {
 // global looks a name up among the module's own top-level bindings.
 func (ev *evaluator) global(id *syntax.Ident) (Value, bool, error) {
 	if ev.lazy {
-		return ev.ld.lazyGlobal(ev.mod, id.Name, ev.limit, id.Span)
+		return ev.ld.lazyGlobal(ev.mod, id.Name, true, id.Span)
 	}
 	v, ok := ev.mod.globals[id.Name]
 	return v, ok, nil
