@@ -117,13 +117,19 @@ func (h *Handle) Retrieve(lensName, nodeIn, path, nodeOut string) error {
 		return err
 	}
 	text, _ := in.Value()
-	src, err := h.one(path)
+	ns, err := h.match(path)
 	if err != nil {
 		return err
 	}
-	meta := h.textMeta(path)
 	root := tree.NewHidden()
-	root.SetChildren(cloneKids(src))
+	switch len(ns) {
+	case 0: // as augtool: no tree is the empty tree
+	case 1:
+		root.SetChildren(cloneKids(ns[0]))
+	default:
+		return fmt.Errorf("%s: %w", path, ErrManyMatches)
+	}
+	meta := h.textMeta(path)
 	out, perr := l.Put(root, text)
 	if perr != nil {
 		e := tree.NewValue("error", "put_failed")

@@ -679,6 +679,9 @@ func (s *shell) run(cmd string, args []string) bool {
 		case errors.Is(err, lensnet.ErrManyMatches):
 			s.report(codeTooMany, "Too many matches for path expression", "Multiple nodes match "+args[0], args[0])
 			return false
+		case errors.Is(err, lensnet.ErrNoMatch):
+			s.report(codeNoMatch, "No match for path expression", "No node matching "+args[0], args[0])
+			return false
 		case err != nil:
 			s.pathErr(err)
 			return false

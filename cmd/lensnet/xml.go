@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"strings"
 
 	"github.com/beevik/etree"
 	"github.com/lensnet/lensnet/tree"
@@ -24,7 +25,14 @@ func dumpXML(w io.Writer, match string, ns []*tree.Node) error {
 		// path goes after label, as augtool writes it
 	}
 	doc.Indent(2)
-	_, err := doc.WriteTo(w)
+	// libxml2 leaves ' alone in attributes, etree writes &apos;; a
+	// literal "&apos;" in the data comes out as "&amp;apos;", so every
+	// "&apos;" in the output is etree's
+	var buf strings.Builder
+	if _, err := doc.WriteTo(&buf); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, strings.ReplaceAll(buf.String(), "&apos;", "'"))
 	return err
 }
 

@@ -1,0 +1,3 @@
+# options: -A -t 'Hosts incl /etc/hosts'
+# info about the handle
+info

@@ -1,0 +1,2 @@
+# span without --span: no span information
+span /files/etc/hosts/1
