@@ -161,3 +161,31 @@ func TestSpan(t *testing.T) {
 	_, err = h.Span("/files/etc/hosts/2/alias")
 	assert.ErrorIs(t, err, ErrNoSpan, "a node made by an edit has no span")
 }
+
+func TestRemoveFileModes(t *testing.T) {
+	for _, mode := range []files.Mode{files.Overwrite, files.Backup, files.NewFile, files.Noop} {
+		t.Run(mode.String(), func(t *testing.T) {
+			fsys := memRoot(t, sampleFiles)
+			h := open(t, fsys, mode)
+			n, err := h.Remove("/files/etc/hosts")
+			require.NoError(t, err)
+			assert.Positive(t, n)
+			require.NoError(t, h.Save())
+			_, errOrig := fsys.Stat("/etc/hosts")
+			saved, errSave := afero.ReadFile(fsys, "/etc/hosts.augsave")
+			switch mode {
+			case files.Noop:
+				assert.NoError(t, errOrig, "noop removes nothing")
+				assert.Error(t, errSave)
+			case files.Backup:
+				assert.Error(t, errOrig)
+				assert.Equal(t, sampleFiles["/etc/hosts"], string(saved), "backup keeps the removed file as .augsave")
+			default: // as Augeas, newfile mode unlinks the original too
+				assert.Error(t, errOrig)
+				assert.Error(t, errSave)
+			}
+			m, _ := h.Match("/augeas/events/saved")
+			assert.Len(t, m, 1)
+		})
+	}
+}

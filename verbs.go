@@ -9,13 +9,17 @@ import (
 
 	"github.com/lensnet/lensnet/internal/files"
 	"github.com/lensnet/lensnet/tree"
+	"github.com/spf13/afero"
 )
 
 // ErrNoMatch is returned when a path that must select a node selects
 // none; ErrManyMatches when it must select one and selects more.
+// ErrCannotCreate when a node that must be created cannot be (a step
+// such as * or .. is missing).
 var (
-	ErrNoMatch     = errors.New("no match for path expression")
-	ErrManyMatches = errors.New("too many matches for path expression")
+	ErrNoMatch      = errors.New("no match for path expression")
+	ErrManyMatches  = tree.ErrManyMatches
+	ErrCannotCreate = tree.ErrCannotCreate
 )
 
 // match evaluates a path; relative paths start at /augeas/context
@@ -126,6 +130,7 @@ func (h *Handle) DefineNode(name, expr string, value *string) (created bool, err
 			n.SetValue(*value)
 		}
 		ns, created = []*tree.Node{n}, true
+		expr = n.Path() // as Augeas: the variable shows the created node
 	}
 	h.defineVar(name, expr, tree.NodeSet(ns))
 	return created, nil
@@ -325,11 +330,9 @@ func (h *Handle) Save() error {
 		}
 		if node == nil {
 			// the whole subtree is gone: the file goes too
-			if mode != files.Noop {
-				if err := h.fs.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-					errs = append(errs, err)
-					continue
-				}
+			if err := removeFile(h.fs, p, mode); err != nil {
+				errs = append(errs, err)
+				continue
 			}
 			delete(h.files, p)
 			saved = append(saved, p)
@@ -379,6 +382,24 @@ func (h *Handle) Save() error {
 		ev.Append(tree.NewValue("saved", "/files"+p))
 	}
 	return errors.Join(errs...)
+}
+
+// removeFile deletes a file whose subtree was removed: in backup mode
+// it becomes FILE.augsave, in noop mode it stays, as in Augeas.
+func removeFile(fsys afero.Fs, p string, mode files.Mode) error {
+	var err error
+	switch mode {
+	case files.Noop:
+		return nil
+	case files.Backup:
+		err = fsys.Rename(p, p+".augsave")
+	default:
+		err = fsys.Remove(p)
+	}
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
 }
 
 // saveNew creates the files whose subtrees were added under /files.

@@ -1,6 +1,7 @@
 package tree
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -1209,6 +1210,14 @@ func (p *Path) AnchorVars(ctx *Node, vars Vars) (*Node, error) {
 	return n, err
 }
 
+// ErrManyMatches is returned by Create when the path, or the deepest
+// prefix of it that matches, selects more than one node; ErrCannotCreate
+// when a missing step is not one Create can make (child::name, seq::*).
+var (
+	ErrManyMatches  = errors.New("too many matches for path expression")
+	ErrCannotCreate = errors.New("cannot create the node")
+)
+
 // anchor evaluates the path as far as it matches and returns the single
 // node reached and the steps still to create.
 func (p *Path) anchor(ctx *Node, vars Vars) (*Node, []*step, error) {
@@ -1229,7 +1238,12 @@ func (p *Path) anchor(ctx *Node, vars Vars) (*Node, []*step, error) {
 		if len(nodes) == 0 {
 			return nil, nil, fmt.Errorf("%s: no node to create under", p.src)
 		}
-		return nil, nil, fmt.Errorf("%s: too many matches for path expression", p.src)
+		return nil, nil, fmt.Errorf("%s: %w", p.src, ErrManyMatches)
+	}
+	for _, st := range lp.steps[i:] { // check every step before making any
+		if !(st.axis == axChild && st.test == testName) && !(st.axis == axSeq && st.test == testAny) {
+			return nil, nil, fmt.Errorf("%s: step %q: %w", p.src, st.src, ErrCannotCreate)
+		}
 	}
 	return nodes[0], lp.steps[i:], nil
 }
@@ -1255,8 +1269,8 @@ func (p *Path) CreateVars(ctx *Node, vars Vars) (*Node, error) {
 				}
 			}
 			label = strconv.Itoa(next)
-		default:
-			return nil, fmt.Errorf("%s: cannot create a node for step %q", p.src, st.src)
+		default: // anchor refused it
+			return nil, fmt.Errorf("%s: step %q: %w", p.src, st.src, ErrCannotCreate)
 		}
 		c := New(label)
 		n.Append(c)

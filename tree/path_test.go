@@ -69,7 +69,8 @@ func TestPathCreate(t *testing.T) {
 	}, []pathCase{
 		{"/a", "/a: too many matches for path expression"},
 		{"/b/*/z", "/b/*/z: too many matches for path expression"},
-		{"/q/*", `/q/*: cannot create a node for step "*"`},
+		{"/q/*", `/q/*: step "*": cannot create the node`},
+		{"/q/r/..", `/q/r/..: step "..": cannot create the node`},
 	})
 }
 
@@ -91,8 +92,10 @@ func checkCreate(t *testing.T, root *Node, ok, bad []pathCase) {
 	for _, c := range bad {
 		p, err := ParsePath(c.path)
 		require.NoError(t, err)
+		before := Dump(root)
 		_, err = p.Create(root)
 		assert.EqualError(t, err, c.want, c.path)
+		assert.Equal(t, before, Dump(root), "%s: a failed creation makes nothing", c.path)
 	}
 }
 
@@ -385,7 +388,7 @@ func TestPathCreateAxes(t *testing.T) {
 		{"/files/hosts/1/canonical[. = 'other']", "/files/hosts/1/canonical[2]"},
 		{"//x/y", "/files/hosts/x/y"},
 	}, []pathCase{
-		{"/files/hosts/descendant::q", `/files/hosts/descendant::q: cannot create a node for step "descendant::q"`},
+		{"/files/hosts/descendant::q", `/files/hosts/descendant::q: step "descendant::q": cannot create the node`},
 		{"/files/a | /files/b", "/files/a | /files/b: cannot create nodes for this path expression"},
 		{"//alias/z", "//alias/z: too many matches for path expression"},
 	})

@@ -539,6 +539,10 @@ func (s *shell) run(cmd string, args []string) bool {
 		} else {
 			err = h.Clear(args[0])
 		}
+		if errors.Is(err, lensnet.ErrCannotCreate) {
+			s.fail(codeFailed, fmt.Sprintf("Setting %s failed", args[0]))
+			return false
+		}
 		if err != nil {
 			s.pathErr(err)
 			return false
