@@ -47,8 +47,9 @@
 // by a keyword; other punctuation and inner blanks belong to the name
 // ("*[a < '2']" looks for a child named "a < '2'"). Trailing blanks are
 // dropped; \x stands for x. Labels compare as strings ("01" is not "1").
-// A name or "*" never matches a hidden node; ".", "..", "root::*" and the
-// step that "//" stands for match any node. Descendant searches do not
+// A name or "*" never matches a hidden node, not even the root (so
+// root::* selects nothing, as in Augeas); ".", ".." and the step that
+// "//" stands for match any node. Descendant searches do not
 // enter hidden nodes (except the node they start from).
 //
 // Axes: child (the default), self, parent, descendant,

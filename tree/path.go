@@ -378,10 +378,7 @@ func (p *pathParser) step() (*step, error) {
 		st.axis, st.test = axSelf, testNode
 	case strings.HasPrefix(p.src[p.pos:], "*"):
 		p.pos++
-		st.test = testAny
-		if st.axis == axRoot {
-			st.test = testNode
-		}
+		st.test = testAny // root::* matches nothing: the root has no label (as Augeas)
 	default:
 		name, err := p.name()
 		if err != nil {
@@ -845,6 +842,16 @@ func (s *evalState) filter(set []*Node, pr *expr) ([]*Node, error) {
 	saved := s.sticky
 	s.sticky = nil
 	defer func() { s.sticky = saved }()
+	if hasElse(pr) {
+		// as Augeas: an "A else B" inside the predicate takes A for
+		// every node when A holds for any node of the set, so a first
+		// pass finds out which do
+		for i, n := range set {
+			if _, err := s.eval(pr, ectx{n, i + 1, len(set)}); err != nil {
+				return nil, err
+			}
+		}
+	}
 	var out []*Node
 	for i, n := range set {
 		v, err := s.eval(pr, ectx{n, i + 1, len(set)})
@@ -1172,6 +1179,22 @@ func (s *evalState) binary(e *expr, c ectx) (value, error) {
 		return l, s.errorf(e, "type error: cannot compare these values")
 	}
 	return value{kind: vBool, b: b}, nil
+}
+
+// hasElse reports whether e uses else outside nested predicates.
+func hasElse(e *expr) bool {
+	if e == nil {
+		return false
+	}
+	if e.kind == exBinary && e.str == "else" {
+		return true
+	}
+	for _, a := range e.args {
+		if hasElse(a) {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *evalState) stick(e *expr) {
