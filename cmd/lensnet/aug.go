@@ -575,7 +575,8 @@ func (s *shell) run(cmd string, args []string) bool {
 		}
 		var js []jsonNode
 		printed := 0
-		for _, n := range ns {
+		paths := tree.Paths(ns) // linear; n.Path() on each of many siblings is not
+		for i, n := range ns {
 			v, has := n.Value()
 			if len(args) == 2 && (!has || v != args[1]) {
 				continue
@@ -583,13 +584,13 @@ func (s *shell) run(cmd string, args []string) bool {
 			printed++
 			switch {
 			case s.json:
-				js = append(js, jsonNode{Path: n.Path(), Value: valuePtr(n)})
+				js = append(js, jsonNode{Path: paths[i], Value: valuePtr(n)})
 			case len(args) == 2:
-				fmt.Fprintln(s.out, n.Path())
+				fmt.Fprintln(s.out, paths[i])
 			case has:
-				fmt.Fprintf(s.out, "%s = %s\n", n.Path(), v)
+				fmt.Fprintf(s.out, "%s = %s\n", paths[i], v)
 			default:
-				fmt.Fprintf(s.out, "%s = (none)\n", n.Path())
+				fmt.Fprintf(s.out, "%s = (none)\n", paths[i])
 			}
 		}
 		if s.json {
@@ -621,9 +622,16 @@ func (s *shell) run(cmd string, args []string) bool {
 			return false
 		}
 		var js []jsonNode
-		for _, c := range ns {
-			p := c.Path()
-			l := p[len(c.Parent().Path())+1:] // the label with [n] where it repeats
+		paths := tree.Paths(ns)
+		parents := map[*tree.Node]int{} // length of each parent's path
+		for i, c := range ns {
+			p := paths[i]
+			pl, ok := parents[c.Parent()]
+			if !ok {
+				pl = len(c.Parent().Path())
+				parents[c.Parent()] = pl
+			}
+			l := p[pl+1:] // the label with [n] where it repeats
 			if s.json {
 				kids := c.Len()
 				lbl, _ := c.Label()
@@ -652,23 +660,24 @@ func (s *shell) run(cmd string, args []string) bool {
 			s.pathErr(err)
 			return false
 		}
+		paths := tree.Paths(ns)
 		switch {
 		case cmd == "dump-xml":
-			if err := dumpXML(s.out, p, ns); err != nil {
+			if err := dumpXML(s.out, p, ns, paths); err != nil {
 				s.report(codeFailed, err.Error(), "", p)
 				return false
 			}
 		case s.json:
 			var js []jsonNode
-			for _, n := range ns {
-				tree.Walk(n, n.Path(), func(m *tree.Node, mp string) {
+			for i, n := range ns {
+				tree.Walk(n, paths[i], func(m *tree.Node, mp string) {
 					js = append(js, jsonNode{Path: mp, Value: valuePtr(m)})
 				})
 			}
 			writeJSON(s.out, nonNil(js))
 		default:
-			for _, n := range ns {
-				_ = tree.Fprint(s.out, n, n.Path())
+			for i, n := range ns {
+				_ = tree.Fprint(s.out, n, paths[i])
 			}
 		}
 	case "span":

@@ -11,17 +11,17 @@ import (
 // dumpXML writes the nodes a path matched as augtool's dump-xml does:
 // an <augeas match="PATH"> element holding a <node label=".."
 // path=".."> per match, each with its <value> and child <node>s.
-func dumpXML(w io.Writer, match string, ns []*tree.Node) error {
+func dumpXML(w io.Writer, match string, ns []*tree.Node, paths []string) error {
 	doc := etree.NewDocument()
 	doc.WriteSettings.CanonicalText = true // escape only & < >, as libxml2
 	top := doc.CreateElement("augeas")
 	top.CreateAttr("match", match)
-	for _, n := range ns {
+	for i, n := range ns {
 		if n.Hidden() {
 			continue
 		}
 		e := xmlNode(top, n)
-		e.CreateAttr("path", n.Path())
+		e.CreateAttr("path", paths[i])
 		// path goes after label, as augtool writes it
 	}
 	doc.Indent(2)
