@@ -201,7 +201,7 @@ func TestPathAxes(t *testing.T) {
 		{"/files/hosts/1/ipaddr/ancestor::*", "/files/hosts/1 /files/hosts /files"},
 		{"/files/hosts/1/ipaddr/ancestor::hosts", "/files/hosts"},
 		{"/files/hosts/1/ipaddr/ancestor-or-self::ipaddr", ""}, // no such axis in Augeas: a name
-		{"/files/hosts/2/root::*", ""}, // the root has no label: * misses it (augtool)
+		{"/files/hosts/2/root::*", ""},                         // the root has no label: * misses it (augtool)
 		{"//alias/root::*/files", ""},
 		{"/files/hosts/2/alias[2]/preceding-sibling::*", "/files/hosts/2/alias[1] /files/hosts/2/canonical /files/hosts/2/ipaddr"},
 		{"/files/hosts/2/alias[2]/preceding-sibling::*[1]", "/files/hosts/2/alias[1]"},
