@@ -9,10 +9,9 @@ import (
 // Dump returns the descendants of root in augtool print form, with the
 // children of root at /label. root itself is not printed.
 func Dump(root *Node) string {
-	var b strings.Builder
-	p := printer{w: &b}
+	var p printer
 	p.children(root, nil)
-	return b.String()
+	return string(p.buf)
 }
 
 // Fprint writes n and its descendants to w in augtool print form, with n
@@ -22,24 +21,41 @@ func Fprint(w io.Writer, n *Node, path string) error {
 	if !n.hasLabel {
 		return nil
 	}
-	var b strings.Builder
-	p := printer{w: &b}
+	p := printer{w: w, buf: make([]byte, 0, printChunk+4096)}
 	p.node(n, []byte(path))
-	_, err := io.WriteString(w, b.String())
-	return err
+	p.flush()
+	return p.err
 }
 
+// printChunk is how much Fprint gathers before writing it out: the
+// output is written in pieces, not built whole in memory.
+const printChunk = 64 << 10
+
+// printer appends print lines to buf, and writes them to w (if set) in
+// chunks.
 type printer struct {
-	w *strings.Builder
+	w   io.Writer
+	buf []byte
+	err error
+}
+
+func (p *printer) flush() {
+	if p.w != nil && len(p.buf) > 0 && p.err == nil {
+		_, p.err = p.w.Write(p.buf)
+		p.buf = p.buf[:0]
+	}
 }
 
 func (p *printer) node(n *Node, path []byte) {
-	p.w.Write(path)
+	p.buf = append(p.buf, path...)
 	if n.hasValue {
-		p.w.WriteString(" = ")
-		p.w.WriteString(QuoteValue(n.value))
+		p.buf = append(p.buf, " = "...)
+		p.buf = appendQuoted(p.buf, n.value)
 	}
-	p.w.WriteByte('\n')
+	p.buf = append(p.buf, '\n')
+	if p.w != nil && len(p.buf) >= printChunk {
+		p.flush()
+	}
 	p.children(n, path)
 }
 
@@ -68,6 +84,9 @@ func siblingIndexes(children []*Node) []int {
 	if len(children) < 2 {
 		return nil
 	}
+	if len(children) <= 16 { // small lists: compare pairs, no maps
+		return smallSiblingIndexes(children)
+	}
 	count := make(map[string]int, len(children))
 	dup := false
 	for _, c := range children {
@@ -85,6 +104,32 @@ func siblingIndexes(children []*Node) []int {
 		if c.hasLabel && count[c.label] > 1 {
 			seen[c.label]++
 			idx[i] = seen[c.label]
+		}
+	}
+	return idx
+}
+
+func smallSiblingIndexes(children []*Node) []int {
+	var idx []int
+	for i, c := range children {
+		if !c.hasLabel {
+			continue
+		}
+		before, after := 0, 0
+		for j, d := range children {
+			if j != i && d.hasLabel && d.label == c.label {
+				if j < i {
+					before++
+				} else {
+					after++
+				}
+			}
+		}
+		if before+after > 0 {
+			if idx == nil {
+				idx = make([]int, len(children))
+			}
+			idx[i] = before + 1
 		}
 	}
 	return idx
@@ -215,7 +260,11 @@ func EscapeLabel(label string) string {
 // escapes for \a \b \t \n \v \f \r, \" and \\, and three-digit octal for
 // every other byte outside printable ASCII.
 func QuoteValue(value string) string {
-	b := make([]byte, 0, len(value)+2)
+	return string(appendQuoted(make([]byte, 0, len(value)+2), value))
+}
+
+// appendQuoted appends QuoteValue(value) to b.
+func appendQuoted(b []byte, value string) []byte {
 	b = append(b, '"')
 	for i := 0; i < len(value); i++ {
 		c := value[i]
@@ -246,5 +295,5 @@ func QuoteValue(value string) string {
 			}
 		}
 	}
-	return string(append(b, '"'))
+	return append(b, '"')
 }
