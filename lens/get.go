@@ -61,6 +61,8 @@ type getter struct {
 	skel     bool // also build skeletons and dictionaries (for put)
 	seqs     map[string]int
 	lvl      *level
+	stack    []*tree.Node // the nodes made so far whose parent is not made yet
+	free     []*level     // levels to reuse (one per nesting depth)
 	memo     map[memoKey][]int
 	busy     map[memoKey]bool
 	stars    map[memoKey]*starReach
@@ -96,6 +98,21 @@ type memoKey struct {
 
 // level collects what a lens sets for the node being built: its label
 // and value, and its children.
+// newLevel returns a cleared level from the getter's free list.
+func (g *getter) newLevel() *level {
+	if k := len(g.free); k > 0 {
+		l := g.free[k-1]
+		g.free = g.free[:k-1]
+		return l
+	}
+	return &level{}
+}
+
+func (g *getter) freeLevel(l *level) {
+	*l = level{}
+	g.free = append(g.free, l)
+}
+
 type level struct {
 	key, value       string
 	hasKey, hasValue bool
@@ -126,6 +143,7 @@ func (g *getter) top(l *Lens) (*level, skel, error) {
 	if err != nil {
 		return nil, skel{}, err
 	}
+	lvl.nodes, g.stack = g.stack, nil
 	if lvl.hasKey {
 		return nil, skel{}, g.errAt(l, lvl.ks, fmt.Sprintf("get left unused key %q", lvl.key))
 	}
@@ -219,8 +237,10 @@ func (g *getter) subtree(l *Lens, i, j int) (skel, error) {
 		return skel{lens: l}, nil
 	}
 	outer := g.lvl
-	inner := level{}
-	g.lvl = &inner
+	base := len(g.stack)
+	inner := g.newLevel()
+	defer g.freeLevel(inner)
+	g.lvl = inner
 	sk, err := g.exact(l.kids[0], i, j)
 	g.lvl = outer
 	if err != nil {
@@ -235,8 +255,13 @@ func (g *getter) subtree(l *Lens, i, j int) (skel, error) {
 	if inner.hasValue {
 		n.SetValue(inner.value)
 	}
-	if len(inner.nodes) > 0 {
-		n.SetChildren(inner.nodes)
+	if k := len(g.stack) - base; k > 0 {
+		// the children came on the shared stack: one exact-size slice
+		// per node instead of a slice grown child by child
+		kids := make([]*tree.Node, k)
+		copy(kids, g.stack[base:])
+		clear(g.stack[base:])
+		n.SetChildren(kids)
 	}
 	n.Span = tree.Span{Start: i, End: j}
 	if inner.hasKey {
@@ -245,7 +270,7 @@ func (g *getter) subtree(l *Lens, i, j int) (skel, error) {
 	if inner.hasValue {
 		n.Span.ValueStart, n.Span.ValueEnd = inner.vs, inner.ve
 	}
-	outer.nodes = append(outer.nodes, n)
+	g.stack = append(g.stack[:base], n)
 	if !g.skel {
 		return skel{}, nil
 	}
