@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/lensnet/lensnet/internal/files"
 	"github.com/lensnet/lensnet/lens"
@@ -281,10 +284,14 @@ func (h *Handle) Load() error {
 		}
 	}
 	sort.Strings(paths)
+	var todo []string
 	for _, p := range paths {
 		if !h.failed[p] { // claimed by two transforms: not loaded
-			h.loadFile(p, claimed[p])
+			todo = append(todo, p)
 		}
+	}
+	for i, r := range h.readFiles(todo, claimed) {
+		h.attach(todo[i], claimed[todo[i]], r)
 	}
 	h.filesNode().ClearChanges() // nothing loaded counts as modified
 	return nil
@@ -292,28 +299,85 @@ func (h *Handle) Load() error {
 
 // loadFile reads one file with its transform's lens.
 func (h *Handle) loadFile(p string, x *xform) {
-	b, mtime, err := readFile(h.fs, p)
-	if err != nil {
+	h.attach(p, x, h.readFiles([]string{p}, map[string]*xform{p: x})[0])
+}
+
+// readResult is one file read and parsed, not yet in the tree.
+type readResult struct {
+	text  string
+	mtime int64
+	lens  *lens.Lens
+	tree  *tree.Node
+	err   error // reading the file
+	lerr  error // compiling the lens
+	gerr  error // parsing the text
+}
+
+// readFiles reads and parses the files, in parallel over the processors
+// (lenses are safe for concurrent use; each is compiled first, here).
+// The results are in the order of paths, so the tree is built the same
+// way whatever the scheduling.
+func (h *Handle) readFiles(paths []string, claimed map[string]*xform) []readResult {
+	out := make([]readResult, len(paths))
+	for i, p := range paths {
+		out[i].lens, out[i].lerr = h.lensOf(claimed[p])
+	}
+	work := func(i int) {
+		r := &out[i]
+		if r.lerr != nil {
+			return
+		}
+		b, mtime, err := readFile(h.fs, paths[i])
+		if err != nil {
+			r.err = err
+			return
+		}
+		r.text, r.mtime = string(b), mtime
+		if !strings.HasSuffix(r.text, "\n") {
+			r.text += "\n" // as Augeas's loader does
+		}
+		r.tree, r.gerr = r.lens.Get(r.text)
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(paths))
+	if workers <= 1 {
+		for i := range paths {
+			work(i)
+		}
+		return out
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(paths); i = int(next.Add(1)) - 1 {
+				work(i)
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// attach puts a read file's tree under /files and its metadata under
+// /augeas/files, or records why it could not be read.
+func (h *Handle) attach(p string, x *xform, r readResult) {
+	switch {
+	case r.lerr != nil:
 		h.failed[p] = true
-		h.setError(p, "read_failed", err.Error())
+		h.setLoadError(x, r.lerr)
+		return
+	case r.err != nil:
+		h.failed[p] = true
+		h.setError(p, "read_failed", r.err.Error())
+		return
+	case r.gerr != nil:
+		h.failed[p] = true
+		h.setGetError(p, x, r.gerr)
 		return
 	}
-	text := string(b)
-	if !strings.HasSuffix(text, "\n") {
-		text += "\n" // as Augeas's loader does
-	}
-	l, err := h.lensOf(x)
-	if err != nil {
-		h.failed[p] = true
-		h.setLoadError(x, err)
-		return
-	}
-	t, err := l.Get(text)
-	if err != nil {
-		h.failed[p] = true
-		h.setGetError(p, x, err)
-		return
-	}
+	l, t, text, mtime := r.lens, r.tree, r.text, r.mtime
 	fileNode := h.mkdirs(h.filesNode(), p)
 	kids := t.Children()
 	t.SetChildren(nil) // frees the nodes in one pass (Detach one by one is quadratic)
