@@ -233,9 +233,14 @@ func (h *Handle) Load() error {
 	meta.SetChildren(nil)
 	h.made[dirKey{h.augeasNode(), "files"}] = meta
 	h.metaNode("load")
+	xfs := h.transforms()
+	globbed, regular, err := h.globAll(xfs)
+	if err != nil {
+		return err
+	}
 	claimed := map[string]*xform{}
 	var paths []string
-	for _, x := range h.transforms() {
+	for _, x := range xfs {
 		if e := child(x.node, "error"); e != nil {
 			e.Detach()
 		}
@@ -253,15 +258,8 @@ func (h *Handle) Load() error {
 			if !g.Include {
 				continue
 			}
-			ms, err := afero.Glob(h.fs, g.Pattern)
-			if err != nil {
-				return fmt.Errorf("transform %s: %w", x.name, err)
-			}
-			for _, p := range ms {
-				if !x.filter.Matches(p) {
-					continue
-				}
-				if st, err := h.fs.Stat(p); err != nil || !st.Mode().IsRegular() {
+			for _, p := range globbed[g.Pattern] {
+				if !x.filter.Matches(p) || !regular[p] {
 					continue
 				}
 				if _, err := h.lensOf(x); err != nil {
@@ -338,12 +336,18 @@ func (h *Handle) readFiles(paths []string, claimed map[string]*xform) []readResu
 		}
 		r.tree, r.gerr = r.lens.Get(r.text)
 	}
-	workers := min(runtime.GOMAXPROCS(0), len(paths))
+	parallel(len(paths), work)
+	return out
+}
+
+// parallel runs work(0..n-1) over as many goroutines as processors.
+func parallel(n int, work func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
 	if workers <= 1 {
-		for i := range paths {
+		for i := range n {
 			work(i)
 		}
-		return out
+		return
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -351,13 +355,52 @@ func (h *Handle) readFiles(paths []string, claimed map[string]*xform) []readResu
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < len(paths); i = int(next.Add(1)) - 1 {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
 				work(i)
 			}
 		}()
 	}
 	wg.Wait()
-	return out
+}
+
+// globAll expands every include glob of the transforms once and tells
+// which of the files their filters keep are regular files (looked up in
+// parallel: with 10,000 files the lookups are a good part of a load).
+func (h *Handle) globAll(xfs []*xform) (map[string][]string, map[string]bool, error) {
+	globbed := map[string][]string{}
+	seen := map[string]bool{}
+	var cands []string
+	for _, x := range xfs {
+		for _, g := range x.filter {
+			if !g.Include {
+				continue
+			}
+			ms, ok := globbed[g.Pattern]
+			if !ok {
+				var err error
+				if ms, err = afero.Glob(h.fs, g.Pattern); err != nil {
+					return nil, nil, fmt.Errorf("transform %s: %w", x.name, err)
+				}
+				globbed[g.Pattern] = ms
+			}
+			for _, p := range ms {
+				if !seen[p] && x.filter.Matches(p) {
+					seen[p] = true
+					cands = append(cands, p)
+				}
+			}
+		}
+	}
+	isReg := make([]bool, len(cands))
+	parallel(len(cands), func(i int) {
+		st, err := h.fs.Stat(cands[i])
+		isReg[i] = err == nil && st.Mode().IsRegular()
+	})
+	regular := make(map[string]bool, len(cands))
+	for i, p := range cands {
+		regular[p] = isReg[i]
+	}
+	return globbed, regular, nil
 }
 
 // attach puts a read file's tree under /files and its metadata under
