@@ -221,7 +221,15 @@ func (h *Handle) augeasNode() *tree.Node { return h.root.Child(0) }
 // Load reads every file a transform claims into /files, replacing what
 // was loaded before. A file that fails to parse gets no /files subtree;
 // its error is under /augeas/files/<path>/error (see Errors).
-func (h *Handle) Load() error {
+func (h *Handle) Load() (err error) {
+	if b, ok := h.fs.(interface{ Batch(func()) }); ok {
+		b.Batch(func() { err = h.load() })
+		return err
+	}
+	return h.load()
+}
+
+func (h *Handle) load() error {
 	h.filesNode().SetChildren(nil)
 	h.files = map[string]*fileRec{}
 	h.failed = map[string]bool{}

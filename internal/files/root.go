@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/afero"
@@ -31,6 +32,49 @@ var ErrLoop = errors.New("too many levels of symbolic links")
 type Root struct {
 	dir string
 	os  afero.OsFs
+
+	// During Batch, the directories found not to be symbolic links are
+	// remembered, so that reading many files in one directory does not
+	// look at every component of every name again.
+	mu    sync.RWMutex
+	plain map[string]bool // canonical name -> exists and is no link
+}
+
+// Batch runs f with name resolution remembering the directories it has
+// seen to be plain (not links). f must not change links or directories
+// under the root itself; changes made meanwhile by others may go unseen
+// until Batch returns, as with any check-then-use access.
+func (r *Root) Batch(f func()) {
+	r.mu.Lock()
+	outer := r.plain != nil
+	if !outer {
+		r.plain = map[string]bool{}
+	}
+	r.mu.Unlock()
+	defer func() {
+		if !outer {
+			r.mu.Lock()
+			r.plain = nil
+			r.mu.Unlock()
+		}
+	}()
+	f()
+}
+
+// knownPlain reports whether name was seen to be a plain directory in
+// this batch.
+func (r *Root) knownPlain(name string) bool {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	return r.plain[name]
+}
+
+func (r *Root) rememberPlain(name string) {
+	r.mu.Lock()
+	if r.plain != nil {
+		r.plain[name] = true
+	}
+	r.mu.Unlock()
 }
 
 var _ afero.Fs = (*Root)(nil)
@@ -81,6 +125,10 @@ func (r *Root) resolve(name string, followLast bool) (string, error) {
 			cur = next
 			break
 		}
+		if len(queue) > 0 && r.knownPlain(next) {
+			cur = next
+			continue
+		}
 		fi, err := os.Lstat(r.real(next))
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
@@ -90,6 +138,9 @@ func (r *Root) resolve(name string, followLast bool) (string, error) {
 			return "", err
 		}
 		if fi.Mode()&fs.ModeSymlink == 0 {
+			if len(queue) > 0 && fi.IsDir() {
+				r.rememberPlain(next)
+			}
 			cur = next
 			continue
 		}

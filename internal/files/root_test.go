@@ -99,3 +99,32 @@ func TestRootLinksThemselves(t *testing.T) {
 	_, err = os.Stat(filepath.Join(r.Dir(), "real", "hosts"))
 	assert.NoError(t, err, "removing a link keeps its target")
 }
+
+func TestRootBatch(t *testing.T) {
+	r, _ := sandbox(t)
+	read := func(name string) string {
+		b, err := afero.ReadFile(r, name)
+		if err != nil {
+			return "error: " + err.Error()
+		}
+		return string(b)
+	}
+	require.NoError(t, os.MkdirAll(filepath.Join(r.Dir(), "d", "sub"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(r.Dir(), "d", "sub", "f"), []byte("plain\n"), 0o644))
+	r.Batch(func() {
+		assert.Equal(t, "plain\n", read("/d/sub/f"))
+		assert.Equal(t, "plain\n", read("/d/sub/f"), "again, from the remembered directories")
+		assert.Equal(t, "inside\n", read("/etc/dirlink/hosts"), "links are still followed inside the root")
+		assert.Equal(t, "inside\n", read("/etc/escape/../real/hosts"))
+		_, err := afero.ReadFile(r, "/etc/escape")
+		assert.Error(t, err, "an escaping link still stays inside")
+		r.Batch(func() { assert.Equal(t, "plain\n", read("/d/sub/f")) }) // nested
+		assert.NotNil(t, r.plain, "a nested batch keeps the outer one's memory")
+	})
+	assert.Nil(t, r.plain, "the memory goes with the batch")
+	// after the batch a directory replaced by a link is seen as a link
+	require.NoError(t, os.RemoveAll(filepath.Join(r.Dir(), "d", "sub")))
+	require.NoError(t, os.Symlink("/real", filepath.Join(r.Dir(), "d", "sub")))
+	assert.Equal(t, "error: open /d/sub/f: no such file or directory", read("/d/sub/f"))
+	assert.Equal(t, "inside\n", read("/d/sub/hosts"))
+}
