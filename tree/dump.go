@@ -60,6 +60,13 @@ func (p *printer) node(n *Node, path []byte) {
 }
 
 func (p *printer) children(n *Node, path []byte) {
+	eachChildPath(n, path, p.node)
+}
+
+// eachChildPath calls fn for each labelled child of n with its path:
+// path, "/", the escaped label and [i] where the label repeats. The
+// path passed to fn shares path's array: fn must not keep it.
+func eachChildPath(n *Node, path []byte, fn func(c *Node, path []byte)) {
 	idx := siblingIndexes(n.children)
 	for i, c := range n.children {
 		if !c.hasLabel {
@@ -72,7 +79,7 @@ func (p *printer) children(n *Node, path []byte) {
 			seg = strconv.AppendInt(seg, int64(idx[i]), 10)
 			seg = append(seg, ']')
 		}
-		p.node(c, seg)
+		fn(c, seg)
 		path = seg[:len(path)]
 	}
 }
