@@ -61,6 +61,7 @@ func (c *checker) check(l *Lens) error {
 	// workers only wait on automata
 	for _, x := range order {
 		x.types()
+		x.text(true)
 	}
 	errs := make([]error, len(order))
 	workers := min(runtime.GOMAXPROCS(0), len(order)/4+1)
@@ -130,9 +131,9 @@ func (c *checker) checkOne(l *Lens) error {
 	case KindStar:
 		k := l.kids[0]
 		kt := k.types()
-		if kt.ctype != nil {
-			if amb, ok := regular.AmbigStar(kt.ctype); ok {
-				return ambigError(l, "ambiguous iteration", kt.ctype, amb, false)
+		if ct := k.checkedCtype(); ct != nil {
+			if amb, ok := regular.AmbigStar(ct); ok {
+				return ambigError(l, "ambiguous iteration", ct, amb, false)
 			}
 		}
 		if amb, ok := regular.AmbigStar(kt.atype); ok {
@@ -140,8 +141,8 @@ func (c *checker) checkOne(l *Lens) error {
 		}
 	case KindMaybe:
 		kt := l.kids[0].types()
-		if kt.ctype != nil && kt.ctype.AcceptsEmpty() {
-			return &Error{Lens: l.info, Msg: fmt.Sprintf("illegal optional expression: %s matches the empty word", quoteFA(kt.ctype))}
+		if ct := l.kids[0].checkedCtype(); ct != nil && ct.AcceptsEmpty() {
+			return &Error{Lens: l.info, Msg: fmt.Sprintf("illegal optional expression: %s matches the empty word", quoteFA(ct))}
 		}
 		if !l.kids[0].hasValue && kt.atype.AcceptsEmpty() {
 			return &Error{Lens: l.info, Msg: "optional expression matches the empty tree but does not consume a value"}
@@ -160,13 +161,13 @@ func (c *checker) concat(l *Lens) error {
 	var first *regular.FA
 	for t := 1; t < len(kids); t++ {
 		if t == 1 {
-			first = kids[0].types().ctype
-		} else if first != nil && kids[t-1].types().ctype != nil {
-			first = regular.Concat(first.Minimize(), kids[t-1].types().ctype.Minimize())
+			first = kids[0].checkedCtype()
+		} else if first != nil && kids[t-1].checkedCtype() != nil {
+			first = regular.Concat(first.Minimize(), kids[t-1].checkedCtype().Minimize())
 		} else {
 			first = nil
 		}
-		second := kids[t].types().ctype
+		second := kids[t].checkedCtype()
 		if first != nil && second != nil {
 			if amb, ok := regular.AmbigConcat(first, second); ok {
 				return ambig2Error(l, "ambiguous concatenation", kids[:t], kids[t], first, second, amb, false)
@@ -222,7 +223,7 @@ func (c *checker) union(l *Lens) error {
 // langOf is a lens's ctype (text) or atype.
 func langOf(l *Lens, text bool) *regular.FA {
 	if text {
-		return l.types().ctype
+		return l.checkedCtype()
 	}
 	return l.types().atype
 }
@@ -270,7 +271,7 @@ func (c *checker) rec(l *Lens) error {
 
 func isNullable(l *Lens, memo, busy map[*Lens]bool) bool {
 	if !l.recursive {
-		return l.types().ctype.AcceptsEmpty()
+		return l.checkedCtype().AcceptsEmpty()
 	}
 	if v, ok := memo[l]; ok {
 		return v

@@ -135,7 +135,7 @@ func (g *getter) top(l *Lens) (*level, skel, error) {
 	n := len(g.text)
 	if !l.recursive && l.kind != KindStar {
 		// a top-level star checks itself iteration by iteration
-		if !l.types().ctype.Match(g.text) {
+		if !l.ctype().Match(g.text) {
 			return nil, skel{}, g.mismatch(l, 0, n)
 		}
 	}
@@ -302,13 +302,12 @@ func (g *getter) sequence(l *Lens, cuts []int) (skel, error) {
 // cut t is the largest end of a prefix in operand t's language from
 // which the rest is in the language of the operands after it.
 func (g *getter) cutsRegular(l *Lens, i, j int) ([]int, error) {
-	t := l.types()
 	n := len(l.kids)
 	cuts := make([]int, n+1)
 	cuts[0], cuts[n] = i, j
 	pos := i
 	for k := 0; k < n-1; k++ {
-		p, ok := cut(l.kids[k].types().ctype, t.csuf[k+1], g.text, pos, j, &g.pbuf, &g.sbuf)
+		p, ok := cut(l.kids[k].ctype(), l.csuf(k+1), g.text, pos, j, &g.pbuf, &g.sbuf)
 		if !ok {
 			return nil, g.errAt(l, pos, "internal error: no split for concatenation")
 		}
@@ -397,7 +396,7 @@ func (g *getter) union(l *Lens, i, j int) (skel, error) {
 // matches reports whether text[i:j] is in l's language.
 func (g *getter) matches(l *Lens, i, j int) (bool, error) {
 	if !l.recursive {
-		return l.types().ctype.Match(g.text[i:j]), nil
+		return l.ctype().Match(g.text[i:j]), nil
 	}
 	e, err := g.ends(l, i)
 	if err != nil {
@@ -443,7 +442,7 @@ func (g *getter) maybe(l *Lens, i, j int) (skel, error) {
 // without looking further.
 func (g *getter) star(l *Lens, i, j int) (skel, error) {
 	child := l.kids[0]
-	cfa := child.types().ctype
+	cfa := child.ctype()
 	var kids []skel
 	var starts []int // positions from which the rest is in the star's language, lazily
 	var ps []int
@@ -461,7 +460,7 @@ func (g *getter) star(l *Lens, i, j int) (skel, error) {
 			p = pos + ps[0]
 		default:
 			if starts == nil {
-				starts = l.types().ctype.AppendStarts(nil, g.text[i:j])
+				starts = l.ctype().AppendStarts(nil, g.text[i:j])
 			}
 			for a := len(ps) - 1; a >= 0; a-- {
 				if _, ok := slices.BinarySearch(starts, pos+ps[a]-i); ok {
@@ -499,7 +498,7 @@ func (g *getter) mismatch(l *Lens, i, j int) error {
 		}
 		switch l.kind {
 		case KindStar:
-			child := l.kids[0].types().ctype
+			child := l.kids[0].ctype()
 			pos := i
 			for pos < j {
 				p := child.LongestPrefix(g.text[pos:j])
@@ -528,7 +527,7 @@ func (g *getter) mismatch(l *Lens, i, j int) error {
 				if k.recursive {
 					continue
 				}
-				n, _ := k.types().ctype.Viable(g.text[i:j])
+				n, _ := k.ctype().Viable(g.text[i:j])
 				if n > bestN {
 					best, bestN = k, n
 				}
@@ -545,7 +544,7 @@ report:
 	if l.recursive {
 		return g.recFailure(l)
 	}
-	n, next := l.types().ctype.Viable(g.text[i:j])
+	n, next := l.ctype().Viable(g.text[i:j])
 	pos := i + max(n, 0)
 	msg := ""
 	switch {
@@ -608,7 +607,7 @@ func describeSet(set regular.ByteSet) string {
 // l's language. Results for recursive placeholders are memoised.
 func (g *getter) ends(l *Lens, p int) ([]int, error) {
 	if !l.recursive {
-		return g.scan(l.types().ctype, l, p), nil
+		return g.scan(l.ctype(), l, p), nil
 	}
 	switch l.kind {
 	case KindRec:
@@ -766,7 +765,7 @@ func (g *getter) partEnds(part *recPart, p int) ([]int, error) {
 // an over-approximation: a part is then never skipped.
 func firstBytes(l *Lens, visiting map[*Lens]bool) (regular.ByteSet, bool) {
 	if !l.recursive {
-		ct := l.types().ctype
+		ct := l.ctype()
 		return ct.FirstBytes(), ct.AcceptsEmpty()
 	}
 	switch l.kind {
@@ -842,11 +841,11 @@ func (l *Lens) recPlan() *recPlan {
 		case 0:
 			return
 		case 1:
-			plan.parts = append(plan.parts, recPart{fa: run[0].types().ctype, who: run[0]})
+			plan.parts = append(plan.parts, recPart{fa: run[0].ctype(), who: run[0]})
 		default:
 			fas := make([]*regular.FA, len(run))
 			for i, k := range run {
-				fas[i] = k.types().ctype
+				fas[i] = k.ctype()
 			}
 			merged := regular.Concat(fas...)
 			if l.kind == KindUnion {

@@ -412,7 +412,7 @@ func lawEmptyIteration(l *Lens) bool {
 			return false
 		}
 		seen[l] = true
-		if l.kind == KindStar && !l.kids[0].recursive && l.kids[0].types().ctype.AcceptsEmpty() {
+		if l.kind == KindStar && !l.kids[0].recursive && l.kids[0].ctype().AcceptsEmpty() {
 			return true
 		}
 		return slices.ContainsFunc(l.kids, walk)

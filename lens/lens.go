@@ -55,8 +55,9 @@ type Lens struct {
 	hasKey    bool // sets the label of the enclosing node
 	hasValue  bool // sets the value of the enclosing node
 
-	ty   atomic.Pointer[types]
-	plan atomic.Pointer[recPlan] // recursive concatenation or union: operand groups for get
+	ty   atomic.Pointer[types]     // tree languages, for put and the checker
+	tt   atomic.Pointer[textTypes] // text languages, for get and the checker
+	plan atomic.Pointer[recPlan]   // recursive concatenation or union: operand groups for get
 }
 
 // Kind returns the lens's kind.

@@ -6,17 +6,34 @@ import (
 	"github.com/lensnet/lensnet/lens/regular"
 )
 
-// types are the four regular languages of a lens (see the package doc):
-// ctype, the text it reads (nil for a recursive lens, whose text is not a
-// regular language); atype, the encoded sibling lists it makes; ktype and
-// vtype, the labels and values it sets on the enclosing node (nil when it
-// sets none).
+// types are the tree languages of a lens (see the package doc): atype,
+// the encoded sibling lists it makes; ktype and vtype, the labels and
+// values it sets on the enclosing node (nil when it sets none). Put and
+// the type checker use them; get needs only the text languages
+// (textTypes), which are computed apart, so that the first get through
+// a lens does not build automata it never uses.
 type types struct {
-	ctype, atype, ktype, vtype *regular.FA
+	atype, ktype, vtype *regular.FA
 
-	// concat and square: csuf[i] and asuf[i] are the ctype and atype of
-	// the operands i.. (i >= 1), used to split text and trees.
-	csuf, asuf []*regular.FA
+	// concat and square: asuf[i] is the atype of the operands i..
+	// (i >= 1), used to split trees.
+	asuf []*regular.FA
+}
+
+// textTypes are the text languages of a lens: ctype, the text it reads
+// (nil for a recursive lens, whose text is not a regular language), and
+// for a concatenation or square csuf[i], the ctype of the operands i..
+// (i >= 1), used to split text.
+//
+// Get matches them with lazily built DFAs, which do not need small
+// automata, so for get they are left as the combinators build them. The
+// type checker determinises them and checks many lenses in one process:
+// it asks for compacted ones (large automata kept as their minimal DFA,
+// see compact), which replace the plain ones.
+type textTypes struct {
+	ctype     *regular.FA
+	csuf      []*regular.FA
+	compacted bool
 }
 
 // Node encoding for atypes: label \003 value \004, an absent label or
@@ -137,7 +154,7 @@ func combine(l *Lens, kt []*types) *types {
 	// Combinators copy their operands' automata, so types of deep lenses
 	// would grow with the square of the depth; large ones are kept as
 	// their minimal DFA instead (the checker determinises them anyway).
-	t.ctype, t.atype = compact(t.ctype), compact(t.atype)
+	t.atype = compact(t.atype)
 	return t
 }
 
@@ -158,51 +175,32 @@ func compact(fa *regular.FA) *regular.FA {
 func combineRaw(l *Lens, kt []*types) *types {
 	switch l.kind {
 	case KindDel:
-		return &types{ctype: l.re, atype: epsilonFA}
+		return &types{atype: epsilonFA}
 	case KindStore:
-		return &types{ctype: l.re, atype: epsilonFA, vtype: l.re}
+		return &types{atype: epsilonFA, vtype: l.re}
 	case KindKey:
-		return &types{ctype: l.re, atype: epsilonFA, ktype: l.re}
+		return &types{atype: epsilonFA, ktype: l.re}
 	case KindLabel:
-		return &types{ctype: epsilonFA, atype: epsilonFA, ktype: regular.LiteralFA(l.str)}
+		return &types{atype: epsilonFA, ktype: regular.LiteralFA(l.str)}
 	case KindValue:
-		return &types{ctype: epsilonFA, atype: epsilonFA, vtype: regular.LiteralFA(l.str)}
+		return &types{atype: epsilonFA, vtype: regular.LiteralFA(l.str)}
 	case KindSeq:
-		return &types{ctype: epsilonFA, atype: epsilonFA, ktype: seqFA}
+		return &types{atype: epsilonFA, ktype: seqFA}
 	case KindCounter:
-		return &types{ctype: epsilonFA, atype: epsilonFA}
+		return &types{atype: epsilonFA}
 	case KindConcat, KindSquare:
 		t := &types{
-			ctype: concatTypes(kt, func(t *types) *regular.FA { return t.ctype }, true),
-			atype: concatTypes(kt, func(t *types) *regular.FA { return t.atype }, false),
-			ktype: concatTypes(kt, func(t *types) *regular.FA { return t.ktype }, false),
-			vtype: concatTypes(kt, func(t *types) *regular.FA { return t.vtype }, false),
+			atype: concatTypes(pick(kt, func(t *types) *regular.FA { return t.atype }), false),
+			ktype: concatTypes(pick(kt, func(t *types) *regular.FA { return t.ktype }), false),
+			vtype: concatTypes(pick(kt, func(t *types) *regular.FA { return t.vtype }), false),
 		}
-		t.csuf = make([]*regular.FA, len(kt))
-		t.asuf = make([]*regular.FA, len(kt))
-		// suffixes from the right, each from the next one (compacted), so
-		// that long concatenations do not copy their operands n times
-		last := len(kt) - 1
-		if last >= 1 {
-			t.asuf[last] = kt[last].atype
-			t.csuf[last] = kt[last].ctype
-		}
-		for i := last - 1; i >= 1; i-- {
-			t.asuf[i] = compact(regular.Concat(kt[i].atype, t.asuf[i+1]))
-			if kt[i].ctype != nil && t.csuf[i+1] != nil {
-				t.csuf[i] = compact(regular.Concat(kt[i].ctype, t.csuf[i+1]))
-			}
-		}
-		if l.kind == KindSquare {
-			t.ctype = squareCtype(kt, t.ctype)
-		}
+		t.asuf = suffixes(pick(kt, func(t *types) *regular.FA { return t.atype }), compact)
 		return t
 	case KindUnion:
 		return &types{
-			ctype: unionTypes(kt, func(t *types) *regular.FA { return t.ctype }, true),
-			atype: unionTypes(kt, func(t *types) *regular.FA { return t.atype }, false),
-			ktype: unionTypes(kt, func(t *types) *regular.FA { return t.ktype }, false),
-			vtype: unionTypes(kt, func(t *types) *regular.FA { return t.vtype }, false),
+			atype: unionTypes(pick(kt, func(t *types) *regular.FA { return t.atype }), false),
+			ktype: unionTypes(pick(kt, func(t *types) *regular.FA { return t.ktype }), false),
+			vtype: unionTypes(pick(kt, func(t *types) *regular.FA { return t.vtype }), false),
 		}
 	case KindSubtree:
 		k := kt[0]
@@ -216,20 +214,12 @@ func combineRaw(l *Lens, kt []*types) *types {
 			parts = append(parts, regular.Intersect(k.vtype, noSepFA))
 		}
 		parts = append(parts, regular.LiteralFA(encEnd))
-		return &types{ctype: k.ctype, atype: regular.Concat(parts...)}
+		return &types{atype: regular.Concat(parts...)}
 	case KindStar:
-		k := kt[0]
-		t := &types{atype: regular.Star(k.atype)}
-		if k.ctype != nil {
-			t.ctype = regular.Star(k.ctype)
-		}
-		return t
+		return &types{atype: regular.Star(kt[0].atype)}
 	case KindMaybe:
 		k := kt[0]
 		t := &types{atype: regular.Optional(k.atype)}
-		if k.ctype != nil {
-			t.ctype = regular.Optional(k.ctype)
-		}
 		if k.ktype != nil {
 			t.ktype = regular.Optional(k.ktype)
 		}
@@ -241,33 +231,132 @@ func combineRaw(l *Lens, kt []*types) *types {
 	return &types{atype: regular.None()}
 }
 
+// pick returns one language of each operand (nil where it has none).
+func pick(kt []*types, f func(*types) *regular.FA) []*regular.FA {
+	fas := make([]*regular.FA, len(kt))
+	for i, t := range kt {
+		fas[i] = f(t)
+	}
+	return fas
+}
+
+// suffixes returns the concatenations of the operands' languages i..
+// at index i >= 1 (index 0 is left nil), nil where an operand has none.
+// Each is built from the next one, passed through shrink, so that long
+// concatenations do not copy their operands n times when shrink
+// compacts.
+func suffixes(fas []*regular.FA, shrink func(*regular.FA) *regular.FA) []*regular.FA {
+	suf := make([]*regular.FA, len(fas))
+	last := len(fas) - 1
+	if last < 1 {
+		return suf
+	}
+	suf[last] = fas[last]
+	for i := last - 1; i >= 1; i-- {
+		if fas[i] != nil && suf[i+1] != nil {
+			suf[i] = shrink(regular.Concat(fas[i], suf[i+1]))
+		}
+	}
+	return suf
+}
+
+// text returns the lens's text languages, computing and caching them on
+// first use; compacted ones if asked for (the type checker's), which then
+// replace plain ones computed for get.
+func (l *Lens) text(compacted bool) *textTypes {
+	if t := l.tt.Load(); t != nil && (t.compacted || !compacted) {
+		return t
+	}
+	typeMu.Lock()
+	defer typeMu.Unlock()
+	return computeText(l, compacted)
+}
+
+// noText are the text languages of a recursive lens: none.
+var noText = &textTypes{compacted: true}
+
+func computeText(l *Lens, compacted bool) *textTypes {
+	if t := l.tt.Load(); t != nil && (t.compacted || !compacted) {
+		return t
+	}
+	if l.recursive {
+		// not regular (and not to be walked: the lens is a cycle)
+		return noText
+	}
+	shrink := func(fa *regular.FA) *regular.FA { return fa }
+	if compacted {
+		shrink = compact
+	}
+	kids := make([]*regular.FA, len(l.kids))
+	for i, k := range l.kids {
+		kids[i] = computeText(k, compacted).ctype
+	}
+	t := &textTypes{compacted: compacted}
+	switch l.kind {
+	case KindDel, KindStore, KindKey:
+		t.ctype = l.re
+	case KindLabel, KindValue, KindSeq, KindCounter:
+		t.ctype = epsilonFA
+	case KindConcat, KindSquare:
+		t.ctype = concatTypes(kids, true)
+		t.csuf = suffixes(kids, shrink)
+		if l.kind == KindSquare {
+			t.ctype = squareCtype(kids, t.ctype)
+		}
+	case KindUnion:
+		t.ctype = unionTypes(kids, true)
+	case KindSubtree:
+		t.ctype = kids[0]
+	case KindStar:
+		t.ctype = regular.Star(kids[0])
+	case KindMaybe:
+		t.ctype = regular.Optional(kids[0])
+	default:
+		t.ctype = regular.None()
+	}
+	t.ctype = shrink(t.ctype)
+	l.tt.Store(t)
+	return t
+}
+
+// ctype is the language of texts the lens reads (nil for a recursive
+// lens), for get.
+func (l *Lens) ctype() *regular.FA { return l.text(false).ctype }
+
+// csuf is the text language of the operands i.. of a concatenation or
+// square (i >= 1), for get.
+func (l *Lens) csuf(i int) *regular.FA { return l.text(false).csuf[i] }
+
+// checkedCtype is ctype for the type checker: large automata compacted.
+func (l *Lens) checkedCtype() *regular.FA { return l.text(true).ctype }
+
 // squareCtype makes a square's text type precise, as Augeas does, when
 // the left lens reads at most ten words: the union over those words w of
 // w . body . w (the right part repeats the left). Otherwise the plain
 // concatenation stands.
-func squareCtype(kt []*types, plain *regular.FA) *regular.FA {
-	if plain == nil || kt[0].ctype == nil || kt[1].ctype == nil {
+func squareCtype(kids []*regular.FA, plain *regular.FA) *regular.FA {
+	if plain == nil || kids[0] == nil || kids[1] == nil {
 		return plain
 	}
-	words, ok := kt[0].ctype.Words(10)
+	words, ok := kids[0].Words(10)
 	if !ok || len(words) == 0 {
 		return plain
 	}
 	alts := make([]*regular.FA, len(words))
 	for i, w := range words {
 		lit := regular.LiteralFA(w)
-		alts[i] = regular.Concat(lit, kt[1].ctype, lit)
+		alts[i] = regular.Concat(lit, kids[1], lit)
 	}
 	return regular.Union(alts...)
 }
 
-// concatTypes concatenates one language of each operand. Absent
-// languages are skipped, unless strict (ctype: one recursive operand
-// makes the whole text non-regular), where any absent operand makes the
-// result absent. With no language at all the result is absent (ε when
-// strict).
-func concatTypes(kt []*types, f func(*types) *regular.FA, strict bool) *regular.FA {
-	fas, ok := present(kt, f, strict)
+// concatTypes concatenates one language of each operand (nil where an
+// operand has none). Absent languages are skipped, unless strict (ctype:
+// one recursive operand makes the whole text non-regular), where any
+// absent operand makes the result absent. With no language at all the
+// result is absent (ε when strict).
+func concatTypes(kids []*regular.FA, strict bool) *regular.FA {
+	fas, ok := present(kids, strict)
 	switch {
 	case !ok:
 		return nil
@@ -279,20 +368,19 @@ func concatTypes(kt []*types, f func(*types) *regular.FA, strict bool) *regular.
 
 // unionTypes is the union of one language of each operand, with absent
 // languages treated as in concatTypes.
-func unionTypes(kt []*types, f func(*types) *regular.FA, strict bool) *regular.FA {
-	fas, ok := present(kt, f, strict)
+func unionTypes(kids []*regular.FA, strict bool) *regular.FA {
+	fas, ok := present(kids, strict)
 	if !ok {
 		return nil
 	}
 	return combineFAs(fas, regular.Union)
 }
 
-// present returns the languages f picks from the operands that have one;
-// not ok when strict and some operand has none.
-func present(kt []*types, f func(*types) *regular.FA, strict bool) ([]*regular.FA, bool) {
-	fas := make([]*regular.FA, 0, len(kt))
-	for _, t := range kt {
-		fa := f(t)
+// present returns the operands' languages that are there; not ok when
+// strict and some operand has none.
+func present(kids []*regular.FA, strict bool) ([]*regular.FA, bool) {
+	fas := make([]*regular.FA, 0, len(kids))
+	for _, fa := range kids {
 		if fa == nil {
 			if strict {
 				return nil, false
@@ -316,7 +404,7 @@ func combineFAs(fas []*regular.FA, op func(...*regular.FA) *regular.FA) *regular
 
 // CType returns the language of texts the lens reads, or nil for a
 // recursive lens (its text is not a regular language).
-func (l *Lens) CType() *regular.FA { return l.types().ctype }
+func (l *Lens) CType() *regular.FA { return l.ctype() }
 
 // AType returns the language of encoded sibling lists the lens makes:
 // each node as label \003 value \004.
