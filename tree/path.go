@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"strconv"
 	"strings"
 )
@@ -20,21 +21,33 @@ type Path struct {
 
 // PathError is a path that does not parse or cannot be evaluated, with
 // the byte offset into the path where the problem is.
+//
+// Msg is Augeas's word for the error ("type error", "illegal number",
+// "empty name", ...), which augtool prints; Detail, when set, says more
+// ("int() of \"x\": illegal number"). Errors found while evaluating (and
+// type errors) are placed, as Augeas places them, at the end of the path.
 type PathError struct {
 	Path   string
 	Offset int
 	Msg    string
+	Detail string
 }
 
 func (e *PathError) Error() string {
-	return fmt.Sprintf("%s: %s|=|%s (offset %d)", e.Msg, e.Path[:e.Offset], e.Path[e.Offset:], e.Offset)
+	msg := e.Msg
+	if e.Detail != "" {
+		msg = e.Detail
+	}
+	return fmt.Sprintf("%s: %s|=|%s (offset %d)", msg, e.Path[:e.Offset], e.Path[e.Offset:], e.Offset)
 }
 
 // ParsePath parses a path expression.
 func ParsePath(s string) (*Path, error) {
 	p := &pathParser{src: s}
 	if p.blanks(); p.pos == len(s) {
-		return nil, p.errorf("empty name")
+		pe := p.errorf("illegal string literal").(*PathError) // Augeas's words
+		pe.Detail = "empty path"
+		return nil, pe
 	}
 	e, err := p.expr()
 	if err != nil {
@@ -44,7 +57,82 @@ func ParsePath(s string) (*Path, error) {
 	if p.pos < len(s) {
 		return nil, p.errorf("garbage at end of path expression")
 	}
+	if bad := productCompared(e); bad != nil {
+		return nil, &PathError{Path: s, Offset: len(s), Msg: "type error",
+			Detail: "type error: a product (*) cannot be compared (Augeas's type rules)"}
+	}
 	return &Path{src: s, e: e}, nil
+}
+
+// regexpMessage words a regexp syntax error as GNU regcomp does, which
+// augtool prints ("Unmatched ( or \\("), when there is such a message.
+func regexpMessage(err error) string {
+	var se *syntax.Error
+	if !errors.As(err, &se) {
+		return err.Error()
+	}
+	switch se.Code {
+	case syntax.ErrMissingParen:
+		return `Unmatched ( or \(`
+	case syntax.ErrUnexpectedParen:
+		return `Unmatched ) or \)`
+	case syntax.ErrMissingBracket:
+		return "Unmatched [, [^, [:, [., or [="
+	case syntax.ErrMissingRepeatArgument:
+		return "Invalid preceding regular expression"
+	case syntax.ErrTrailingBackslash:
+		return "Trailing backslash"
+	case syntax.ErrInvalidCharRange:
+		return "Invalid range end"
+	case syntax.ErrInvalidRepeatSize:
+		return `Invalid content of \{\}`
+	case syntax.ErrInvalidCharClass:
+		return "Invalid character class name"
+	}
+	return err.Error()
+}
+
+// productCompared finds a comparison with a product (a * b) on one side,
+// anywhere in e: Augeas's type checker refuses those before evaluating
+// the path ([2 * 1 = 2] is a type error in augtool), though it accepts
+// [1 + 1 = 2].
+func productCompared(e *expr) *expr {
+	if e == nil {
+		return nil
+	}
+	if e.kind == exBinary {
+		switch e.str {
+		case "=", "!=", "<", "<=", ">", ">=":
+			for _, a := range e.args {
+				if a.kind == exBinary && a.str == "*" {
+					return e
+				}
+			}
+		}
+	}
+	for _, a := range e.args {
+		if bad := productCompared(a); bad != nil {
+			return bad
+		}
+	}
+	if lp := e.lp; lp != nil {
+		if bad := productCompared(lp.filter); bad != nil {
+			return bad
+		}
+		for _, pr := range lp.fpreds {
+			if bad := productCompared(pr); bad != nil {
+				return bad
+			}
+		}
+		for _, st := range lp.steps {
+			for _, pr := range st.preds {
+				if bad := productCompared(pr); bad != nil {
+					return bad
+				}
+			}
+		}
+	}
+	return nil
 }
 
 func (p *Path) String() string { return p.src }
@@ -485,7 +573,10 @@ func (p *pathParser) primary() (*expr, error) {
 	case c == '"' || c == '\'':
 		end := strings.IndexByte(p.src[p.pos+1:], c)
 		if end < 0 {
-			return nil, p.errorf("string missing ending %c", c)
+			// as Augeas: marked at the end, naming both quotes
+			pe := p.errorAt(len(p.src), `string missing ending ' or "`).(*PathError)
+			pe.Detail = fmt.Sprintf("string missing ending %c", c)
+			return nil, pe
 		}
 		s := p.src[p.pos+1 : p.pos+1+end]
 		p.pos += end + 2
@@ -520,7 +611,9 @@ func (p *pathParser) primary() (*expr, error) {
 	name, next := p.funcName()
 	ar, ok := funcArity[name]
 	if !ok {
-		return nil, p.errorf("unknown function %s", name)
+		pe := p.errorf("empty name") // Augeas's word for it
+		pe.(*PathError).Detail = "unknown function " + name
+		return nil, pe
 	}
 	p.pos = next
 	call := &expr{kind: exCall, pos: pos, str: name}
@@ -648,8 +741,22 @@ type ectx struct {
 	pos, last int
 }
 
-func (s *evalState) errorf(e *expr, format string, args ...any) error {
-	return &PathError{Path: s.src, Offset: e.pos, Msg: fmt.Sprintf(format, args...)}
+// errorf reports an evaluation error as Augeas does: at the end of the
+// path, with the bare kind of error (the text before the first ": ", or
+// the first two words of "illegal number ...") as Msg and the whole text
+// as Detail.
+func (s *evalState) errorf(_ *expr, format string, args ...any) error {
+	detail := fmt.Sprintf(format, args...)
+	msg := detail
+	if i := strings.Index(detail, ": "); i > 0 {
+		msg = detail[:i]
+	} else if strings.HasPrefix(detail, "illegal number") {
+		msg = "illegal number"
+	}
+	if msg == detail {
+		detail = ""
+	}
+	return &PathError{Path: s.src, Offset: len(s.src), Msg: msg, Detail: detail}
 }
 
 // Match returns the nodes the path selects; relative paths start at ctx,
@@ -989,7 +1096,7 @@ func (s *evalState) call(e *expr, c ectx) (value, error) {
 		pat = "(?i:" + pat + ")"
 	}
 	if _, err := s.regexp(pat); err != nil {
-		return a, s.errorf(e, "invalid regular expression")
+		return a, s.errorf(e, "invalid regular expression: %s", regexpMessage(err))
 	}
 	return value{kind: vRegexp, str: pat}, nil
 }
@@ -1131,13 +1238,14 @@ func (s *evalState) binary(e *expr, c ectx) (value, error) {
 		}
 		return value{kind: vBool, b: b}, nil
 	case "=~", "!~":
-		if l.kind != vNodes && l.kind != vString || r.kind != vRegexp && r.kind != vString {
+		if l.kind != vNodes && l.kind != vString || r.kind != vRegexp {
+			// as Augeas: the right side must come from regexp() or glob()
 			return l, s.errorf(e, "type error: %s needs a string or node set and a regexp", e.str)
 		}
 		pat := r.str
 		re, err := s.regexp(pat)
 		if err != nil {
-			return l, s.errorf(e.args[1], "invalid regular expression")
+			return l, s.errorf(e.args[1], "invalid regular expression: %s", regexpMessage(err))
 		}
 		found := false
 		for _, str := range strs(l) {

@@ -103,10 +103,10 @@ func TestPathErrors(t *testing.T) {
 	for _, c := range []struct{ path, want string }{
 		{"/a[", "expected an expression: /a[|=| (offset 3)"},
 		{"/a[1", "unmatched '[': /a[1|=| (offset 4)"},
-		{"/a['x]", "string missing ending ': /a[|=|'x] (offset 3)"},
+		{"/a['x]", "string missing ending ': /a['x]|=| (offset 6)"},
 		{"/a[(1]", "unmatched '(': /a[(1|=|] (offset 5)"},
 		{"/a)", "garbage at end of path expression: /a|=|) (offset 2)"},
-		{"", "empty name: |=| (offset 0)"},
+		{"", "empty path: |=| (offset 0)"},
 		{"/a[foo(1)]", "unknown function foo: /a[|=|foo(1)] (offset 3)"},
 		{"/a[count()]", "wrong number of arguments in function call: /a[count()|=|] (offset 10)"},
 		{"/a[regexp('x', 'i', 'j')]", "wrong number of arguments in function call: /a[regexp('x', 'i', 'j')|=|] (offset 24)"},
@@ -232,7 +232,7 @@ func TestPathOperators(t *testing.T) {
 		{"/files/hosts/*/alias[. =~ regexp('a') + regexp('[0-9]')]", "/files/hosts/2/alias[1] /files/hosts/2/alias[2]"},
 		{"/files/hosts/seq::*[int(label()) > 1]", "/files/hosts/2"},
 		{"/files/hosts/seq::*[int(label()) >= 1 and int(label()) <= 2]", "/files/hosts/1 /files/hosts/2"},
-		{"/files/hosts/*[count(alias) * 2 = 4]", "/files/hosts/2"},
+		{"/files/hosts/*[count(alias) + count(alias) = 4]", "/files/hosts/2"},
 		{"/files/hosts/*[count(alias) - 1 < 1][ipaddr]", "/files/hosts/1"},
 		{"/files/hosts/*[label() < '2']", "/files/hosts/1 /files/hosts/#comment"},
 		{"/files/hosts/*[label() > '1']", "/files/hosts/2 /files/hosts/x"},
@@ -301,37 +301,54 @@ func TestPathNames(t *testing.T) {
 	p, err := ParsePath("1/x")
 	require.NoError(t, err)
 	_, err = p.Match(root)
-	assert.EqualError(t, err, "type error: a node set is needed here: |=|1/x (offset 0)")
+	assert.EqualError(t, err, "type error: a node set is needed here: 1/x|=| (offset 3)")
 }
 
 func TestPathEvalErrors(t *testing.T) {
 	root := hosts()
-	for _, c := range []struct{ path, want string }{
-		{"/files/*[not(alias)]", "type error: not() needs a boolean: /files/*[|=|not(alias)] (offset 9)"},
-		{"/files/*[count('x')]", "type error: count() needs a node set: /files/*[|=|count('x')] (offset 9)"},
-		{"/files/*[. = 1]", "type error: cannot compare these values: /files/*[. |=|= 1] (offset 11)"},
-		{"/files/*[. < 'a']", "type error: < needs two numbers or two strings: /files/*[. |=|< 'a'] (offset 11)"},
-		{"/files/*['a' + 1]", "type error: + needs two numbers, strings or regexps: /files/*['a' |=|+ 1] (offset 13)"},
-		{"/files/*[. =~ regexp('(')]", "invalid regular expression: /files/*[. =~ |=|regexp('(')] (offset 14)"},
-		{"/files/*[. =~ regexp('a', 'x')]", "wrong flag for regexp: /files/*[. =~ |=|regexp('a', 'x')] (offset 14)"},
-		{"/files/*[int('x') = 1]", `illegal number "x": /files/*[|=|int('x') = 1] (offset 9)`},
-		{"/files/*[int(*) = 1]", "type error: int() needs exactly one node, not 4: /files/*[|=|int(*) = 1] (offset 9)"},
-		{"/files/*[$v]", "undefined variable: /files/*[$v]|=| (offset 12)"},
-		{"1", "type error: the path expression is not a node set: |=|1 (offset 0)"},
-		{"/files | 'x'", "type error: | needs node sets: /files |=|| 'x' (offset 7)"},
-		{"/nosuch else 1", "type error: both sides of else must have the same type: /nosuch |=|else 1 (offset 8)"},
+	// as Augeas: at the end of the path, with Augeas's word for the error
+	// (Msg, which augtool prints) and lensnet's explanation (Detail)
+	for _, c := range []struct{ path, msg, detail string }{
+		{"/files/*[not(alias)]", "type error", "type error: not() needs a boolean"},
+		{"/files/*[count('x')]", "type error", "type error: count() needs a node set"},
+		{"/files/*[. = 1]", "type error", "type error: cannot compare these values"},
+		{"/files/*[. < 'a']", "type error", "type error: < needs two numbers or two strings"},
+		{"/files/*['a' + 1]", "type error", "type error: + needs two numbers, strings or regexps"},
+		{"/files/*[. =~ 'a']", "type error", "type error: =~ needs a string or node set and a regexp"},
+		{"/files/*[. =~ regexp('(')]", "invalid regular expression", `invalid regular expression: Unmatched ( or \(`},
+		{"/files/*[. =~ regexp('a', 'x')]", "wrong flag for regexp", ""},
+		{"/files/*[int('x') = 1]", "illegal number", `illegal number "x"`},
+		{"/files/*[int(*) = 1]", "type error", "type error: int() needs exactly one node, not 4"},
+		{"/files/*[$v]", "undefined variable", ""},
+		{"1", "type error", "type error: the path expression is not a node set"},
+		{"/files | 'x'", "type error", "type error: | needs node sets"},
+		{"/nosuch else 1", "type error", "type error: both sides of else must have the same type"},
 	} {
 		p, err := ParsePath(c.path)
 		if !assert.NoError(t, err, c.path) {
 			continue
 		}
 		_, err = p.Match(root)
-		assert.EqualError(t, err, c.want, c.path)
+		var pe *PathError
+		if assert.ErrorAs(t, err, &pe, c.path) {
+			assert.Equal(t, PathError{Path: c.path, Offset: len(c.path), Msg: c.msg, Detail: c.detail}, *pe, c.path)
+		}
 	}
 	// "/files else 1" only fails when the left side is empty
 	p, _ := ParsePath("/files else 1")
 	_, err := p.Match(root)
 	assert.NoError(t, err)
+	// Augeas's type checker refuses a compared product before evaluating
+	for _, src := range []string{"/files/*[2 * 1 = 2]", "/files/*[int(.) = 2 * 1]", "/files/*[a][count(b) * 2 > 1]"} {
+		_, err := ParsePath(src)
+		var pe *PathError
+		if assert.ErrorAs(t, err, &pe, src) {
+			assert.Equal(t, "type error", pe.Msg, src)
+			assert.Equal(t, len(src), pe.Offset, src)
+		}
+	}
+	_, err = ParsePath("/files/*[1 + 1 = 2][count(*) * 2]")
+	assert.NoError(t, err, "sums compare, and a product alone is fine")
 }
 
 func TestPathVars(t *testing.T) {

@@ -255,10 +255,18 @@ func (s *shell) pathErr(err error) {
 	if errors.As(err, &pe) {
 		off := min(max(pe.Offset, 0), len(pe.Path))
 		if s.json {
-			writeJSONErrorAt(s.errw, codeBadPath, "Invalid path expression: "+pe.Msg, s.cmd, pe.Path, &off)
+			msg := pe.Msg
+			if pe.Detail != "" {
+				msg = pe.Detail
+			}
+			writeJSONErrorAt(s.errw, codeBadPath, "Invalid path expression: "+msg, s.cmd, pe.Path, &off)
 			return
 		}
-		fmt.Fprintf(s.errw, "error: Invalid path expression\nerror: %s\n%s|=|%s\n", pe.Msg, pe.Path[:off], pe.Path[off:])
+		where := ""
+		if pe.Msg == "invalid regular expression" && pe.Detail != "" {
+			where = strings.TrimPrefix(pe.Detail, pe.Msg+": ") + " in " // as augtool: regcomp's words
+		}
+		fmt.Fprintf(s.errw, "error: Invalid path expression\nerror: %s\n%s%s|=|%s\n", pe.Msg, where, pe.Path[:off], pe.Path[off:])
 		return
 	}
 	code := codeOf(err)

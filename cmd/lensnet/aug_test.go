@@ -72,14 +72,6 @@ var knownDifferences = map[string]string{
 	"move-into-new-descendant": "augtool creates the destination of a refused move",
 	// deliberate: the lens search path shows lensnet's embedded lenses
 	"info": "loadpath has (embedded)",
-	// not yet: lensnet's path errors found while evaluating carry the
-	// offset of the failing sub-expression and a detailed message
-	// ("illegal number \"x\"", "type error: not() needs a boolean");
-	// augtool marks the end of the path and prints the bare name, treats
-	// an unknown function as "empty name", =~ with a plain string and
-	// int(.) + 1 = 2 * 1 as type errors, and quotes regcomp's message
-	"path-errors-eval":     "evaluation errors: position and wording",
-	"path-errors-messages": "string missing ending ' or \", illegal string literal, [ counted inside quotes by the tokeniser",
 }
 
 // TestAugtoolDifferential runs each command script in

@@ -51,9 +51,18 @@ func Split(line string) ([]string, error) {
 			}
 			inWord = true
 		case quote != 0:
-			if c == quote {
+			// as augtool, brackets count inside quotes too (a "]"
+			// without "[" is kept as it is)
+			switch {
+			case c == quote:
 				quote = 0
-			} else {
+			case c == '[':
+				depth++
+				cur.WriteByte(c)
+			case c == ']' && depth > 0:
+				depth--
+				cur.WriteByte(c)
+			default:
 				cur.WriteByte(c)
 			}
 		case depth > 0:

@@ -20,6 +20,10 @@ func TestSplit(t *testing.T) {
 		{`match /a\/b \\x`, []string{"match", `/a\/b`, `\x`}, ""},
 		{`get /a[`, nil, "unmatched ["},
 		{`get /a]`, nil, "unmatched ["},
+		{`set /x '[abc'`, nil, "unmatched ["}, // brackets count inside quotes (augtool)
+		{`match '/a[b = "x"'`, nil, "unmatched ["},
+		{`set /x "a]"`, []string{"set", "/x", "a]"}, ""},
+		{`match "/a[b = 'x]"`, []string{"match", "/a[b = 'x]"}, ""},
 		{`get 'a`, nil, "unmatched '"},
 		{`get "a`, nil, `unmatched "`},
 		{`get \q`, nil, "unknown escape sequence: q"},
