@@ -3,6 +3,7 @@ package regular
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 )
 
 // FA is a regular language, held as an automaton. FAs are immutable and
@@ -15,9 +16,8 @@ type FA struct {
 	detOnce sync.Once
 	det     *dfa
 
-	mu  sync.Mutex
-	fwd *lazyDFA // matcher over n, bounded cache
-	rev *lazyDFA // matcher over the reversed language
+	fwd atomic.Pointer[matcher] // matcher over n, bounded cache
+	rev atomic.Pointer[matcher] // matcher over the reversed language
 }
 
 // matcherLimit bounds the states a matcher caches before it flushes.

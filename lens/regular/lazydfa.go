@@ -20,12 +20,22 @@ type lazyDFA struct {
 	index map[string]int32
 	limit int
 
-	// scratch for closures
+	closer
+	buf []int32
+	key []byte
+}
+
+// closer computes ε-closures over an nfa's states, with reusable
+// scratch.
+type closer struct {
+	eps   [][]int32
 	mark  []uint32
 	gen   uint32
 	stack []int32
-	buf   []int32
-	key   []byte
+}
+
+func newCloser(n *nfa) closer {
+	return closer{eps: n.eps, mark: make([]uint32, n.size())}
 }
 
 const (
@@ -35,7 +45,7 @@ const (
 )
 
 func newLazyDFA(n *nfa, cl *classes, limit int) *lazyDFA {
-	d := &lazyDFA{n: n, cl: cl, limit: limit, mark: make([]uint32, n.size())}
+	d := &lazyDFA{n: n, cl: cl, limit: limit, closer: newCloser(n)}
 	for 1<<d.shift < cl.n {
 		d.shift++
 	}
@@ -55,7 +65,7 @@ func (d *lazyDFA) reset() {
 
 // closure extends states (in place, reusing buf) with everything reachable
 // by ε-moves, and sorts the result.
-func (d *lazyDFA) closure(states []int32) []int32 {
+func (d *closer) closure(states []int32) []int32 {
 	d.gen++
 	if d.gen == 0 {
 		clear(d.mark)
@@ -73,7 +83,7 @@ func (d *lazyDFA) closure(states []int32) []int32 {
 		s := d.stack[len(d.stack)-1]
 		d.stack = d.stack[:len(d.stack)-1]
 		out = append(out, s)
-		for _, t := range d.n.eps[s] {
+		for _, t := range d.eps[s] {
 			if d.mark[t] != d.gen {
 				d.mark[t] = d.gen
 				d.stack = append(d.stack, t)

@@ -5,55 +5,56 @@ package regular
 // cache is bounded; when it fills up it is flushed and rebuilt as needed,
 // which keeps memory bounded and every pass linear in the input.
 
-func (a *FA) forward() *lazyDFA {
-	if a.fwd == nil {
-		a.fwd = newLazyDFA(a.n, a.n.classes(), matcherLimit)
+func (a *FA) forward() *matcher {
+	if m := a.fwd.Load(); m != nil {
+		return m
 	}
-	return a.fwd
+	a.fwd.CompareAndSwap(nil, newMatcher(a.n, a.n.classes(), matcherLimit))
+	return a.fwd.Load()
 }
 
-func (a *FA) backward() *lazyDFA {
-	if a.rev == nil {
-		r := a.n.reverse()
-		a.rev = newLazyDFA(r, r.classes(), matcherLimit)
+func (a *FA) backward() *matcher {
+	if m := a.rev.Load(); m != nil {
+		return m
 	}
-	return a.rev
+	r := a.n.reverse()
+	a.rev.CompareAndSwap(nil, newMatcher(r, r.classes(), matcherLimit))
+	return a.rev.Load()
 }
 
 // Match reports whether the whole of s is a word of a.
 func (a *FA) Match(s string) bool {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	d := a.forward()
-	of, shift, trans := &d.cl.of, d.shift, d.trans
+	m := a.forward()
+	tab := m.tab.Load()
+	of, shift, trans := &m.cl.of, m.shift, tab.trans
 	st := int32(startDFA) << shift // states are row offsets here
 	for i := 0; i < len(s); i++ {
 		c := int32(of[s[i]])
-		t := trans[st+c]
+		t := trans[st+c].Load()
 		if t < 0 {
-			t = d.step(st>>shift, int(c)) << shift
-			trans = d.trans
+			tab, t = m.step(tab, st>>shift, int(c))
+			t <<= shift
+			trans = tab.trans
 		}
 		if t == deadState {
 			return false
 		}
 		st = t
 	}
-	return d.acc[st>>shift]
+	return tab.acc[st>>shift]
 }
 
 // LongestPrefix returns the length of the longest prefix of s in a, or -1
 // if no prefix (not even the empty one) is.
 func (a *FA) LongestPrefix(s string) int {
-	longest := -1
-	a.prefixes(s, func(n int) { longest = n })
+	_, longest, _ := a.prefixes(nil, s, false)
 	return longest
 }
 
 // AppendPrefixes appends to dst, in increasing order, every n such that
 // s[:n] is a word of a.
 func (a *FA) AppendPrefixes(dst []int, s string) []int {
-	a.prefixes(s, func(n int) { dst = append(dst, n) })
+	dst, _, _ = a.prefixes(dst, s, true)
 	return dst
 }
 
@@ -61,55 +62,65 @@ func (a *FA) AppendPrefixes(dst []int, s string) []int {
 // scan got: the length of the longest prefix of s that is a prefix of
 // some word of a (where the input stopped fitting, for error messages).
 func (a *FA) AppendPrefixesReach(dst []int, s string) ([]int, int) {
-	reach := a.prefixes(s, func(n int) { dst = append(dst, n) })
+	dst, _, reach := a.prefixes(dst, s, true)
 	return dst, reach
 }
 
-func (a *FA) prefixes(s string, yield func(int)) int {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	d := a.forward()
-	of, shift, trans, acc := &d.cl.of, d.shift, d.trans, d.acc
+// prefixes reads s forward and returns dst with every prefix length of s
+// in a appended (when all is set), the longest such length (-1 if none)
+// and how far the scan got before the automaton died.
+func (a *FA) prefixes(dst []int, s string, all bool) ([]int, int, int) {
+	m := a.forward()
+	tab := m.tab.Load()
+	of, shift, trans, acc := &m.cl.of, m.shift, tab.trans, tab.acc
 	st := int32(startDFA) << shift
+	last := -1
 	if acc[st>>shift] {
-		yield(0)
+		last = 0
+		if all {
+			dst = append(dst, 0)
+		}
 	}
 	for i := 0; i < len(s); i++ {
 		c := int32(of[s[i]])
-		t := trans[st+c]
+		t := trans[st+c].Load()
 		if t < 0 {
-			t = d.step(st>>shift, int(c)) << shift
-			trans, acc = d.trans, d.acc
+			tab, t = m.step(tab, st>>shift, int(c))
+			t <<= shift
+			trans, acc = tab.trans, tab.acc
 		}
 		if t == deadState {
-			return i
+			return dst, last, i
 		}
 		st = t
 		if acc[st>>shift] {
-			yield(i + 1)
+			last = i + 1
+			if all {
+				dst = append(dst, i+1)
+			}
 		}
 	}
-	return len(s)
+	return dst, last, len(s)
 }
 
 // AppendStarts appends to dst, in increasing order, every i such that
 // s[i:] is a word of a. It reads s once, from the end.
 func (a *FA) AppendStarts(dst []int, s string) []int {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	d := a.backward()
+	m := a.backward()
+	tab := m.tab.Load()
 	first := len(dst)
-	of, shift, trans, acc := &d.cl.of, d.shift, d.trans, d.acc
+	of, shift, trans, acc := &m.cl.of, m.shift, tab.trans, tab.acc
 	st := int32(startDFA) << shift
 	if acc[st>>shift] {
 		dst = append(dst, len(s))
 	}
 	for i := len(s) - 1; i >= 0; i-- {
 		c := int32(of[s[i]])
-		t := trans[st+c]
+		t := trans[st+c].Load()
 		if t < 0 {
-			t = d.step(st>>shift, int(c)) << shift
-			trans, acc = d.trans, d.acc
+			tab, t = m.step(tab, st>>shift, int(c))
+			t <<= shift
+			trans, acc = tab.trans, tab.acc
 		}
 		if t == deadState {
 			break

@@ -2,6 +2,7 @@ package regular
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -57,14 +58,9 @@ func bruteLengths(fa *FA, s string) (prefixes, starts []int) {
 // With a tiny cache the matcher flushes constantly; results must not
 // change.
 func TestMatchCacheFlush(t *testing.T) {
-	saved := matcherLimit
-	matcherLimit = 3
-	defer func() { matcherLimit = saved }()
 	// (a|b)*a(a|b){6} needs 2^7 DFA states
 	pattern := "(a|b)*a(a|b){6}"
-	small := MustCompile(pattern)
-	matcherLimit = saved
-	big := MustCompile(pattern)
+	small, big := tinyCache(pattern), MustCompile(pattern)
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := 0; i < 300; i++ {
 		var b strings.Builder
@@ -78,6 +74,49 @@ func TestMatchCacheFlush(t *testing.T) {
 		p1, s1 := bruteLengths(big, s)
 		assert.Equal(t, p1, small.AppendPrefixes(nil, s), s)
 		assert.Equal(t, s1, small.AppendStarts(nil, s), s)
+	}
+}
+
+// tinyCache compiles pattern with matchers (both directions) that
+// flush their cache after 3 states.
+func tinyCache(pattern string) *FA {
+	saved := matcherLimit
+	matcherLimit = 3
+	defer func() { matcherLimit = saved }()
+	fa := MustCompile(pattern)
+	fa.forward()
+	fa.backward()
+	return fa
+}
+
+// Goroutines sharing a matcher that flushes constantly see the same
+// answers as one that never does.
+func TestMatchConcurrentFlush(t *testing.T) {
+	pattern := "(a|b)*a(a|b){6}"
+	small, big := tinyCache(pattern), MustCompile(pattern)
+	r := rand.New(rand.NewPCG(3, 4))
+	inputs := make([]string, 50)
+	for i := range inputs {
+		var b strings.Builder
+		for j := r.IntN(40); j > 0; j-- {
+			b.WriteByte("ab"[r.IntN(2)])
+		}
+		inputs[i] = b.String()
+	}
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			ok := true
+			for _, s := range inputs {
+				ok = ok && small.Match(s) == big.Match(s) &&
+					slices.Equal(small.AppendPrefixes(nil, s), big.AppendPrefixes(nil, s)) &&
+					slices.Equal(small.AppendStarts(nil, s), big.AppendStarts(nil, s))
+			}
+			done <- ok
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		assert.True(t, <-done)
 	}
 }
 
