@@ -511,7 +511,8 @@ type FileError struct {
 	Kind string // parse_failed, read_failed, put_failed, ...
 	Line int    // for parse errors, 1-based; 0 if unknown
 	Char int    // for parse errors, 0-based column
-	Lens string // for parse errors, the lens part that failed
+	Lens string // for parse and put errors, the lens part that failed
+	Node string // for put errors, the tree node that does not fit
 	Msg  string
 }
 
@@ -540,6 +541,7 @@ func (h *Handle) Errors() []*FileError {
 			fe := &FileError{Path: p, Kind: kind}
 			fe.Msg, _ = valueOf(c, "message")
 			fe.Lens, _ = valueOf(c, "lens")
+			fe.Node, _ = valueOf(c, "path")
 			if s, ok := valueOf(c, "line"); ok {
 				fmt.Sscan(s, &fe.Line)
 			}

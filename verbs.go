@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/lensnet/lensnet/internal/files"
+	"github.com/lensnet/lensnet/lens"
 	"github.com/lensnet/lensnet/tree"
 	"github.com/spf13/afero"
 )
@@ -345,7 +346,7 @@ func (h *Handle) Save() error {
 			out, err = rec.lens.Put(node, rec.text)
 		}
 		if err != nil {
-			h.setError(p, "put_failed", err.Error())
+			h.setPutError(p, err)
 			errs = append(errs, fmt.Errorf("%s: %w", p, err))
 			continue
 		}
@@ -384,6 +385,20 @@ func (h *Handle) Save() error {
 	return errors.Join(errs...)
 }
 
+// setPutError records that a file's tree does not fit its lens, as
+// Augeas does: error = put_failed with the node (path), the lens and the
+// message.
+func (h *Handle) setPutError(file string, err error) {
+	var pe *lens.PutError
+	if !errors.As(err, &pe) {
+		h.setError(file, "put_failed", err.Error())
+		return
+	}
+	e := h.setError(file, "put_failed", pe.Msg)
+	set(e, "path", "/files"+file+strings.TrimSuffix(pe.Path, "/"))
+	set(e, "lens", pe.Lens.String())
+}
+
 // removeFile deletes a file whose subtree was removed: in backup mode
 // it becomes FILE.augsave, in noop mode it stays, as in Augeas.
 func removeFile(fsys afero.Fs, p string, mode files.Mode) error {
@@ -420,7 +435,7 @@ func (h *Handle) saveNew(fresh []freshFile, mode files.Mode, saved *[]string) []
 		}
 		out, err := l.Create(root)
 		if err != nil {
-			h.setError(cp, "put_failed", err.Error())
+			h.setPutError(cp, err)
 			errs = append(errs, fmt.Errorf("%s: %w", cp, err))
 			continue
 		}

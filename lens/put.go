@@ -262,7 +262,6 @@ func (p *putter) subtree(l *Lens, sp split, d *dict) error {
 }
 
 func (p *putter) concat(l *Lens, sp split, sk *skel, d *dict) error {
-	t := l.types()
 	n := len(l.kids)
 	enc := sp.lv.enc
 	pos, end := sp.lv.offs[sp.a], sp.lv.offs[sp.b]
@@ -270,7 +269,7 @@ func (p *putter) concat(l *Lens, sp split, sk *skel, d *dict) error {
 	for k, kid := range l.kids {
 		b := sp.b
 		if k < n-1 {
-			c, ok := cut(kid.types().atype, t.asuf[k+1], enc, pos, end, &p.pbuf, &p.sbuf)
+			c, ok := cut(kid.types().atype, l.asuf(k+1), enc, pos, end, &p.pbuf, &p.sbuf)
 			if !ok {
 				return p.mismatch(l, sp)
 			}
@@ -355,11 +354,8 @@ func (p *putter) star(l *Lens, sp split, sk *skel, d *dict) error {
 
 // mismatch reports that the nodes of sp do not fit l.
 func (p *putter) mismatch(l *Lens, sp split) error {
-	at := p.node
-	if sp.a < sp.b {
-		at = sp.lv.nodes[sp.a]
-	}
-	return p.errorf(l, at, "the tree %s does not match %s", formatNodes(sp.lv.nodes[sp.a:sp.b]), FormatAtype(l))
+	// named by the node whose children do not fit, as Augeas names it
+	return p.errorf(l, p.node, "the tree %s does not match %s", formatNodes(sp.lv.nodes[sp.a:sp.b]), FormatAtype(l))
 }
 
 func formatNodes(nodes []*tree.Node) string {

@@ -77,13 +77,13 @@ func TestPutErrors(t *testing.T) {
 		want string
 	}{
 		{"value not in store regexp", func(r *tree.Node) { r.Child(1).SetValue("x") },
-			`/b: the tree { "b" = "x" } does not match { /[a-z]+/ = /[0-9]+/ }* (lens kvs)`},
+			`/: the tree { "b" = "x" } does not match { /[a-z]+/ = /[0-9]+/ }* (lens kvs)`},
 		{"missing value", func(r *tree.Node) { r.Child(1).ClearValue() },
-			`/b: the tree { "b" } does not match { /[a-z]+/ = /[0-9]+/ }* (lens kvs)`},
+			`/: the tree { "b" } does not match { /[a-z]+/ = /[0-9]+/ }* (lens kvs)`},
 		{"label not in key regexp", func(r *tree.Node) { r.Child(0).SetLabel("A") },
-			`/A: the tree { "A" = "1" } { "b" = "2" } does not match { /[a-z]+/ = /[0-9]+/ }* (lens kvs)`},
+			`/: the tree { "A" = "1" } { "b" = "2" } does not match { /[a-z]+/ = /[0-9]+/ }* (lens kvs)`},
 		{"unexpected child", func(r *tree.Node) { r.Child(0).Append(tree.New("x")) },
-			`/a/x: the tree { "x" } does not match () (lens lens)`},
+			`/a: the tree { "x" } does not match () (lens lens)`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text := "a=1\nb=2\n"

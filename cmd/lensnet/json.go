@@ -103,13 +103,14 @@ type jsonFileError struct {
 	Line    int    `json:"line,omitempty"`
 	Char    *int   `json:"char,omitempty"`
 	Lens    string `json:"lens,omitempty"`
+	Node    string `json:"node,omitempty"`
 	Message string `json:"message,omitempty"`
 }
 
 func fileErrorsJSON(errs []*lensnet.FileError) []jsonFileError {
 	out := []jsonFileError{}
 	for _, e := range errs {
-		j := jsonFileError{File: e.Path, Kind: e.Kind, Lens: e.Lens, Message: e.Msg}
+		j := jsonFileError{File: e.Path, Kind: e.Kind, Lens: e.Lens, Node: e.Node, Message: e.Msg}
 		switch e.Kind {
 		case "parse_failed":
 			j.Code = codeParse
