@@ -2,6 +2,7 @@ package lens
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"github.com/lensnet/lensnet/lens/regular"
 )
@@ -16,14 +17,15 @@ type types struct {
 	atype, ktype, vtype *regular.FA
 
 	// concat and square: asuf[i] is the atype of the operands i..
-	// (i >= 1), used to split trees.
-	asuf []*regular.FA
+	// (i >= 1), used to split trees; built on first use (see asuf).
+	asuf atomic.Pointer[[]*regular.FA]
 }
 
 // textTypes are the text languages of a lens: ctype, the text it reads
 // (nil for a recursive lens, whose text is not a regular language), and
 // for a concatenation or square csuf[i], the ctype of the operands i..
-// (i >= 1), used to split text.
+// (i >= 1), used to split text, built on first use (see csuf): get
+// needs them only for the concatenations it splits.
 //
 // Get matches them with lazily built DFAs, which do not need small
 // automata, so for get they are left as the combinators build them. The
@@ -32,7 +34,7 @@ type types struct {
 // see compact), which replace the plain ones.
 type textTypes struct {
 	ctype     *regular.FA
-	csuf      []*regular.FA
+	csuf      atomic.Pointer[[]*regular.FA]
 	compacted bool
 }
 
@@ -189,13 +191,11 @@ func combineRaw(l *Lens, kt []*types) *types {
 	case KindCounter:
 		return &types{atype: epsilonFA}
 	case KindConcat, KindSquare:
-		t := &types{
+		return &types{
 			atype: concatTypes(pick(kt, func(t *types) *regular.FA { return t.atype }), false),
 			ktype: concatTypes(pick(kt, func(t *types) *regular.FA { return t.ktype }), false),
 			vtype: concatTypes(pick(kt, func(t *types) *regular.FA { return t.vtype }), false),
 		}
-		t.asuf = suffixes(pick(kt, func(t *types) *regular.FA { return t.atype }), compact)
-		return t
 	case KindUnion:
 		return &types{
 			atype: unionTypes(pick(kt, func(t *types) *regular.FA { return t.atype }), false),
@@ -299,7 +299,6 @@ func computeText(l *Lens, compacted bool) *textTypes {
 		t.ctype = epsilonFA
 	case KindConcat, KindSquare:
 		t.ctype = concatTypes(kids, true)
-		t.csuf = suffixes(kids, shrink)
 		if l.kind == KindSquare {
 			t.ctype = squareCtype(kids, t.ctype)
 		}
@@ -324,8 +323,56 @@ func computeText(l *Lens, compacted bool) *textTypes {
 func (l *Lens) ctype() *regular.FA { return l.text(false).ctype }
 
 // csuf is the text language of the operands i.. of a concatenation or
-// square (i >= 1), for get.
-func (l *Lens) csuf(i int) *regular.FA { return l.text(false).csuf[i] }
+// square (i >= 1), for get; nil when one of them is recursive.
+func (l *Lens) csuf(i int) *regular.FA {
+	if l.recursive {
+		return nil
+	}
+	t := l.text(false)
+	if s := t.csuf.Load(); s != nil {
+		return (*s)[i]
+	}
+	typeMu.Lock()
+	defer typeMu.Unlock()
+	if s := t.csuf.Load(); s != nil {
+		return (*s)[i]
+	}
+	kids := make([]*regular.FA, len(l.kids))
+	for k, kid := range l.kids {
+		kids[k] = computeText(kid, t.compacted).ctype
+	}
+	shrink := func(fa *regular.FA) *regular.FA { return fa }
+	if t.compacted {
+		// a type-checked process keeps its automata small
+		shrink = compact
+	}
+	suf := suffixes(kids, shrink)
+	t.csuf.Store(&suf)
+	return suf[i]
+}
+
+// asuf is the tree language of the operands i.. of a concatenation or
+// square (i >= 1), for put. It is built on first use, from the operands'
+// final types: not in every round of a recursive lens's fixpoint, and
+// not for the concatenations put never splits.
+func (l *Lens) asuf(i int) *regular.FA {
+	t := l.types()
+	if s := t.asuf.Load(); s != nil {
+		return (*s)[i]
+	}
+	kids := make([]*regular.FA, len(l.kids))
+	for k, kid := range l.kids {
+		kids[k] = kid.types().atype // outside the lock, which types takes
+	}
+	typeMu.Lock()
+	defer typeMu.Unlock()
+	if s := t.asuf.Load(); s != nil {
+		return (*s)[i]
+	}
+	suf := suffixes(kids, compact)
+	t.asuf.Store(&suf)
+	return suf[i]
+}
 
 // checkedCtype is ctype for the type checker: large automata compacted.
 func (l *Lens) checkedCtype() *regular.FA { return l.text(true).ctype }
