@@ -34,6 +34,7 @@ func (e *GetError) Error() string {
 // hidden root whose children are the nodes the lens makes.
 func (l *Lens) Get(text string) (*tree.Node, error) {
 	g := &getter{text: text}
+	defer g.release()
 	lvl, _, err := g.top(l)
 	if err != nil {
 		if ge, ok := err.(*GetError); ok {
@@ -63,17 +64,16 @@ type getter struct {
 	lvl      *level
 	stack    []*tree.Node // the nodes made so far whose parent is not made yet
 	free     []*level     // levels to reuse (one per nesting depth)
-	memo     map[memoKey][]int
-	busy     map[memoKey]bool
-	stars    map[memoKey]*starReach
-	ident    []int // ident[i] == i, for just
-	pbuf     []int // scratch for cut
+	rec      *recScratch  // memory of the recursive recogniser, pooled
+	pbuf     []int        // scratch for cut
 	sbuf     []int
 	furthest int         // rightmost position any terminal of a recursive lens read to
 	fFA      *regular.FA // the language of the terminal that read furthest,
 	fWho     *Lens       // the lens named for it, and where it started
 	fStart   int
 	depth    int
+
+	mbuf []uint64 // scratch for cutsRegular
 
 	// shallow: read one level only, noting each subtree met (found)
 	// instead of reading it (see PutChanged)
@@ -89,11 +89,6 @@ type getter struct {
 type foundSubtree struct {
 	lens *Lens
 	i, j int
-}
-
-type memoKey struct {
-	lens *Lens
-	pos  int
 }
 
 // level collects what a lens sets for the node being built: its label
@@ -300,21 +295,74 @@ func (g *getter) sequence(l *Lens, cuts []int) (skel, error) {
 
 // cutsRegular splits text[i:j] among the operands of a concatenation:
 // cut t is the largest end of a prefix in operand t's language from
-// which the rest is in the language of the operands after it.
+// which the rest is in the language of the operands after it. An
+// operand with a single candidate end needs no check of the rest (the
+// text is known to be in the concatenation); the first one with several
+// has the text read once backward with all the operands' suffixes
+// (splitter), which answers for every later operand too.
 func (g *getter) cutsRegular(l *Lens, i, j int) ([]int, error) {
 	n := len(l.kids)
 	cuts := make([]int, n+1)
 	cuts[0], cuts[n] = i, j
+	var starts []int   // ascending, with text[p:j] in some suffix: p-i
+	var masks []uint64 // for each start, bit t set when it is in operands t..
+	scanned := false
 	pos := i
 	for k := 0; k < n-1; k++ {
-		p, ok := cut(l.kids[k].ctype(), l.csuf(k+1), g.text, pos, j, &g.pbuf, &g.sbuf)
-		if !ok {
+		ps := l.kids[k].ctype().AppendPrefixes(g.pbuf[:0], g.text[pos:j])
+		g.pbuf = ps
+		p := -1
+		switch {
+		case len(ps) == 1:
+			p = pos + ps[0]
+		case len(ps) > 1:
+			if !scanned {
+				sp := l.splitter()
+				if sp == nil { // too many operands: one scan per suffix
+					var ok bool
+					if p, ok = cut(l.kids[k].ctype(), l.csuf(k+1), g.text, pos, j, &g.pbuf, &g.sbuf); !ok {
+						p = -1
+					}
+					break
+				}
+				starts, masks = sp.AppendStartMasks(g.sbuf[:0], g.mbuf[:0], g.text[i:j])
+				g.sbuf, g.mbuf = starts, masks
+				scanned = true
+			}
+			// the largest candidate from which operands k+1.. read the rest
+			bit := uint64(1) << (k + 1)
+			for a := len(ps) - 1; a >= 0; a-- {
+				if b, ok := slices.BinarySearch(starts, pos+ps[a]-i); ok && masks[b]&bit != 0 {
+					p = pos + ps[a]
+					break
+				}
+			}
+		}
+		if p < 0 {
 			return nil, g.errAt(l, pos, "internal error: no split for concatenation")
 		}
 		cuts[k+1] = p
 		pos = p
 	}
 	return cuts, nil
+}
+
+// splitter returns the suffixes of a non-recursive concatenation's
+// operands read together (nil if there are too many), built on first
+// use.
+func (l *Lens) splitter() *regular.Tagged {
+	if sp := l.split.Load(); sp != nil {
+		return sp
+	}
+	if len(l.kids) > regular.MaxTags {
+		return nil
+	}
+	parts := make([]*regular.FA, len(l.kids))
+	for k, kid := range l.kids {
+		parts[k] = kid.ctype()
+	}
+	l.split.CompareAndSwap(nil, regular.NewSuffixes(parts...))
+	return l.split.Load()
 }
 
 // cut returns the largest p in [pos, j] with s[pos:p] in left and s[p:j]
@@ -611,31 +659,31 @@ func (g *getter) ends(l *Lens, p int) ([]int, error) {
 	}
 	switch l.kind {
 	case KindRec:
-		key := memoKey{l, p}
-		if e, ok := g.memo[key]; ok {
-			return e, nil
+		s := g.scratch()
+		t := s.table(l)
+		v := s.at(t, p)
+		if v > 0 {
+			return s.ends[v-1], nil
 		}
 		if l.body() == nil {
 			return nil, g.errAt(l, p, "recursive lens used before it was defined")
 		}
-		if g.busy[key] {
+		if v < 0 {
 			return nil, g.errAt(l, p, "left recursion: the recursive lens refers to itself without reading text first")
-		}
-		if g.busy == nil {
-			g.busy, g.memo = map[memoKey]bool{}, map[memoKey][]int{}
 		}
 		if g.depth >= maxDepth {
 			return nil, g.errAt(l, p, "input nested too deeply")
 		}
 		g.depth++
-		g.busy[key] = true
+		s.put(t, p, -1) // busy
 		e, err := g.ends(l.body(), p)
-		delete(g.busy, key)
 		g.depth--
 		if err != nil {
+			s.put(t, p, 0)
 			return nil, err
 		}
-		g.memo[key] = e
+		s.ends = append(s.ends, e)
+		s.put(t, p, int32(len(s.ends)))
 		return e, nil
 	case KindSubtree:
 		return g.ends(l.kids[0], p)
@@ -724,26 +772,40 @@ func (g *getter) ends(l *Lens, p int) ([]int, error) {
 // scan returns every q such that text[p:q] is in the language of fa, a
 // terminal of a recursive lens, and notes how far it read (for errors).
 func (g *getter) scan(fa *regular.FA, who *Lens, p int) []int {
-	out, reach := fa.AppendPrefixesReach(nil, g.text[p:])
-	for k := range out {
-		out[k] += p
-	}
+	s := g.scratch()
+	free := s.arena[len(s.arena):]
+	out, reach := fa.AppendPrefixesReach(free[:0], g.text[p:])
 	if p+reach > g.furthest || g.fFA == nil {
 		g.furthest, g.fFA, g.fWho, g.fStart = p+reach, fa, who, p
 	}
-	return out
+	if len(out) == 0 {
+		return nil
+	}
+	if len(out) <= cap(free) {
+		s.arena = s.arena[:len(s.arena)+len(out)] // read into the arena
+	} else {
+		// the list outgrew the chunk and has its own array: start a new
+		// chunk for the next lists
+		s.arena = make([]int, 0, max(arenaChunk, 2*len(out)))
+	}
+	for k := range out {
+		out[k] += p
+	}
+	return out[:len(out):len(out)] // appends copy
 }
 
 // just returns the one-element list [p] without allocating: a window
 // of a shared identity table (capacity 1, so appends copy).
 func (g *getter) just(p int) []int {
-	if g.ident == nil {
-		g.ident = make([]int, len(g.text)+1)
-		for i := range g.ident {
-			g.ident[i] = i
+	s := g.scratch()
+	if len(s.ident) <= p {
+		k := len(s.ident)
+		s.ident = append(s.ident, make([]int, max(len(g.text)+1, 256)-k)...)
+		for i := k; i < len(s.ident); i++ {
+			s.ident[i] = i
 		}
 	}
-	return g.ident[p : p+1 : p+1]
+	return s.ident[p : p+1 : p+1]
 }
 
 // partEnds is ends for one group of a recursive concatenation or union.
@@ -928,51 +990,54 @@ func sortUnique(x []int) []int {
 }
 
 // starReach is the set of positions the iterations of a recursive star
-// can reach from p, ascending; memoised, since the recogniser and the
-// tree building both need it.
+// can reach from p, ascending, with the ends of one iteration from each;
+// memoised, since the recogniser and the tree building both need it.
 type starReach struct {
 	reached []int
+	ends    [][]int // ends[k]: the ends of the operand from reached[k]
 }
 
-func (g *getter) starReach(l *Lens, p int) (*starReach, error) {
-	key := memoKey{l, p}
-	if r, ok := g.stars[key]; ok {
-		return r, nil
+func (g *getter) starReach(l *Lens, p int) (starReach, error) {
+	s := g.scratch()
+	t := s.table(l)
+	if v := s.at(t, p); v > 0 {
+		return s.star[v-1], nil
 	}
-	reached, err := g.reach(l.kids[0], p)
+	r, err := g.reach(l.kids[0], p)
 	if err != nil {
-		return nil, err
+		return starReach{}, err
 	}
-	r := &starReach{reached}
-	if g.stars == nil {
-		g.stars = map[memoKey]*starReach{}
-	}
-	g.stars[key] = r
+	s.star = append(s.star, r)
+	s.put(t, p, int32(len(s.star)))
 	return r, nil
 }
 
 // reach explores the iterations of child from p and returns every
-// position reached, ascending.
-func (g *getter) reach(child *Lens, p int) ([]int, error) {
-	seen := map[int]bool{p: true}
+// position reached, ascending, with the ends of child from each.
+func (g *getter) reach(child *Lens, p int) (starReach, error) {
 	h := intHeap{p}
-	var out []int
+	var r starReach
+	last := -1
 	for len(h) > 0 {
+		// positions come out ascending, a position pushed twice twice
 		q := h.pop()
-		out = append(out, q)
+		if q == last {
+			continue
+		}
+		last = q
 		e, err := g.ends(child, q)
 		if err != nil {
-			return nil, err
+			return starReach{}, err
 		}
-		for _, r := range e {
-			if r <= q || seen[r] {
-				continue
+		r.reached = append(r.reached, q)
+		r.ends = append(r.ends, e)
+		for _, x := range e {
+			if x > q {
+				h.push(x)
 			}
-			seen[r] = true
-			h.push(r)
 		}
 	}
-	return out, nil
+	return r, nil
 }
 
 // intHeap is a min-heap of positions.
@@ -1021,39 +1086,38 @@ func (g *getter) starRec(l *Lens, i, j int) (skel, error) {
 	if err != nil {
 		return skel{}, err
 	}
-	if _, ok := slices.BinarySearch(r.reached, j); !ok {
+	last, ok := slices.BinarySearch(r.reached, j)
+	if !ok {
 		return skel{}, g.recFailure(child)
 	}
-	// valid: reached positions from which iterations reach j; then each
+	// valid[k]: whether iterations reach j from reached[k] (every end of
+	// an iteration from a reached position is reached); then each
 	// iteration, from the first, takes the longest piece that stays valid
 	// (Augeas's leftmost-longest)
-	valid := map[int]bool{j: true}
-	for a := len(r.reached) - 1; a >= 0; a-- {
+	valid := make([]bool, last+1)
+	valid[last] = true
+	for a := last - 1; a >= 0; a-- {
 		q := r.reached[a]
-		if q >= j {
-			continue
-		}
-		e, err := g.ends(child, q)
-		if err != nil {
-			return skel{}, err
-		}
-		for _, x := range e {
-			if x > q && valid[x] {
-				valid[q] = true
+		for _, x := range r.ends[a] {
+			if x <= q || x > j {
+				continue
+			}
+			if k, _ := slices.BinarySearch(r.reached[a+1:last+1], x); valid[a+1+k] {
+				valid[a] = true
 				break
 			}
 		}
 	}
 	cuts := []int{i}
-	for cur := i; cur != j; {
-		e, err := g.ends(child, cur)
-		if err != nil {
-			return skel{}, err
-		}
-		next := -1
-		for a := len(e) - 1; a >= 0; a-- {
-			if e[a] > cur && e[a] <= j && valid[e[a]] {
-				next = e[a]
+	for cur, a := i, 0; cur != j; {
+		e := r.ends[a]
+		next, nextK := -1, 0
+		for b := len(e) - 1; b >= 0; b-- {
+			if e[b] <= cur || e[b] > j {
+				continue
+			}
+			if k, _ := slices.BinarySearch(r.reached[a+1:last+1], e[b]); valid[a+1+k] {
+				next, nextK = e[b], a+1+k
 				break
 			}
 		}
@@ -1061,7 +1125,7 @@ func (g *getter) starRec(l *Lens, i, j int) (skel, error) {
 			return skel{}, g.recFailure(child)
 		}
 		cuts = append(cuts, next)
-		cur = next
+		cur, a = next, nextK
 	}
 	var kids []skel
 	for t := 0; t+1 < len(cuts); t++ {

@@ -1,0 +1,119 @@
+package lens
+
+import "sync"
+
+// recScratch is the memory of the recursive recogniser for one text:
+// the memo tables of recursive placeholders and stars, and the lists of
+// ends it found. It is taken from recPool when a text first needs it and
+// given back, cleared, when the get is done, so that reading many small
+// files (ifcfg) allocates it once per processor rather than per file.
+type recScratch struct {
+	n    int              // length of the text
+	tabs []memoTab        // one per lens memoised in this text
+	free [][]int32        // dense slot arrays to reuse
+	big  map[uint64]int32 // slots of long texts, by table<<32 | position
+	ends [][]int          // memoised ends of placeholders, slot values 1..
+	star []starReach      // memoised star reaches, slot values 1..
+	// arena holds the ends lists found by scan, so that they need no
+	// allocation each; a full chunk is left to the lists in it
+	arena []int
+	ident []int // ident[i] == i, for just; kept across texts
+}
+
+// memoTab maps the positions of the text to a lens's memo slot: 0 for
+// not yet known, -1 while being computed, k > 0 for entry k-1 of the
+// ends or star list.
+type memoTab struct {
+	lens  *Lens
+	slots []int32 // dense, one per position (nil for long texts)
+}
+
+// denseMax is the longest text whose memo tables are dense arrays (4
+// bytes per position and memoised lens); longer texts use a map.
+const denseMax = 1 << 16
+
+// arenaChunk is the size of a fresh arena chunk, in ints.
+const arenaChunk = 1024
+
+var recPool = sync.Pool{New: func() any { return new(recScratch) }}
+
+// scratch returns the getter's recogniser memory, taking it from the
+// pool on first use.
+func (g *getter) scratch() *recScratch {
+	if g.rec == nil {
+		g.rec = recPool.Get().(*recScratch)
+		g.rec.n = len(g.text)
+	}
+	return g.rec
+}
+
+// release gives the recogniser memory back to the pool. Nothing found
+// with it may be used afterwards.
+func (g *getter) release() {
+	s := g.rec
+	if s == nil {
+		return
+	}
+	g.rec = nil
+	long := s.n > denseMax || len(s.ends) > denseMax || len(s.star) > denseMax
+	for _, t := range s.tabs {
+		if t.slots != nil {
+			clear(t.slots)
+			s.free = append(s.free, t.slots)
+		}
+	}
+	clear(s.tabs)
+	s.tabs = s.tabs[:0]
+	s.big = nil
+	clear(s.ends)
+	s.ends = s.ends[:0]
+	clear(s.star)
+	s.star = s.star[:0]
+	s.arena = s.arena[:0]
+	if long {
+		return // a long text: let its memory go rather than keep it
+	}
+	recPool.Put(s)
+}
+
+// table returns the index of l's memo table, making it on first use.
+func (s *recScratch) table(l *Lens) int {
+	for t := range s.tabs {
+		if s.tabs[t].lens == l {
+			return t
+		}
+	}
+	tab := memoTab{lens: l}
+	if s.n < denseMax {
+		// every array in free is all zero
+		if k := len(s.free); k > 0 {
+			tab.slots = s.free[k-1]
+			s.free = s.free[:k-1]
+		}
+		if cap(tab.slots) > s.n {
+			tab.slots = tab.slots[:s.n+1]
+		} else {
+			tab.slots = make([]int32, s.n+1, max(s.n+1, 512))
+		}
+	}
+	s.tabs = append(s.tabs, tab)
+	return len(s.tabs) - 1
+}
+
+func (s *recScratch) at(t, p int) int32 {
+	if slots := s.tabs[t].slots; slots != nil {
+		return slots[p]
+	}
+	return s.big[uint64(t)<<32|uint64(p)]
+}
+
+func (s *recScratch) put(t, p int, v int32) {
+	if slots := s.tabs[t].slots; slots != nil {
+		slots[p] = v
+		return
+	}
+	if s.big == nil {
+		s.big = map[uint64]int32{}
+	}
+	s.big[uint64(t)<<32|uint64(p)] = v
+}
