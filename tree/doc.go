@@ -78,8 +78,11 @@
 // = and != compare two numbers, or strings and node sets existentially
 // (some pair of values is equal, resp. differs; an absent value is "").
 // =~ and !~ match a string or any value of a node set against a regexp
-// (or a string used as one); the whole string must match. Regexps use
-// Go's syntax for now, which agrees with Augeas's on the common cases.
+// made by regexp() or glob() (a plain string there is a type error, as in
+// Augeas); the whole string must match. Regexps are Augeas's dialect, the
+// one lenses use (lens/regular): POSIX extended syntax without classes
+// such as [:digit:]; regexp(s, 'i') ignores case; glob() reads * and ? as
+// fnmatch does (not across "/").
 // < <= > >= compare two numbers or two strings; + adds numbers and
 // concatenates strings or regexps; - and * take numbers; and/or take
 // anything (an empty set, a number <= 0 and "" are false). A | B is the

@@ -3,10 +3,10 @@ package tree
 import (
 	"errors"
 	"fmt"
-	"regexp"
-	"regexp/syntax"
 	"strconv"
 	"strings"
+
+	"github.com/lensnet/lensnet/lens/regular"
 )
 
 // This file implements Augeas's path language (pathx.c); the language
@@ -67,29 +67,22 @@ func ParsePath(s string) (*Path, error) {
 // regexpMessage words a regexp syntax error as GNU regcomp does, which
 // augtool prints ("Unmatched ( or \\("), when there is such a message.
 func regexpMessage(err error) string {
-	var se *syntax.Error
-	if !errors.As(err, &se) {
-		return err.Error()
+	msg := err.Error()
+	for _, m := range []struct{ ours, gnu string }{
+		{"unmatched (", `Unmatched ( or \(`},
+		{"unmatched )", `Unmatched ) or \)`},
+		{"unbalanced bracket", "Unmatched [, [^, [:, [., or [="},
+		{"nothing to repeat", "Invalid preceding regular expression"},
+		{"invalid preceding regular expression", "Invalid preceding regular expression"},
+		{"trailing backslash", "Trailing backslash"},
+		{"invalid range", "Invalid range end"},
+		{"bad interval", `Invalid content of \{\}`},
+	} {
+		if strings.Contains(msg, m.ours) {
+			return m.gnu
+		}
 	}
-	switch se.Code {
-	case syntax.ErrMissingParen:
-		return `Unmatched ( or \(`
-	case syntax.ErrUnexpectedParen:
-		return `Unmatched ) or \)`
-	case syntax.ErrMissingBracket:
-		return "Unmatched [, [^, [:, [., or [="
-	case syntax.ErrMissingRepeatArgument:
-		return "Invalid preceding regular expression"
-	case syntax.ErrTrailingBackslash:
-		return "Trailing backslash"
-	case syntax.ErrInvalidCharRange:
-		return "Invalid range end"
-	case syntax.ErrInvalidRepeatSize:
-		return `Invalid content of \{\}`
-	case syntax.ErrInvalidCharClass:
-		return "Invalid character class name"
-	}
-	return err.Error()
+	return msg
 }
 
 // productCompared finds a comparison with a product (a * b) on one side,
@@ -655,7 +648,8 @@ type value struct {
 	nodes []*Node
 	b     bool
 	num   int
-	str   string // a string, or a regexp in Go syntax (not anchored)
+	str   string // a string, or a regexp in Augeas's syntax
+	fold  bool   // a regexp that ignores case (regexp(..., 'i'))
 }
 
 func (v value) truth() bool {
@@ -674,7 +668,7 @@ func (v value) truth() bool {
 
 // noMatch is a regexp that matches no string (regexp() of an empty node
 // set).
-const noMatch = `[^\x00-\x{10FFFF}]`
+const noMatch = "[^\x00-\xff]"
 
 // Vars binds variable names ($name) to values.
 type Vars map[string]Value
@@ -730,7 +724,7 @@ func (p *Path) Eval(ctx *Node, vars Vars) (Value, error) {
 type evalState struct {
 	src    string
 	vars   Vars
-	res    map[string]*regexp.Regexp
+	res    map[string]*regular.FA
 	sticky map[*expr]bool // "else" whose left side matched in this predicate pass
 }
 
@@ -1083,59 +1077,67 @@ func (s *evalState) call(e *expr, c ectx) (value, error) {
 		if e.str == "glob" {
 			pt = globToRegexp(pt)
 		}
-		pats[i] = "(?:" + pt + ")"
+		if len(pats) > 1 {
+			pt = "(" + pt + ")"
+		}
+		pats[i] = pt
 	}
 	pat := strings.Join(pats, "|")
 	if len(pats) == 0 {
 		pat = noMatch
 	}
+	fold := false
 	if len(args) == 2 {
 		if args[1].kind != vString || args[1].str != "i" {
 			return a, s.errorf(e, "wrong flag for regexp")
 		}
-		pat = "(?i:" + pat + ")"
+		fold = true
 	}
-	if _, err := s.regexp(pat); err != nil {
+	if _, err := s.regexp(pat, fold); err != nil {
 		return a, s.errorf(e, "invalid regular expression: %s", regexpMessage(err))
 	}
-	return value{kind: vRegexp, str: pat}, nil
+	return value{kind: vRegexp, str: pat, fold: fold}, nil
 }
 
 // globToRegexp turns a glob into a regexp: * and ? do not match '/',
 // everything else is literal.
 func globToRegexp(g string) string {
 	var b strings.Builder
-	for _, r := range g {
-		switch r {
+	for i := 0; i < len(g); i++ {
+		switch c := g[i]; c {
 		case '*':
 			b.WriteString("[^/]*")
 		case '?':
 			b.WriteString("[^/]")
+		case '.', '[', ']', '(', ')', '{', '}', '+', '|', '^', '$', '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
 		default:
-			b.WriteString(regexp.QuoteMeta(string(r)))
+			b.WriteByte(c)
 		}
 	}
 	return b.String()
 }
 
-// regexp compiles a pattern anchored at both ends, as Augeas regexps
-// match whole strings. Augeas regexps (libfa/POSIX extended syntax) are
-// handed to Go's regexp package as they are: the common syntax agrees,
-// but some corner cases (POSIX classes outside brackets, unknown escapes,
-// leftmost-longest alternation) may differ until the tree package gets a
-// regexp engine of its own (it must not import the lens packages).
-func (s *evalState) regexp(pat string) (*regexp.Regexp, error) {
-	if re, ok := s.res[pat]; ok {
+// regexp compiles a pattern of Augeas's regexp dialect (the one lenses
+// use, lens/regular); it matches whole strings, as Augeas's paths do.
+func (s *evalState) regexp(pat string, fold bool) (*regular.FA, error) {
+	key := pat
+	var flags regular.Flags
+	if fold {
+		key, flags = "i\x00"+pat, regular.FoldCase
+	}
+	if re, ok := s.res[key]; ok {
 		return re, nil
 	}
-	re, err := regexp.Compile("^(?:" + pat + ")$")
+	re, err := regular.CompilePattern(pat, flags)
 	if err != nil {
 		return nil, err
 	}
 	if s.res == nil {
-		s.res = make(map[string]*regexp.Regexp)
+		s.res = make(map[string]*regular.FA)
 	}
-	s.res[pat] = re
+	s.res[key] = re
 	return re, nil
 }
 
@@ -1200,7 +1202,10 @@ func (s *evalState) binary(e *expr, c ectx) (value, error) {
 		case l.kind == vString && r.kind == vString:
 			return value{kind: vString, str: l.str + r.str}, nil
 		case l.kind == vRegexp && r.kind == vRegexp:
-			return value{kind: vRegexp, str: "(?:" + l.str + ")(?:" + r.str + ")"}, nil
+			if l.fold != r.fold {
+				return l, s.errorf(e, "type error: + of a case-insensitive and a case-sensitive regexp")
+			}
+			return value{kind: vRegexp, str: "(" + l.str + ")(" + r.str + ")", fold: l.fold}, nil
 		}
 		return l, s.errorf(e, "type error: + needs two numbers, strings or regexps")
 	case "-", "*":
@@ -1243,13 +1248,13 @@ func (s *evalState) binary(e *expr, c ectx) (value, error) {
 			return l, s.errorf(e, "type error: %s needs a string or node set and a regexp", e.str)
 		}
 		pat := r.str
-		re, err := s.regexp(pat)
+		re, err := s.regexp(pat, r.fold)
 		if err != nil {
 			return l, s.errorf(e.args[1], "invalid regular expression: %s", regexpMessage(err))
 		}
 		found := false
 		for _, str := range strs(l) {
-			if re.MatchString(str) {
+			if re.Match(str) {
 				found = true
 				break
 			}

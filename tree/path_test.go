@@ -223,6 +223,11 @@ func TestPathOperators(t *testing.T) {
 		{"/files/hosts/*[ipaddr !~ regexp('127\\..*')]", "/files/hosts/2 /files/hosts/#comment /files/hosts/x"},
 		{"/files/hosts/*[canonical =~ regexp('LOCAL.*', 'i')]", "/files/hosts/1"},
 		{"/files/hosts/*[canonical =~ regexp('LOCAL.*')]", ""},
+		// Augeas's regexp dialect (the lenses' one), not Go's
+		{"/files/hosts/*[ipaddr =~ regexp('[[:digit:].]+')]", ""}, // no POSIX classes in Augeas either (augtool: no matches)
+		{"/files/hosts/*[canonical =~ regexp('[a-z]{2}[0-9]')]", "/files/hosts/2"},
+		{"/files/hosts/*[canonical =~ glob('l*t')]", "/files/hosts/1"},
+		{"/files/hosts/*[canonical =~ glob('i?.')]", ""}, // . is no wildcard in a glob
 		{"/files/hosts/*/alias[. =~ glob('a*')]", "/files/hosts/2/alias[1] /files/hosts/2/alias[2]"},
 		{"/files/hosts/*/alias[. =~ glob('?h')]", "/files/hosts/1/alias"},
 		{"/files/hosts/*/alias[. =~ glob('a.')]", ""},

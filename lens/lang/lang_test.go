@@ -126,7 +126,7 @@ let lns = [ key /[a-z]+/ . del /=/ "=" . store /[0-9]+/ . del /\n/ "\n" ]*
 test lns put "a=1\n" after set "/a" "x" = "a=x\n"
 `)
 	assert.Contains(t, out, "t.aug:3:1: exception thrown in test\n")
-	assert.Contains(t, err.Error(), `t.aug:3:1: exception thrown in test: t.aug:3:1: /a: the tree { "a" = "x" }`)
+	assert.Contains(t, err.Error(), `t.aug:3:1: exception thrown in test: t.aug:3:1: /: the tree { "a" = "x" }`)
 
 	out, err = loadErr(t, `module T =
 let lns = [ key /[a-z]+/ ]
