@@ -73,7 +73,8 @@ type getter struct {
 	fStart   int
 	depth    int
 
-	mbuf []uint64 // scratch for cutsRegular
+	mbuf     []uint64 // scratch for cutsRegular
+	cutStack []int    // the cuts of the concatenations being read, innermost last
 
 	// shallow: read one level only, noting each subtree met (found)
 	// instead of reading it (see PutChanged)
@@ -200,6 +201,9 @@ func (g *getter) exact(l *Lens, i, j int) (skel, error) {
 		if l.recursive {
 			cuts, err = g.cutsRec(l, i, j)
 		} else {
+			// cuts is on g.cutStack, given back when the operands are read
+			base := len(g.cutStack)
+			defer func() { g.cutStack = g.cutStack[:base] }()
 			cuts, err = g.cutsRegular(l, i, j)
 		}
 		if err != nil {
@@ -302,11 +306,13 @@ func (g *getter) sequence(l *Lens, cuts []int) (skel, error) {
 // (splitter), which answers for every later operand too.
 func (g *getter) cutsRegular(l *Lens, i, j int) ([]int, error) {
 	n := len(l.kids)
-	cuts := make([]int, n+1)
+	base := len(g.cutStack)
+	g.cutStack = slices.Grow(g.cutStack, n+1)[:base+n+1]
+	cuts := g.cutStack[base:]
 	cuts[0], cuts[n] = i, j
-	var starts []int   // ascending, with text[p:j] in some suffix: p-i
-	var masks []uint64 // for each start, bit t set when it is in operands t..
-	scanned := false
+	var starts []int   // ascending, with text[p:j] in some suffix: p-from
+	var masks []uint64 // for each start, bit t set when it is in operands t+1..
+	scanned, from := false, 0
 	pos := i
 	for k := 0; k < n-1; k++ {
 		ps := l.kids[k].ctype().AppendPrefixes(g.pbuf[:0], g.text[pos:j])
@@ -325,20 +331,23 @@ func (g *getter) cutsRegular(l *Lens, i, j int) ([]int, error) {
 					}
 					break
 				}
-				starts, masks = sp.AppendStartMasks(g.sbuf[:0], g.mbuf[:0], g.text[i:j])
+				// no later cut comes before this operand's first candidate
+				from = pos + ps[0]
+				starts, masks = sp.AppendStartMasks(g.sbuf[:0], g.mbuf[:0], g.text[from:j])
 				g.sbuf, g.mbuf = starts, masks
 				scanned = true
 			}
 			// the largest candidate from which operands k+1.. read the rest
-			bit := uint64(1) << (k + 1)
+			bit := uint64(1) << k
 			for a := len(ps) - 1; a >= 0; a-- {
-				if b, ok := slices.BinarySearch(starts, pos+ps[a]-i); ok && masks[b]&bit != 0 {
+				if b, ok := slices.BinarySearch(starts, pos+ps[a]-from); ok && masks[b]&bit != 0 {
 					p = pos + ps[a]
 					break
 				}
 			}
 		}
 		if p < 0 {
+			g.cutStack = g.cutStack[:base]
 			return nil, g.errAt(l, pos, "internal error: no split for concatenation")
 		}
 		cuts[k+1] = p
@@ -348,17 +357,17 @@ func (g *getter) cutsRegular(l *Lens, i, j int) ([]int, error) {
 }
 
 // splitter returns the suffixes of a non-recursive concatenation's
-// operands read together (nil if there are too many), built on first
-// use.
+// operands after the first, read together (nil if there are too many),
+// built on first use.
 func (l *Lens) splitter() *regular.Tagged {
 	if sp := l.split.Load(); sp != nil {
 		return sp
 	}
-	if len(l.kids) > regular.MaxTags {
+	if len(l.kids)-1 > regular.MaxTags {
 		return nil
 	}
-	parts := make([]*regular.FA, len(l.kids))
-	for k, kid := range l.kids {
+	parts := make([]*regular.FA, len(l.kids)-1)
+	for k, kid := range l.kids[1:] {
 		parts[k] = kid.ctype()
 	}
 	l.split.CompareAndSwap(nil, regular.NewSuffixes(parts...))
@@ -702,14 +711,17 @@ func (g *getter) ends(l *Lens, p int) ([]int, error) {
 					return nil, err
 				}
 			} else {
+				s := g.scratch()
+				base := len(s.tmp)
 				for _, q := range set {
 					e, err := g.partEnds(&parts[i], q)
 					if err != nil {
+						s.tmp = s.tmp[:base]
 						return nil, err
 					}
-					next = append(next, e...)
+					s.tmp = append(s.tmp, e...)
 				}
-				next = sortUnique(next)
+				next = s.collect(base)
 			}
 			if len(next) == 0 {
 				return nil, nil
@@ -942,18 +954,20 @@ func (l *Lens) recPlan() *recPlan {
 
 // endsFrom is the union of ends(l, p) over the positions in set.
 func (g *getter) endsFrom(l *Lens, set []int) ([]int, error) {
-	var out []int
+	if len(set) == 1 {
+		return g.ends(l, set[0])
+	}
+	s := g.scratch()
+	base := len(s.tmp)
 	for _, q := range set {
 		e, err := g.ends(l, q)
 		if err != nil {
+			s.tmp = s.tmp[:base]
 			return nil, err
 		}
-		out = append(out, e...)
+		s.tmp = append(s.tmp, e...)
 	}
-	if len(set) > 1 {
-		out = sortUnique(out)
-	}
-	return out, nil
+	return s.collect(base), nil
 }
 
 func (g *getter) squareEnds(l *Lens, p int) ([]int, error) {
@@ -1015,36 +1029,44 @@ func (g *getter) starReach(l *Lens, p int) (starReach, error) {
 // reach explores the iterations of child from p and returns every
 // position reached, ascending, with the ends of child from each.
 func (g *getter) reach(child *Lens, p int) (starReach, error) {
-	h := intHeap{p}
-	var r starReach
+	// the heap and the lists grow on the scratch stacks: a nested reach
+	// (in ends) pushes above them and pops back before returning
+	s := g.scratch()
+	hb, rb, eb := len(s.heap), len(s.tmp), len(s.tmpEnds)
+	s.heap = append(s.heap, p)
 	last := -1
-	for len(h) > 0 {
+	for len(s.heap) > hb {
 		// positions come out ascending, a position pushed twice twice
-		q := h.pop()
+		q := s.popHeap(hb)
 		if q == last {
 			continue
 		}
 		last = q
 		e, err := g.ends(child, q)
 		if err != nil {
+			s.heap, s.tmp, s.tmpEnds = s.heap[:hb], s.tmp[:rb], s.tmpEnds[:eb]
 			return starReach{}, err
 		}
-		r.reached = append(r.reached, q)
-		r.ends = append(r.ends, e)
+		s.tmp = append(s.tmp, q)
+		s.tmpEnds = append(s.tmpEnds, e)
 		for _, x := range e {
 			if x > q {
-				h.push(x)
+				s.pushHeap(hb, x)
 			}
 		}
 	}
+	r := starReach{reached: s.alloc(len(s.tmp) - rb), ends: make([][]int, len(s.tmpEnds)-eb)}
+	copy(r.reached, s.tmp[rb:])
+	copy(r.ends, s.tmpEnds[eb:])
+	clear(s.tmpEnds[eb:])
+	s.tmp, s.tmpEnds = s.tmp[:rb], s.tmpEnds[:eb]
 	return r, nil
 }
 
-// intHeap is a min-heap of positions.
-type intHeap []int
-
-func (h *intHeap) push(x int) {
-	a := append(*h, x)
+// pushHeap pushes x on the min-heap of positions s.heap[base:].
+func (s *recScratch) pushHeap(base, x int) {
+	s.heap = append(s.heap, x)
+	a := s.heap[base:]
 	for i := len(a) - 1; i > 0; {
 		p := (i - 1) / 2
 		if a[p] <= a[i] {
@@ -1053,15 +1075,16 @@ func (h *intHeap) push(x int) {
 		a[p], a[i] = a[i], a[p]
 		i = p
 	}
-	*h = a
 }
 
-func (h *intHeap) pop() int {
-	a := *h
+// popHeap pops the least position of the min-heap s.heap[base:].
+func (s *recScratch) popHeap(base int) int {
+	a := s.heap[base:]
 	x := a[0]
 	n := len(a) - 1
 	a[0] = a[n]
 	a = a[:n]
+	s.heap = s.heap[:base+n]
 	for i := 0; ; {
 		c := 2*i + 1
 		if c >= n {
@@ -1076,7 +1099,6 @@ func (h *intHeap) pop() int {
 		a[i], a[c] = a[c], a[i]
 		i = c
 	}
-	*h = a
 	return x
 }
 
@@ -1108,7 +1130,8 @@ func (g *getter) starRec(l *Lens, i, j int) (skel, error) {
 			}
 		}
 	}
-	cuts := []int{i}
+	cuts := make([]int, 1, last+1) // at most one cut per reached position
+	cuts[0] = i
 	for cur, a := i, 0; cur != j; {
 		e := r.ends[a]
 		next, nextK := -1, 0

@@ -18,6 +18,34 @@ type recScratch struct {
 	// allocation each; a full chunk is left to the lists in it
 	arena []int
 	ident []int // ident[i] == i, for just; kept across texts
+	// stacks for lists being built: each user pushes above what is
+	// there and pops back to it before returning
+	tmp     []int
+	tmpEnds [][]int
+	heap    []int
+}
+
+// alloc returns n ints from the arena (capacity n: appends copy).
+func (s *recScratch) alloc(n int) []int {
+	if cap(s.arena)-len(s.arena) < n {
+		s.arena = make([]int, 0, max(arenaChunk, n))
+	}
+	k := len(s.arena)
+	s.arena = s.arena[:k+n]
+	return s.arena[k : k+n : k+n]
+}
+
+// collect pops the stack tmp down to base and returns what was above
+// it sorted and without duplicates, in the arena (nil if nothing).
+func (s *recScratch) collect(base int) []int {
+	x := sortUnique(s.tmp[base:])
+	var out []int
+	if len(x) > 0 {
+		out = s.alloc(len(x))
+		copy(out, x)
+	}
+	s.tmp = s.tmp[:base]
+	return out
 }
 
 // memoTab maps the positions of the text to a lens's memo slot: 0 for
@@ -70,6 +98,8 @@ func (g *getter) release() {
 	clear(s.star)
 	s.star = s.star[:0]
 	s.arena = s.arena[:0]
+	clear(s.tmpEnds[:cap(s.tmpEnds)])
+	s.tmp, s.tmpEnds, s.heap = s.tmp[:0], s.tmpEnds[:0], s.heap[:0]
 	if long {
 		return // a long text: let its memory go rather than keep it
 	}
