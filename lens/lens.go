@@ -58,6 +58,8 @@ type Lens struct {
 	ty   atomic.Pointer[types]     // tree languages, for put and the checker
 	tt   atomic.Pointer[textTypes] // text languages, for get and the checker
 	plan atomic.Pointer[recPlan]   // recursive concatenation or union: operand groups for get
+
+	split atomic.Pointer[regular.Tagged] // non-recursive concatenation or square: its operands' suffixes, for get
 }
 
 // Kind returns the lens's kind.

@@ -9,7 +9,7 @@ func (a *FA) forward() *matcher {
 	if m := a.fwd.Load(); m != nil {
 		return m
 	}
-	a.fwd.CompareAndSwap(nil, newMatcher(a.n, a.n.classes(), matcherLimit))
+	a.fwd.CompareAndSwap(nil, newMatcher(a.n, a.n.classes(), matcherLimit, nil, nil))
 	return a.fwd.Load()
 }
 
@@ -18,7 +18,7 @@ func (a *FA) backward() *matcher {
 		return m
 	}
 	r := a.n.reverse()
-	a.rev.CompareAndSwap(nil, newMatcher(r, r.classes(), matcherLimit))
+	a.rev.CompareAndSwap(nil, newMatcher(r, r.classes(), matcherLimit, nil, nil))
 	return a.rev.Load()
 }
 

@@ -26,8 +26,10 @@ import (
 type matcher struct {
 	n     *nfa
 	cl    *classes
-	shift uint // row stride is 1<<shift ≥ cl.n
-	limit int  // states cached before a flush; 0 for no limit
+	shift uint     // row stride is 1<<shift ≥ cl.n
+	limit int      // states cached before a flush; 0 for no limit
+	tags  []uint64 // tags of the nfa states, or nil (see Tagged)
+	live  []uint64 // tags of the accepting states each nfa state reaches, or nil
 
 	tab atomic.Pointer[dfaTable]
 
@@ -47,11 +49,13 @@ type dfaTable struct {
 	trans []atomic.Int32 // state<<shift + class → target<<shift, or unknown
 	acc   []bool         // accepting states
 	sets  [][]int32      // nfa states of each state, sorted; never changed
+	mask  []uint64       // tags of each state (the union of its nfa states'), if tagged
+	live  []uint64       // tags each state can still reach, if asked for
 	gen   uint32
 }
 
-func newMatcher(n *nfa, cl *classes, limit int) *matcher {
-	m := &matcher{n: n, cl: cl, limit: limit, closer: newCloser(n)}
+func newMatcher(n *nfa, cl *classes, limit int, tags, live []uint64) *matcher {
+	m := &matcher{n: n, cl: cl, limit: limit, tags: tags, live: live, closer: newCloser(n)}
 	for 1<<m.shift < cl.n {
 		m.shift++
 	}
@@ -83,6 +87,12 @@ func (m *matcher) newTable(rows int) *dfaTable {
 		sets:  make([][]int32, rows),
 		gen:   m.gen,
 	}
+	if m.tags != nil {
+		t.mask = make([]uint64, rows)
+	}
+	if m.live != nil {
+		t.live = make([]uint64, rows)
+	}
 	k := 0
 	if old := m.tab.Load(); old != nil && old.gen == m.gen {
 		for i := range old.trans {
@@ -90,6 +100,8 @@ func (m *matcher) newTable(rows int) *dfaTable {
 		}
 		copy(t.acc, old.acc)
 		copy(t.sets, old.sets)
+		copy(t.mask, old.mask)
+		copy(t.live, old.live)
 		k = len(old.trans)
 	}
 	for i := k; i < len(t.trans); i++ {
@@ -120,7 +132,12 @@ func (m *matcher) intern(set []int32) int32 {
 	for _, s := range set {
 		if m.n.accept[s] {
 			tab.acc[id] = true
-			break
+		}
+		if m.tags != nil {
+			tab.mask[id] |= m.tags[s]
+		}
+		if m.live != nil {
+			tab.live[id] |= m.live[s]
 		}
 	}
 	m.index[string(m.key)] = id

@@ -1,0 +1,269 @@
+package regular
+
+import (
+	"math/bits"
+	"slices"
+	"sync/atomic"
+)
+
+// MaxTags is the number of languages a Tagged can hold.
+const MaxTags = 64
+
+// Tagged is a list of languages read together: one scan of a text tells,
+// for each language, whether the text is in it (MatchMask), or, at every
+// position, whether the rest of the text from there is in it
+// (AppendStartMasks), where one scan per language would otherwise be
+// needed. Languages are numbered by their index in the list; a set of
+// them is a mask with bit k for language k. A Tagged is safe for
+// concurrent use.
+type Tagged struct {
+	// build returns the tagged automaton of the languages, or of their
+	// reversals
+	build    func(reverse bool) (*nfa, []uint64)
+	fwd, rev atomic.Pointer[matcher]
+}
+
+// NewTagged returns the languages fas read together, or nil if there
+// are more than MaxTags.
+func NewTagged(fas ...*FA) *Tagged {
+	if len(fas) > MaxTags {
+		return nil
+	}
+	fas = slices.Clone(fas)
+	return &Tagged{build: func(reverse bool) (*nfa, []uint64) {
+		ns := make([]*nfa, len(fas))
+		for k, fa := range fas {
+			ns[k] = fa.n
+			if reverse {
+				ns[k] = fa.n.reverse()
+			}
+		}
+		return taggedUnion(ns)
+	}}
+}
+
+// NewSuffixes returns the languages parts[k]·parts[k+1]·…, for each k,
+// read together (the ways the rest of a text can be split among the
+// last operands of a concatenation), or nil if there are more than
+// MaxTags parts. Backward scans read one automaton of the size of the
+// concatenation, not one per suffix.
+func NewSuffixes(parts ...*FA) *Tagged {
+	if len(parts) > MaxTags {
+		return nil
+	}
+	parts = slices.Clone(parts)
+	return &Tagged{build: func(reverse bool) (*nfa, []uint64) {
+		if !reverse {
+			ns := make([]*nfa, len(parts))
+			for k := range parts {
+				rest := make([]*nfa, 0, len(parts)-k)
+				for _, p := range parts[k:] {
+					rest = append(rest, p.n)
+				}
+				ns[k] = concatNFA(rest...)
+			}
+			return taggedUnion(ns)
+		}
+		// the reversal of the whole concatenation, read from its last
+		// part: where a reversed part may end, the suffix from it is read
+		ns := make([]*nfa, len(parts))
+		for k, p := range parts {
+			ns[len(parts)-1-k] = p.n.reverse()
+		}
+		return taggedConcat(ns)
+	}}
+}
+
+// taggedUnion returns the union of ns in which each accepting state of
+// ns[k] carries tag 1<<k.
+func taggedUnion(ns []*nfa) (*nfa, []uint64) {
+	u := &nfa{}
+	u.start = u.addState(false)
+	tags := []uint64{0}
+	for k, m := range ns {
+		off := u.embed(m)
+		u.addEps(u.start, m.start+off)
+		for s := off; s < int32(u.size()); s++ {
+			var tag uint64
+			if u.accept[s] {
+				tag = 1 << k
+			}
+			tags = append(tags, tag)
+		}
+	}
+	return u, tags
+}
+
+// taggedConcat returns the concatenation of ns in which each state
+// accepting in ns[i] carries tag 1<<(len(ns)-1-i): it is reached by the
+// words of ns[0]·…·ns[i].
+func taggedConcat(ns []*nfa) (*nfa, []uint64) {
+	c := &nfa{}
+	var tags []uint64
+	var prevAcc []int32
+	for i, m := range ns {
+		off := c.embed(m)
+		if i == 0 {
+			c.start = m.start + off
+		} else {
+			for _, a := range prevAcc {
+				c.accept[a] = false
+				c.addEps(a, m.start+off)
+			}
+		}
+		prevAcc = c.acceptsFrom(off)
+		for s := off; s < int32(c.size()); s++ {
+			tags = append(tags, 0)
+		}
+		for _, a := range prevAcc {
+			tags[a] = 1 << (len(ns) - 1 - i)
+		}
+	}
+	if len(ns) == 0 {
+		c.start = c.addState(true)
+		tags = []uint64{0}
+	}
+	return c, tags
+}
+
+// reachable returns, for each state of n, the union of the tags of the
+// states it reaches (itself included).
+func reachable(n *nfa, tags []uint64) []uint64 {
+	pred := make([][]int32, n.size())
+	for s := range n.accept {
+		for _, t := range n.eps[s] {
+			pred[t] = append(pred[t], int32(s))
+		}
+		for _, e := range n.edges[s] {
+			pred[e.to] = append(pred[e.to], int32(s))
+		}
+	}
+	live := slices.Clone(tags)
+	var work []int32
+	for s, tag := range tags {
+		if tag != 0 {
+			work = append(work, int32(s))
+		}
+	}
+	for len(work) > 0 {
+		s := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, p := range pred[s] {
+			if live[p]|live[s] != live[p] {
+				live[p] |= live[s]
+				work = append(work, p)
+			}
+		}
+	}
+	return live
+}
+
+func (t *Tagged) forward() *matcher {
+	if m := t.fwd.Load(); m != nil {
+		return m
+	}
+	n, tags := t.build(false)
+	t.fwd.CompareAndSwap(nil, newMatcher(n, n.classes(), matcherLimit, tags, reachable(n, tags)))
+	return t.fwd.Load()
+}
+
+func (t *Tagged) backward() *matcher {
+	if m := t.rev.Load(); m != nil {
+		return m
+	}
+	n, tags := t.build(true)
+	t.rev.CompareAndSwap(nil, newMatcher(n, n.classes(), matcherLimit, tags, nil))
+	return t.rev.Load()
+}
+
+// MatchMask returns the set of languages s is in.
+func (t *Tagged) MatchMask(s string) uint64 {
+	m := t.forward()
+	tab := m.tab.Load()
+	of, shift, trans := &m.cl.of, m.shift, tab.trans
+	st := int32(startDFA) << shift
+	for i := 0; i < len(s); i++ {
+		c := int32(of[s[i]])
+		x := trans[st+c].Load()
+		if x < 0 {
+			tab, x = m.step(tab, st>>shift, int(c))
+			x <<= shift
+			trans = tab.trans
+		}
+		if x == deadState {
+			return 0
+		}
+		st = x
+	}
+	return tab.mask[st>>shift]
+}
+
+// Choose returns the first language s is in, or -1 if none, for s known
+// to be in one of them (as when choosing among the branches of a union):
+// it stops reading as soon as a single language can still hold the
+// text, and then answers that one without reading the rest.
+func (t *Tagged) Choose(s string) int {
+	m := t.forward()
+	tab := m.tab.Load()
+	of, shift, trans, live := &m.cl.of, m.shift, tab.trans, tab.live
+	st := int32(startDFA) << shift
+	for i := 0; i < len(s); i++ {
+		if x := live[st>>shift]; x&(x-1) == 0 {
+			return single(x)
+		}
+		c := int32(of[s[i]])
+		x := trans[st+c].Load()
+		if x < 0 {
+			tab, x = m.step(tab, st>>shift, int(c))
+			x <<= shift
+			trans, live = tab.trans, tab.live
+		}
+		st = x
+	}
+	if x := tab.mask[st>>shift]; x != 0 {
+		return bits.TrailingZeros64(x)
+	}
+	return -1
+}
+
+// single returns the language of a mask with at most one bit set, -1 for
+// none.
+func single(x uint64) int {
+	if x == 0 {
+		return -1
+	}
+	return bits.TrailingZeros64(x)
+}
+
+// AppendStartMasks reads s once, from the end, and appends to starts,
+// in increasing order, every i such that s[i:] is in some of the
+// languages, and to masks the set of those languages.
+func (t *Tagged) AppendStartMasks(starts []int, masks []uint64, s string) ([]int, []uint64) {
+	m := t.backward()
+	tab := m.tab.Load()
+	first := len(starts)
+	of, shift, trans, mask := &m.cl.of, m.shift, tab.trans, tab.mask
+	st := int32(startDFA) << shift
+	if x := mask[st>>shift]; x != 0 {
+		starts, masks = append(starts, len(s)), append(masks, x)
+	}
+	for i := len(s) - 1; i >= 0; i-- {
+		c := int32(of[s[i]])
+		x := trans[st+c].Load()
+		if x < 0 {
+			tab, x = m.step(tab, st>>shift, int(c))
+			x <<= shift
+			trans, mask = tab.trans, tab.mask
+		}
+		if x == deadState {
+			break
+		}
+		st = x
+		if x := mask[st>>shift]; x != 0 {
+			starts, masks = append(starts, i), append(masks, x)
+		}
+	}
+	reverseInts(starts[first:])
+	slices.Reverse(masks[len(masks)-(len(starts)-first):])
+	return starts, masks
+}
