@@ -952,24 +952,6 @@ func (l *Lens) recPlan() *recPlan {
 	return plan
 }
 
-// endsFrom is the union of ends(l, p) over the positions in set.
-func (g *getter) endsFrom(l *Lens, set []int) ([]int, error) {
-	if len(set) == 1 {
-		return g.ends(l, set[0])
-	}
-	s := g.scratch()
-	base := len(s.tmp)
-	for _, q := range set {
-		e, err := g.ends(l, q)
-		if err != nil {
-			s.tmp = s.tmp[:base]
-			return nil, err
-		}
-		s.tmp = append(s.tmp, e...)
-	}
-	return s.collect(base), nil
-}
-
 func (g *getter) squareEnds(l *Lens, p int) ([]int, error) {
 	left, body, right := l.kids[0], l.kids[1], l.kids[2]
 	var out []int
@@ -1055,7 +1037,7 @@ func (g *getter) reach(child *Lens, p int) (starReach, error) {
 			}
 		}
 	}
-	r := starReach{reached: s.alloc(len(s.tmp) - rb), ends: make([][]int, len(s.tmpEnds)-eb)}
+	r := starReach{reached: s.alloc(len(s.tmp) - rb), ends: s.allocEnds(len(s.tmpEnds) - eb)}
 	copy(r.reached, s.tmp[rb:])
 	copy(r.ends, s.tmpEnds[eb:])
 	clear(s.tmpEnds[eb:])
@@ -1116,21 +1098,23 @@ func (g *getter) starRec(l *Lens, i, j int) (skel, error) {
 	// an iteration from a reached position is reached); then each
 	// iteration, from the first, takes the longest piece that stays valid
 	// (Augeas's leftmost-longest)
-	valid := make([]bool, last+1)
-	valid[last] = true
+	s := g.scratch()
+	valid := s.alloc(last + 1) // 1 for valid
+	clear(valid)
+	valid[last] = 1
 	for a := last - 1; a >= 0; a-- {
 		q := r.reached[a]
 		for _, x := range r.ends[a] {
 			if x <= q || x > j {
 				continue
 			}
-			if k, _ := slices.BinarySearch(r.reached[a+1:last+1], x); valid[a+1+k] {
-				valid[a] = true
+			if k, _ := slices.BinarySearch(r.reached[a+1:last+1], x); valid[a+1+k] != 0 {
+				valid[a] = 1
 				break
 			}
 		}
 	}
-	cuts := make([]int, 1, last+1) // at most one cut per reached position
+	cuts := s.alloc(last + 1)[:1] // at most one cut per reached position
 	cuts[0] = i
 	for cur, a := i, 0; cur != j; {
 		e := r.ends[a]
@@ -1139,7 +1123,7 @@ func (g *getter) starRec(l *Lens, i, j int) (skel, error) {
 			if e[b] <= cur || e[b] > j {
 				continue
 			}
-			if k, _ := slices.BinarySearch(r.reached[a+1:last+1], e[b]); valid[a+1+k] {
+			if k, _ := slices.BinarySearch(r.reached[a+1:last+1], e[b]); valid[a+1+k] != 0 {
 				next, nextK = e[b], a+1+k
 				break
 			}
@@ -1169,44 +1153,64 @@ func (g *getter) starRec(l *Lens, i, j int) (skel, error) {
 // reaches j, then forward again, giving each operand the longest piece
 // after which the rest still fits.
 func (g *getter) cutsRec(l *Lens, i, j int) ([]int, error) {
+	s := g.scratch()
 	n := len(l.kids)
-	sets := make([][]int, n)
-	sets[0] = []int{i}
-	for t := 1; t < n; t++ {
-		next, err := g.endsFrom(l.kids[t-1], sets[t-1])
-		if err != nil {
-			return nil, err
-		}
-		k := len(next)
-		for k > 0 && next[k-1] > j {
-			k--
-		}
-		sets[t] = next[:k]
+	// sets[t]: the positions operand t can start at, up to j; at[t][k]:
+	// the ends of operand t from sets[t][k], each asked once
+	sets := s.allocEnds(n)
+	var atBuf [8][][]int
+	at := atBuf[:]
+	if n > len(atBuf) {
+		at = make([][][]int, n)
 	}
-	// valid[t]: positions in sets[t] from which operands t.. reach j
-	valid := make([][]int, n+1)
-	valid[n] = []int{j}
-	for t := n - 1; t >= 1; t-- {
-		for _, p := range sets[t] {
+	sets[0] = g.just(i)
+	for t := 0; t < n; t++ {
+		if t > 0 {
+			var next []int
+			if prev := at[t-1]; len(prev) == 1 {
+				next = prev[0]
+			} else {
+				base := len(s.tmp)
+				for _, e := range prev {
+					s.tmp = append(s.tmp, e...)
+				}
+				next = s.collect(base)
+			}
+			k := len(next)
+			for k > 0 && next[k-1] > j {
+				k--
+			}
+			sets[t] = next[:k]
+		}
+		at[t] = s.allocEnds(len(sets[t]))
+		for k, p := range sets[t] {
 			e, err := g.ends(l.kids[t], p)
 			if err != nil {
 				return nil, err
 			}
-			if intersects(e, valid[t+1]) {
-				valid[t] = append(valid[t], p)
-			}
-		}
-		if len(valid[t]) == 0 {
-			return nil, g.recFailure(l.kids[t])
+			at[t][k] = e
 		}
 	}
-	cuts := make([]int, n+1)
+	// valid[t]: positions in sets[t] from which operands t.. reach j
+	valid := s.allocEnds(n + 1)
+	valid[n] = g.just(j)
+	for t := n - 1; t >= 1; t-- {
+		v := s.alloc(len(sets[t]))[:0]
+		for k, p := range sets[t] {
+			if intersects(at[t][k], valid[t+1]) {
+				v = append(v, p)
+			}
+		}
+		if len(v) == 0 {
+			return nil, g.recFailure(l.kids[t])
+		}
+		valid[t] = v
+	}
+	cuts := s.alloc(n + 1)
 	cuts[0] = i
 	for t := 0; t < n; t++ {
-		e, err := g.ends(l.kids[t], cuts[t])
-		if err != nil {
-			return nil, err
-		}
+		k, _ := slices.BinarySearch(sets[t], cuts[t]) // cuts[t] is in valid[t]
+		e := at[t][k]
 		found := false
 		for a := len(e) - 1; a >= 0 && !found; a-- {
 			if _, ok := slices.BinarySearch(valid[t+1], e[a]); ok {

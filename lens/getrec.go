@@ -23,6 +23,18 @@ type recScratch struct {
 	tmp     []int
 	tmpEnds [][]int
 	heap    []int
+	// endsArena holds lists of ends lists as arena holds ends lists
+	endsArena [][]int
+}
+
+// allocEnds returns n nil lists from the ends arena (capacity n).
+func (s *recScratch) allocEnds(n int) [][]int {
+	if cap(s.endsArena)-len(s.endsArena) < n {
+		s.endsArena = make([][]int, 0, max(arenaChunk/4, n))
+	}
+	k := len(s.endsArena)
+	s.endsArena = s.endsArena[:k+n]
+	return s.endsArena[k : k+n : k+n]
 }
 
 // alloc returns n ints from the arena (capacity n: appends copy).
@@ -98,6 +110,8 @@ func (g *getter) release() {
 	clear(s.star)
 	s.star = s.star[:0]
 	s.arena = s.arena[:0]
+	clear(s.endsArena) // every list handed out was nil, and is cleared here
+	s.endsArena = s.endsArena[:0]
 	clear(s.tmpEnds[:cap(s.tmpEnds)])
 	s.tmp, s.tmpEnds, s.heap = s.tmp[:0], s.tmpEnds[:0], s.heap[:0]
 	if long {
