@@ -60,7 +60,7 @@ func (c *checker) check(l *Lens) error {
 	// types are computed under one lock; compute them up front so the
 	// workers only wait on automata
 	for _, x := range order {
-		x.types()
+		x.checkedTypes()
 		x.text(true)
 	}
 	errs := make([]error, len(order))
@@ -130,7 +130,7 @@ func (c *checker) checkOne(l *Lens) error {
 		return c.union(l)
 	case KindStar:
 		k := l.kids[0]
-		kt := k.types()
+		kt := k.checkedTypes()
 		if ct := k.checkedCtype(); ct != nil {
 			if amb, ok := regular.AmbigStar(ct); ok {
 				return ambigError(l, "ambiguous iteration", ct, amb, false)
@@ -140,7 +140,7 @@ func (c *checker) checkOne(l *Lens) error {
 			return ambigError(l, "ambiguous tree iteration", kt.atype, amb, true)
 		}
 	case KindMaybe:
-		kt := l.kids[0].types()
+		kt := l.kids[0].checkedTypes()
 		if ct := l.kids[0].checkedCtype(); ct != nil && ct.AcceptsEmpty() {
 			return &Error{Lens: l.info, Msg: fmt.Sprintf("illegal optional expression: %s matches the empty word", quoteFA(ct))}
 		}
@@ -176,11 +176,11 @@ func (c *checker) concat(l *Lens) error {
 	}
 	for t := 1; t < len(kids); t++ {
 		if t == 1 {
-			first = kids[0].types().atype
+			first = kids[0].checkedTypes().atype
 		} else {
-			first = regular.Concat(first.Minimize(), kids[t-1].types().atype.Minimize())
+			first = regular.Concat(first.Minimize(), kids[t-1].checkedTypes().atype.Minimize())
 		}
-		second := kids[t].types().atype
+		second := kids[t].checkedTypes().atype
 		if amb, ok := regular.AmbigConcat(first, second); ok {
 			return ambig2Error(l, "ambiguous tree concatenation", kids[:t], kids[t], first, second, amb, true)
 		}
@@ -225,7 +225,7 @@ func langOf(l *Lens, text bool) *regular.FA {
 	if text {
 		return l.checkedCtype()
 	}
-	return l.types().atype
+	return l.checkedTypes().atype
 }
 
 // quickDisjoint reports languages that are certainly disjoint: they do not

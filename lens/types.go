@@ -19,6 +19,11 @@ type types struct {
 	// concat and square: asuf[i] is the atype of the operands i..
 	// (i >= 1), used to split trees; built on first use (see asuf).
 	asuf atomic.Pointer[[]*regular.FA]
+
+	// compacted: large automata are kept as their minimal DFA (see
+	// compact), as the type checker wants them; put matches with lazy
+	// DFAs and takes the automata as the combinators build them.
+	compacted bool
 }
 
 // textTypes are the text languages of a lens: ctype, the text it reads
@@ -54,23 +59,30 @@ var (
 	noSepFA    = anyLabelFA
 )
 
-// types returns the lens's languages, computing and caching them on
-// first use. Computation runs under one lock, so that recursive lenses,
-// whose types are a fixpoint over their body, are computed once.
-func (l *Lens) types() *types {
-	if t := l.ty.Load(); t != nil {
+// types returns the lens's tree languages, computing and caching them
+// on first use. Computation runs under one lock, so that recursive
+// lenses, whose types are a fixpoint over their body, are computed once.
+func (l *Lens) types() *types { return l.treeTypes(false) }
+
+// checkedTypes are types for the type checker: compacted, replacing
+// plain ones computed for put (see textTypes).
+func (l *Lens) checkedTypes() *types { return l.treeTypes(true) }
+
+func (l *Lens) treeTypes(compacted bool) *types {
+	if t := l.ty.Load(); t != nil && (t.compacted || !compacted) {
 		return t
 	}
 	typeMu.Lock()
 	defer typeMu.Unlock()
-	c := typeComputer{assume: map[*Lens]*types{}, memo: map[*Lens]*types{}}
+	c := typeComputer{assume: map[*Lens]*types{}, memo: map[*Lens]*types{}, compacted: compacted}
 	t, _ := c.compute(l)
 	return t
 }
 
 type typeComputer struct {
-	assume map[*Lens]*types // recursive lenses whose fixpoint is being computed
-	memo   map[*Lens]*types // results that depend on an assumption, for this round
+	assume    map[*Lens]*types // recursive lenses whose fixpoint is being computed
+	memo      map[*Lens]*types // results that depend on an assumption, for this round
+	compacted bool             // compute compacted types
 }
 
 // maxRecRounds bounds the fixpoint iteration for the types of a recursive
@@ -79,7 +91,7 @@ type typeComputer struct {
 const maxRecRounds = 8
 
 func (c *typeComputer) compute(l *Lens) (*types, bool) {
-	if t := l.ty.Load(); t != nil {
+	if t := l.ty.Load(); t != nil && (t.compacted || !c.compacted) {
 		return t, false
 	}
 	if t, ok := c.assume[l]; ok {
@@ -98,7 +110,15 @@ func (c *typeComputer) compute(l *Lens) (*types, bool) {
 		kt[i], d = c.compute(k)
 		dep = dep || d
 	}
-	t := combine(l, kt)
+	t := combineRaw(l, kt)
+	if c.compacted {
+		// Combinators copy their operands' automata, so types of deep
+		// lenses would grow with the square of the depth; large ones
+		// are kept as their minimal DFA instead (the checker
+		// determinises them anyway).
+		t.atype = compact(t.atype)
+	}
+	t.compacted = c.compacted
 	if dep {
 		c.memo[l] = t
 	} else {
@@ -136,6 +156,7 @@ func (c *typeComputer) rec(l *Lens) (*types, bool) {
 	}
 	delete(c.assume, l)
 	c.memo = map[*Lens]*types{}
+	cur.compacted = c.compacted
 	if len(c.assume) > 0 {
 		c.memo[l] = cur
 		return cur, true
@@ -149,15 +170,6 @@ func sameLang(a, b *regular.FA) bool {
 		return a == b
 	}
 	return a == b || a.Equal(b)
-}
-
-func combine(l *Lens, kt []*types) *types {
-	t := combineRaw(l, kt)
-	// Combinators copy their operands' automata, so types of deep lenses
-	// would grow with the square of the depth; large ones are kept as
-	// their minimal DFA instead (the checker determinises them anyway).
-	t.atype = compact(t.atype)
-	return t
 }
 
 // compactStates is the automaton size above which a type is minimised.
@@ -369,7 +381,11 @@ func (l *Lens) asuf(i int) *regular.FA {
 	if s := t.asuf.Load(); s != nil {
 		return (*s)[i]
 	}
-	suf := suffixes(kids, compact)
+	shrink := func(fa *regular.FA) *regular.FA { return fa }
+	if t.compacted {
+		shrink = compact
+	}
+	suf := suffixes(kids, shrink)
 	t.asuf.Store(&suf)
 	return suf[i]
 }
