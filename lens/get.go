@@ -189,22 +189,33 @@ func (g *getter) exact(l *Lens, i, j int) (skel, error) {
 		if l.body() == nil {
 			return skel{}, g.errAt(l, i, "recursive lens used before it was defined")
 		}
-		g.depth++
-		defer func() { g.depth-- }()
-		if g.depth > maxDepth {
+		// no defer in exact: it would make every return take the
+		// runtime's deferreturn path
+		if g.depth >= maxDepth {
 			return skel{}, g.errAt(l, i, "input nested too deeply")
 		}
-		return g.exact(l.body(), i, j)
+		g.depth++
+		sk, err := g.exact(l.body(), i, j)
+		g.depth--
+		return sk, err
 	case KindConcat, KindSquare:
 		var cuts []int
 		var err error
 		if l.recursive {
 			cuts, err = g.cutsRec(l, i, j)
 		} else {
-			// cuts is on g.cutStack, given back when the operands are read
+			// cuts is on g.cutStack, given back once the operands are read
 			base := len(g.cutStack)
-			defer func() { g.cutStack = g.cutStack[:base] }()
 			cuts, err = g.cutsRegular(l, i, j)
+			if err == nil && l.kind == KindSquare {
+				err = g.checkSquare(l, cuts)
+			}
+			var sk skel
+			if err == nil {
+				sk, err = g.sequence(l, cuts)
+			}
+			g.cutStack = g.cutStack[:base]
+			return sk, err
 		}
 		if err != nil {
 			return skel{}, err
@@ -356,6 +367,23 @@ func (g *getter) cutsRegular(l *Lens, i, j int) ([]int, error) {
 	return cuts, nil
 }
 
+// chooser returns the branches of a non-recursive union read together
+// (nil if there are too many), built on first use.
+func (l *Lens) chooser() *regular.Tagged {
+	if ch := l.split.Load(); ch != nil {
+		return ch
+	}
+	if len(l.kids) > regular.MaxTags {
+		return nil
+	}
+	branches := make([]*regular.FA, len(l.kids))
+	for k, kid := range l.kids {
+		branches[k] = kid.ctype()
+	}
+	l.split.CompareAndSwap(nil, regular.NewTagged(branches...))
+	return l.split.Load()
+}
+
 // splitter returns the suffixes of a non-recursive concatenation's
 // operands after the first, read together (nil if there are too many),
 // built on first use.
@@ -432,6 +460,17 @@ func equalFold(a, b string) bool {
 }
 
 func (g *getter) union(l *Lens, i, j int) (skel, error) {
+	if !l.recursive {
+		// the range is in the union: its first branch that can read the
+		// text is the one, most often known after a few bytes
+		if ch := l.chooser(); ch != nil {
+			n := ch.Choose(g.text[i:j])
+			if n < 0 {
+				n = len(l.kids) - 1 // as the loop below would
+			}
+			return g.exact(l.kids[n], i, j)
+		}
+	}
 	for n, k := range l.kids {
 		if n == len(l.kids)-1 && !l.recursive {
 			return g.exact(k, i, j) // the range is in the union: the last branch needs no check
