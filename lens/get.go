@@ -33,8 +33,8 @@ func (e *GetError) Error() string {
 // Get reads text with the lens and returns the tree it describes: a
 // hidden root whose children are the nodes the lens makes.
 func (l *Lens) Get(text string) (*tree.Node, error) {
-	g := &getter{text: text}
-	defer g.release()
+	g := newGetter(text)
+	defer g.recycle()
 	lvl, _, err := g.top(l)
 	if err != nil {
 		if ge, ok := err.(*GetError); ok {

@@ -161,3 +161,37 @@ func (s *recScratch) put(t, p int, v int32) {
 	}
 	s.big[uint64(t)<<32|uint64(p)] = v
 }
+
+// getterPool keeps getters for Get, with their scratch buffers (for
+// cut, the cut stack, the levels and the seq counters), so that reading
+// many small files does not allocate them again for each.
+var getterPool = sync.Pool{New: func() any { return new(getter) }}
+
+// maxKept is the largest buffer (in elements) a pooled getter keeps.
+const maxKept = 1 << 12
+
+// newGetter returns a getter for text, reusing a pooled one's buffers.
+func newGetter(text string) *getter {
+	g := getterPool.Get().(*getter)
+	g.text = text
+	return g
+}
+
+// recycle gives the getter back to the pool: everything it read is
+// dropped, only empty buffers are kept. Nothing it returned may refer
+// to them.
+func (g *getter) recycle() {
+	g.release()
+	old := *g
+	*g = getter{}
+	if cap(old.pbuf) <= maxKept && cap(old.sbuf) <= maxKept && cap(old.mbuf) <= maxKept &&
+		cap(old.cutStack) <= maxKept && len(old.free) <= maxKept && len(old.seqs) <= maxKept {
+		g.pbuf, g.sbuf, g.mbuf, g.cutStack = old.pbuf[:0], old.sbuf[:0], old.mbuf[:0], old.cutStack[:0]
+		g.free = old.free // cleared by freeLevel
+		if old.seqs != nil {
+			clear(old.seqs)
+			g.seqs = old.seqs
+		}
+	}
+	getterPool.Put(g)
+}
