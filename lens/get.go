@@ -73,8 +73,9 @@ type getter struct {
 	fStart   int
 	depth    int
 
-	mbuf     []uint64 // scratch for cutsRegular
-	cutStack []int    // the cuts of the concatenations being read, innermost last
+	mbuf       []uint64 // scratch for cutsRegular
+	cutStack   []int    // the cuts of the concatenations being read, innermost last
+	startStack []int    // the iteration starts of the stars being read, innermost last
 
 	// shallow: read one level only, noting each subtree met (found)
 	// instead of reading it (see PutChanged)
@@ -324,17 +325,34 @@ func (g *getter) cutsRegular(l *Lens, i, j int) ([]int, error) {
 	var starts []int   // ascending, with text[p:j] in some suffix: p-from
 	var masks []uint64 // for each start, bit t set when it is in operands t+1..
 	scanned, from := false, 0
+	var plan *splitPlan
 	pos := i
 	for k := 0; k < n-1; k++ {
 		ps := l.kids[k].ctype().AppendPrefixes(g.pbuf[:0], g.text[pos:j])
 		g.pbuf = ps
+		if len(ps) > 1 {
+			// keep the candidates after which the rest can start: the
+			// only one left, if so, is the cut
+			if plan == nil {
+				plan = l.splitPlan()
+			}
+			first, nullable := &plan.first[k+1], plan.nullable[k+1]
+			m := 0
+			for _, c := range ps {
+				if q := pos + c; q < j && first.Has(g.text[q]) || q == j && nullable {
+					ps[m] = c
+					m++
+				}
+			}
+			ps = ps[:m]
+		}
 		p := -1
 		switch {
 		case len(ps) == 1:
 			p = pos + ps[0]
 		case len(ps) > 1:
 			if !scanned {
-				sp := l.splitter()
+				sp := plan.tagged
 				if sp == nil { // too many operands: one scan per suffix
 					var ok bool
 					if p, ok = cut(l.kids[k].ctype(), l.csuf(k+1), g.text, pos, j, &g.pbuf, &g.sbuf); !ok {
@@ -367,38 +385,47 @@ func (g *getter) cutsRegular(l *Lens, i, j int) ([]int, error) {
 	return cuts, nil
 }
 
-// chooser returns the branches of a non-recursive union read together
-// (nil if there are too many), built on first use.
-func (l *Lens) chooser() *regular.Tagged {
-	if ch := l.split.Load(); ch != nil {
-		return ch
-	}
-	if len(l.kids) > regular.MaxTags {
-		return nil
-	}
-	branches := make([]*regular.FA, len(l.kids))
-	for k, kid := range l.kids {
-		branches[k] = kid.ctype()
-	}
-	l.split.CompareAndSwap(nil, regular.NewTagged(branches...))
-	return l.split.Load()
+// splitPlan is what get keeps about a non-recursive union or
+// concatenation (or square) to split text among its operands.
+type splitPlan struct {
+	// union: its branches read together (chooser); concatenation: the
+	// suffixes of its operands after the first (splitter); nil if there
+	// are too many operands
+	tagged *regular.Tagged
+	// concatenation: first[k] holds the bytes a word of the operands
+	// k.. can start with (an over-approximation), nullable[k] whether
+	// they read the empty word
+	first    []regular.ByteSet
+	nullable []bool
 }
 
-// splitter returns the suffixes of a non-recursive concatenation's
-// operands after the first, read together (nil if there are too many),
-// built on first use.
-func (l *Lens) splitter() *regular.Tagged {
+// splitPlan returns the lens's split plan, built on first use.
+func (l *Lens) splitPlan() *splitPlan {
 	if sp := l.split.Load(); sp != nil {
 		return sp
 	}
-	if len(l.kids)-1 > regular.MaxTags {
-		return nil
+	sp := &splitPlan{}
+	fas := make([]*regular.FA, len(l.kids))
+	for k, kid := range l.kids {
+		fas[k] = kid.ctype()
 	}
-	parts := make([]*regular.FA, len(l.kids)-1)
-	for k, kid := range l.kids[1:] {
-		parts[k] = kid.ctype()
+	switch l.kind {
+	case KindUnion:
+		sp.tagged = regular.NewTagged(fas...)
+	default:
+		sp.tagged = regular.NewSuffixes(fas[1:]...)
+		n := len(fas)
+		sp.first, sp.nullable = make([]regular.ByteSet, n+1), make([]bool, n+1)
+		sp.nullable[n] = true
+		for k := n - 1; k >= 0; k-- {
+			sp.first[k], sp.nullable[k] = fas[k].FirstBytes(), fas[k].AcceptsEmpty()
+			if sp.nullable[k] {
+				sp.first[k] = sp.first[k].Union(sp.first[k+1])
+				sp.nullable[k] = sp.nullable[k+1]
+			}
+		}
 	}
-	l.split.CompareAndSwap(nil, regular.NewSuffixes(parts...))
+	l.split.CompareAndSwap(nil, sp)
 	return l.split.Load()
 }
 
@@ -463,7 +490,7 @@ func (g *getter) union(l *Lens, i, j int) (skel, error) {
 	if !l.recursive {
 		// the range is in the union: its first branch that can read the
 		// text is the one, most often known after a few bytes
-		if ch := l.chooser(); ch != nil {
+		if ch := l.splitPlan().tagged; ch != nil {
 			n := ch.Choose(g.text[i:j])
 			if n < 0 {
 				n = len(l.kids) - 1 // as the loop below would
@@ -541,10 +568,14 @@ func (g *getter) star(l *Lens, i, j int) (skel, error) {
 	cfa := child.ctype()
 	var kids []skel
 	var starts []int // positions from which the rest is in the star's language, lazily
-	var ps []int
+	base := len(g.startStack)
+	defer func() { g.startStack = g.startStack[:base] }()
 	pos := i
 	for pos < j {
-		ps = cfa.AppendPrefixes(ps[:0], g.text[pos:j])
+		// the candidates are used before the iteration is read, which
+		// may use g.pbuf again
+		ps := cfa.AppendPrefixes(g.pbuf[:0], g.text[pos:j])
+		g.pbuf = ps
 		// drop the empty iteration
 		if len(ps) > 0 && ps[0] == 0 {
 			ps = ps[1:]
@@ -556,7 +587,8 @@ func (g *getter) star(l *Lens, i, j int) (skel, error) {
 			p = pos + ps[0]
 		default:
 			if starts == nil {
-				starts = l.ctype().AppendStarts(nil, g.text[i:j])
+				g.startStack = l.ctype().AppendStarts(g.startStack, g.text[i:j])
+				starts = g.startStack[base:len(g.startStack):len(g.startStack)]
 			}
 			for a := len(ps) - 1; a >= 0; a-- {
 				if _, ok := slices.BinarySearch(starts, pos+ps[a]-i); ok {

@@ -59,7 +59,7 @@ type Lens struct {
 	tt   atomic.Pointer[textTypes] // text languages, for get and the checker
 	plan atomic.Pointer[recPlan]   // recursive concatenation or union: operand groups for get
 
-	split atomic.Pointer[regular.Tagged] // non-recursive concatenation or square: its operands' suffixes; union: its branches (for get)
+	split atomic.Pointer[splitPlan] // non-recursive concatenation, square or union: how get splits its text
 }
 
 // Kind returns the lens's kind.
