@@ -806,26 +806,30 @@ func (g *getter) ends(l *Lens, p int) ([]int, error) {
 		// most positions start only one branch: its ends are returned as
 		// they are, a merge happens only when a second branch reads too
 		var out []int
-		merged := false
+		base := -1 // once merging: where the lists start on the scratch stack
 		parts := l.recPlan().parts
 		for i := range parts {
 			e, err := g.partEnds(&parts[i], p)
 			if err != nil {
+				if base >= 0 {
+					g.rec.tmp = g.rec.tmp[:base]
+				}
 				return nil, err
 			}
 			switch {
 			case len(e) == 0:
 			case out == nil:
 				out = e
-			case !merged:
-				out = append(append(make([]int, 0, len(out)+len(e)), out...), e...)
-				merged = true
+			case base < 0:
+				s := g.scratch()
+				base = len(s.tmp)
+				s.tmp = append(append(s.tmp, out...), e...)
 			default:
-				out = append(out, e...)
+				g.rec.tmp = append(g.rec.tmp, e...)
 			}
 		}
-		if merged {
-			out = sortUnique(out)
+		if base >= 0 {
+			out = g.rec.collect(base)
 		}
 		return out, nil
 	case KindMaybe:
@@ -840,8 +844,10 @@ func (g *getter) ends(l *Lens, p int) ([]int, error) {
 			return g.just(p), nil
 		}
 		// ends are ascending and never before p: p goes first
-		out := make([]int, 0, len(e)+1)
-		return append(append(out, p), e...), nil
+		out := g.scratch().alloc(len(e) + 1)
+		out[0] = p
+		copy(out[1:], e)
+		return out, nil
 	case KindStar:
 		r, err := g.starReach(l, p)
 		if err != nil {
@@ -1025,30 +1031,34 @@ func (l *Lens) recPlan() *recPlan {
 
 func (g *getter) squareEnds(l *Lens, p int) ([]int, error) {
 	left, body, right := l.kids[0], l.kids[1], l.kids[2]
-	var out []int
 	le, err := g.ends(left, p)
 	if err != nil {
 		return nil, err
 	}
+	// the ends found are gathered on the scratch stack
+	s := g.scratch()
+	base := len(s.tmp)
 	for _, k1 := range le {
 		be, err := g.ends(body, k1)
 		if err != nil {
+			s.tmp = s.tmp[:base]
 			return nil, err
 		}
 		for _, m := range be {
 			re, err := g.ends(right, m)
 			if err != nil {
+				s.tmp = s.tmp[:base]
 				return nil, err
 			}
 			for _, k2 := range re {
 				a, b := g.text[p:k1], g.text[m:k2]
 				if a == b || (l.fold && equalFold(a, b)) {
-					out = append(out, k2)
+					s.tmp = append(s.tmp, k2)
 				}
 			}
 		}
 	}
-	return sortUnique(out), nil
+	return s.collect(base), nil
 }
 
 func sortUnique(x []int) []int {
