@@ -74,7 +74,8 @@ func (l *Lens) treeTypes(compacted bool) *types {
 	}
 	typeMu.Lock()
 	defer typeMu.Unlock()
-	c := typeComputer{assume: map[*Lens]*types{}, memo: map[*Lens]*types{}, compacted: compacted}
+	c := typeComputer{assume: map[*Lens]*types{}, memo: map[*Lens]*types{}, compacted: compacted,
+		noSep: map[*regular.FA]*regular.FA{}}
 	t, _ := c.compute(l)
 	return t
 }
@@ -83,6 +84,10 @@ type typeComputer struct {
 	assume    map[*Lens]*types // recursive lenses whose fixpoint is being computed
 	memo      map[*Lens]*types // results that depend on an assumption, for this round
 	compacted bool             // compute compacted types
+	// noSep caches labels and values without the separators of the
+	// encoding, by language: the rounds of a fixpoint meet the same
+	// key and store regexps again, and each intersection determinises
+	noSep map[*regular.FA]*regular.FA
 }
 
 // maxRecRounds bounds the fixpoint iteration for the types of a recursive
@@ -110,7 +115,7 @@ func (c *typeComputer) compute(l *Lens) (*types, bool) {
 		kt[i], d = c.compute(k)
 		dep = dep || d
 	}
-	t := combineRaw(l, kt)
+	t := c.combineRaw(l, kt)
 	if c.compacted {
 		// Combinators copy their operands' automata, so types of deep
 		// lenses would grow with the square of the depth; large ones
@@ -186,7 +191,7 @@ func compact(fa *regular.FA) *regular.FA {
 	return m
 }
 
-func combineRaw(l *Lens, kt []*types) *types {
+func (c *typeComputer) combineRaw(l *Lens, kt []*types) *types {
 	switch l.kind {
 	case KindDel:
 		return &types{atype: epsilonFA}
@@ -219,11 +224,11 @@ func combineRaw(l *Lens, kt []*types) *types {
 		parts := []*regular.FA{}
 		// labels and values never hold the separators of the encoding
 		if k.ktype != nil {
-			parts = append(parts, regular.Intersect(k.ktype, noSepFA))
+			parts = append(parts, c.withoutSeps(k.ktype))
 		}
 		parts = append(parts, regular.LiteralFA(encSep))
 		if k.vtype != nil {
-			parts = append(parts, regular.Intersect(k.vtype, noSepFA))
+			parts = append(parts, c.withoutSeps(k.vtype))
 		}
 		parts = append(parts, regular.LiteralFA(encEnd))
 		return &types{atype: regular.Concat(parts...)}
@@ -241,6 +246,16 @@ func combineRaw(l *Lens, kt []*types) *types {
 		return t
 	}
 	return &types{atype: regular.None()}
+}
+
+// withoutSeps returns fa ∩ noSepFA.
+func (c *typeComputer) withoutSeps(fa *regular.FA) *regular.FA {
+	if r, ok := c.noSep[fa]; ok {
+		return r
+	}
+	r := regular.Intersect(fa, noSepFA)
+	c.noSep[fa] = r
+	return r
 }
 
 // pick returns one language of each operand (nil where it has none).
