@@ -50,7 +50,10 @@ func (s *recScratch) alloc(n int) []int {
 // collect pops the stack tmp down to base and returns what was above
 // it sorted and without duplicates, in the arena (nil if nothing).
 func (s *recScratch) collect(base int) []int {
-	x := sortUnique(s.tmp[base:])
+	x := s.tmp[base:]
+	if !strictlyAscending(x) { // lists from ascending starts often are
+		x = sortUnique(x)
+	}
 	var out []int
 	if len(x) > 0 {
 		out = s.alloc(len(x))
@@ -58,6 +61,15 @@ func (s *recScratch) collect(base int) []int {
 	}
 	s.tmp = s.tmp[:base]
 	return out
+}
+
+func strictlyAscending(x []int) bool {
+	for k := 1; k < len(x); k++ {
+		if x[k] <= x[k-1] {
+			return false
+		}
+	}
+	return true
 }
 
 // memoTab maps the positions of the text to a lens's memo slot: 0 for
