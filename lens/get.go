@@ -73,9 +73,10 @@ type getter struct {
 	fStart   int
 	depth    int
 
-	mbuf       []uint64 // scratch for cutsRegular
-	cutStack   []int    // the cuts of the concatenations being read, innermost last
-	startStack []int    // the iteration starts of the stars being read, innermost last
+	mbuf       []uint64     // scratch for cutsRegular
+	cutStack   []int        // the cuts of the concatenations being read, innermost last
+	startStack []int        // the iteration starts of the stars being read, innermost last
+	kids       []*tree.Node // chunk the children lists of the nodes made are cut from (see kidSlice); never reused by another get
 
 	// shallow: read one level only, noting each subtree met (found)
 	// instead of reading it (see PutChanged)
@@ -242,6 +243,23 @@ func (g *getter) exact(l *Lens, i, j int) (skel, error) {
 	return skel{lens: l}, nil
 }
 
+// kidSlice returns a slice for k children: small ones are cut from a
+// shared chunk (one allocation for many nodes), each with its capacity
+// equal to its length so that a node that grows its list copies it. The
+// chunk belongs to the tree read, never to another get.
+func (g *getter) kidSlice(k int) []*tree.Node {
+	const chunk = 1024
+	if k > chunk/8 {
+		return make([]*tree.Node, k)
+	}
+	n := len(g.kids)
+	if n+k > cap(g.kids) {
+		g.kids, n = make([]*tree.Node, 0, chunk), 0
+	}
+	g.kids = g.kids[:n+k]
+	return g.kids[n : n+k : n+k]
+}
+
 func (g *getter) subtree(l *Lens, i, j int) (skel, error) {
 	if g.shallow {
 		g.found = append(g.found, foundSubtree{l, i, j})
@@ -269,7 +287,7 @@ func (g *getter) subtree(l *Lens, i, j int) (skel, error) {
 	if k := len(g.stack) - base; k > 0 {
 		// the children came on the shared stack: one exact-size slice
 		// per node instead of a slice grown child by child
-		kids := make([]*tree.Node, k)
+		kids := g.kidSlice(k)
 		copy(kids, g.stack[base:])
 		clear(g.stack[base:])
 		n.SetChildren(kids)
@@ -807,9 +825,10 @@ func (g *getter) ends(l *Lens, p int) ([]int, error) {
 		// they are, a merge happens only when a second branch reads too
 		var out []int
 		base := -1 // once merging: where the lists start on the scratch stack
-		parts := l.recPlan().parts
-		for i := range parts {
-			e, err := g.partEnds(&parts[i], p)
+		plan := l.recPlan()
+		parts := plan.parts
+		for _, i := range plan.starting(g.text, p) {
+			e, err := g.partRead(&parts[i], p)
 			if err != nil {
 				if base >= 0 {
 					g.rec.tmp = g.rec.tmp[:base]
@@ -903,6 +922,11 @@ func (g *getter) partEnds(part *recPart, p int) ([]int, error) {
 	if part.cannotStart(g.text, p) {
 		return nil, nil
 	}
+	return g.partRead(part, p)
+}
+
+// partRead is partEnds for a part that may start at p.
+func (g *getter) partRead(part *recPart, p int) ([]int, error) {
 	if part.fa != nil {
 		return g.scan(part.fa, part.who, p), nil
 	}
@@ -961,6 +985,19 @@ func firstBytes(l *Lens, visiting map[*Lens]bool) (regular.ByteSet, bool) {
 // per operand.
 type recPlan struct {
 	parts []recPart
+	// union: for each byte, the parts (indexes, in order) that may read
+	// a text starting with it, and those that may read at its end
+	byByte [][]int32 // 256 lists
+	atEnd  []int32
+}
+
+// starting returns the indexes of the parts of a union that may read
+// text from p: the others certainly read nothing there.
+func (rp *recPlan) starting(text string, p int) []int32 {
+	if p < len(text) {
+		return rp.byByte[text[p]]
+	}
+	return rp.atEnd
 }
 
 // recPart is a group of non-recursive operands merged into fa (who is
@@ -1023,6 +1060,20 @@ func (l *Lens) recPlan() *recPlan {
 			rp.first, rp.nullable = rp.fa.FirstBytes(), rp.fa.AcceptsEmpty()
 		} else {
 			rp.first, rp.nullable = firstBytes(rp.who, map[*Lens]bool{})
+		}
+	}
+	if l.kind == KindUnion {
+		plan.byByte = make([][]int32, 256)
+		for i := range plan.parts {
+			rp := &plan.parts[i]
+			for c := range 256 {
+				if rp.nullable || rp.first.Has(byte(c)) {
+					plan.byByte[c] = append(plan.byByte[c], int32(i))
+				}
+			}
+			if rp.nullable {
+				plan.atEnd = append(plan.atEnd, int32(i))
+			}
 		}
 	}
 	l.plan.Store(plan)
