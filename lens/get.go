@@ -825,9 +825,10 @@ func (g *getter) ends(l *Lens, p int) ([]int, error) {
 		// they are, a merge happens only when a second branch reads too
 		var out []int
 		base := -1 // once merging: where the lists start on the scratch stack
-		parts := l.recPlan().parts
-		for i := range parts {
-			e, err := g.partEnds(&parts[i], p)
+		plan := l.recPlan()
+		parts := plan.parts
+		for _, i := range plan.starting(g.text, p) {
+			e, err := g.partRead(&parts[i], p)
 			if err != nil {
 				if base >= 0 {
 					g.rec.tmp = g.rec.tmp[:base]
@@ -921,6 +922,11 @@ func (g *getter) partEnds(part *recPart, p int) ([]int, error) {
 	if part.cannotStart(g.text, p) {
 		return nil, nil
 	}
+	return g.partRead(part, p)
+}
+
+// partRead is partEnds for a part that may start at p.
+func (g *getter) partRead(part *recPart, p int) ([]int, error) {
 	if part.fa != nil {
 		return g.scan(part.fa, part.who, p), nil
 	}
@@ -979,6 +985,19 @@ func firstBytes(l *Lens, visiting map[*Lens]bool) (regular.ByteSet, bool) {
 // per operand.
 type recPlan struct {
 	parts []recPart
+	// union: for each byte, the parts (indexes, in order) that may read
+	// a text starting with it, and those that may read at its end
+	byByte [][]int32 // 256 lists
+	atEnd  []int32
+}
+
+// starting returns the indexes of the parts of a union that may read
+// text from p: the others certainly read nothing there.
+func (rp *recPlan) starting(text string, p int) []int32 {
+	if p < len(text) {
+		return rp.byByte[text[p]]
+	}
+	return rp.atEnd
 }
 
 // recPart is a group of non-recursive operands merged into fa (who is
@@ -1041,6 +1060,20 @@ func (l *Lens) recPlan() *recPlan {
 			rp.first, rp.nullable = rp.fa.FirstBytes(), rp.fa.AcceptsEmpty()
 		} else {
 			rp.first, rp.nullable = firstBytes(rp.who, map[*Lens]bool{})
+		}
+	}
+	if l.kind == KindUnion {
+		plan.byByte = make([][]int32, 256)
+		for i := range plan.parts {
+			rp := &plan.parts[i]
+			for c := range 256 {
+				if rp.nullable || rp.first.Has(byte(c)) {
+					plan.byByte[c] = append(plan.byByte[c], int32(i))
+				}
+			}
+			if rp.nullable {
+				plan.atEnd = append(plan.atEnd, int32(i))
+			}
 		}
 	}
 	l.plan.Store(plan)
