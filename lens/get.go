@@ -588,6 +588,7 @@ func (g *getter) star(l *Lens, i, j int) (skel, error) {
 	var starts []int // positions from which the rest is in the star's language, lazily
 	base := len(g.startStack)
 	defer func() { g.startStack = g.startStack[:base] }()
+	budget := j - i // bytes othersDead may read, at most as many as the backward scan
 	pos := i
 	for pos < j {
 		// the candidates are used before the iteration is read, which
@@ -604,6 +605,16 @@ func (g *getter) star(l *Lens, i, j int) (skel, error) {
 		case 1:
 			p = pos + ps[0]
 		default:
+			if starts == nil && budget > 0 {
+				// before reading the whole range backward: when no
+				// candidate but the longest can be followed by the star's
+				// text (each dies within a few bytes), the longest is the
+				// iteration, as the backward scan would find
+				if q := pos + ps[len(ps)-1]; q == j || g.othersDead(l.ctype(), ps, pos, j, &budget) {
+					p = q
+					break
+				}
+			}
 			if starts == nil {
 				g.startStack = l.ctype().AppendStarts(g.startStack, g.text[i:j])
 				starts = g.startStack[base:len(g.startStack):len(g.startStack)]
@@ -631,6 +642,27 @@ func (g *getter) star(l *Lens, i, j int) (skel, error) {
 		pos = p
 	}
 	return skel{lens: l, kids: kids}, nil
+}
+
+// lookahead is how far othersDead reads after each candidate.
+const lookahead = 64
+
+// othersDead reports whether the text after every candidate iteration
+// end but the last (pos+ps[k]) certainly is not in the star's language
+// sfa: read forward, it stops fitting within lookahead bytes (and before
+// j). It reads at most *budget bytes in all, and says false once that is
+// spent.
+func (g *getter) othersDead(sfa *regular.FA, ps []int, pos, j int, budget *int) bool {
+	for _, c := range ps[:len(ps)-1] {
+		q := pos + c
+		w := min(j, q+lookahead)
+		r := sfa.Reach(g.text[q:w])
+		*budget -= r + 1
+		if r == w-q || *budget <= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // mismatch explains why text[i:j] is not in l's language: the longest

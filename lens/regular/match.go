@@ -66,6 +66,14 @@ func (a *FA) AppendPrefixesReach(dst []int, s string) ([]int, int) {
 	return dst, reach
 }
 
+// Reach returns the length of the longest prefix of s that is also a
+// prefix of some word of a: where the automaton dies reading s (len(s)
+// if it does not).
+func (a *FA) Reach(s string) int {
+	_, _, reach := a.prefixes(nil, s, false)
+	return reach
+}
+
 // prefixes reads s forward and returns dst with every prefix length of s
 // in a appended (when all is set), the longest such length (-1 if none)
 // and how far the scan got before the automaton died.

@@ -42,6 +42,17 @@ func TestAppendKeepsDestination(t *testing.T) {
 	assert.Equal(t, []int{7, 0, 1}, fa.AppendStarts([]int{7}, "a"))
 }
 
+func TestReach(t *testing.T) {
+	fa := MustCompile("(ab)*c")
+	assert.Equal(t, 0, fa.Reach("x"))
+	assert.Equal(t, 3, fa.Reach("abax"))
+	assert.Equal(t, 5, fa.Reach("ababc"))
+	assert.Equal(t, 5, fa.Reach("ababcab"))
+	assert.Equal(t, 2, fa.Reach("ab"))
+	assert.Equal(t, 0, None().Reach("ab"))
+	assert.Equal(t, 0, fa.Reach(""))
+}
+
 // bruteLengths checks every split with whole-word matching.
 func bruteLengths(fa *FA, s string) (prefixes, starts []int) {
 	for n := 0; n <= len(s); n++ {
