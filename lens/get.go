@@ -51,9 +51,14 @@ func (l *Lens) Get(text string) (*tree.Node, error) {
 
 // getter reads one text. Lenses without recursion are split with
 // automata: each concatenation and iteration is cut where a forward scan
-// of the left part and a backward scan of the rest agree (a single
-// candidate needs no backward scan), so every byte is read a bounded
-// number of times whatever the input. Recursive lenses are parsed by a
+// of the left part and a backward scan of the rest agree. A single
+// candidate needs no backward scan, nor does one left after dropping
+// those the rest cannot start after (a concatenation looks at the next
+// byte, a star a few bytes ahead); one backward scan serves all the
+// operands of a concatenation, and a union's branch is picked by one
+// forward scan of all its branches, which stops once one branch is left.
+// Every byte is read a bounded number of times whatever the input.
+// Recursive lenses are parsed by a
 // memoising recogniser over positions (ends), whose terminals are their
 // largest non-recursive parts, matched with the same automata; the tree
 // is then built top-down along the unique parse.
