@@ -436,7 +436,9 @@ func (l *Lens) splitPlan() *splitPlan {
 	case KindUnion:
 		sp.tagged = regular.NewTagged(fas...)
 	default:
-		sp.tagged = regular.NewSuffixes(fas[1:]...)
+		if len(fas) > 1 {
+			sp.tagged = regular.NewSuffixes(fas[1:]...)
+		}
 		n := len(fas)
 		sp.first, sp.nullable = make([]regular.ByteSet, n+1), make([]bool, n+1)
 		sp.nullable[n] = true
