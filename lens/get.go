@@ -958,8 +958,19 @@ func (g *getter) just(p int) []int {
 // partEnds is ends for one group of a recursive concatenation or union.
 // The result may be memoised or shared: callers must not modify it.
 func (g *getter) partEnds(part *recPart, p int) ([]int, error) {
-	if part.cannotStart(g.text, p) {
+	if p < len(g.text) && part.first.Has(g.text[p]) {
+		return g.partRead(part, p)
+	}
+	if !part.nullable {
 		return nil, nil
+	}
+	// Only the empty word can be read here (first and nullable are exact
+	// unless first has every byte). The part is not explored when that
+	// changes nothing: each terminal it would read from p dies on the
+	// first byte, which moves furthest only when p is past it, and
+	// memoised results are the same whenever they are asked.
+	if g.fFA != nil && p <= g.furthest {
+		return g.just(p), nil
 	}
 	return g.partRead(part, p)
 }
@@ -1050,11 +1061,6 @@ type recPart struct {
 	// text has none of them (most branches of a statement union)
 	first    regular.ByteSet
 	nullable bool
-}
-
-// cannotStart reports whether the part certainly reads nothing at p.
-func (rp *recPart) cannotStart(text string, p int) bool {
-	return !rp.nullable && (p >= len(text) || !rp.first.Has(text[p]))
 }
 
 func (l *Lens) recPlan() *recPlan {
