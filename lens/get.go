@@ -259,7 +259,10 @@ func (g *getter) kidSlice(k int) []*tree.Node {
 	}
 	n := len(g.kids)
 	if n+k > cap(g.kids) {
-		g.kids, n = make([]*tree.Node, 0, chunk), 0
+		// a small text gets a small chunk (a 150-byte ifcfg file makes
+		// a dozen nodes, not a thousand)
+		size := max(min(chunk, len(g.text)/16), 16, k)
+		g.kids, n = make([]*tree.Node, 0, size), 0
 	}
 	g.kids = g.kids[:n+k]
 	return g.kids[n : n+k : n+k]
