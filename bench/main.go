@@ -31,6 +31,9 @@ type workload struct {
 	xform  string
 	files  func(n int) map[string]string
 	script func(n int) string
+	// check, when set, tells whether the run did its work (a save
+	// that wrote nothing would measure nothing)
+	check func(root string, n int) error
 }
 
 var workloads = []workload{
@@ -49,7 +52,17 @@ var workloads = []workload{
 			return map[string]string{"/etc/network/interfaces": gen.Interfaces(n)}
 		},
 		script: func(n int) string {
-			return fmt.Sprintf("set /files/etc/network/interfaces/iface[. = 'eth%d']/mtu 9000\nsave\n", n/2/5*5)
+			return fmt.Sprintf("set /files/etc/network/interfaces/iface[. = 'eth%d']/mtu 1400\nsave\n", n/2/5*5)
+		},
+		check: func(root string, n int) error {
+			b, err := os.ReadFile(filepath.Join(root, "etc/network/interfaces"))
+			if err != nil {
+				return err
+			}
+			if !bytes.Contains(b, []byte("mtu 1400")) {
+				return fmt.Errorf("the file was not saved with the new mtu")
+			}
+			return nil
 		},
 	},
 	{
@@ -152,6 +165,11 @@ func runTool(work, tool string, w workload, n int) result {
 		fatal("%s on %s (%d): %v\n%s", filepath.Base(tool), w.name, n, err, stderr.String())
 	}
 	res := result{wall: time.Since(start)}
+	if w.check != nil {
+		if err := w.check(root, n); err != nil {
+			fatal("%s on %s (%d): %v", filepath.Base(tool), w.name, n, err)
+		}
+	}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		res.rss = ru.Maxrss
 	}
