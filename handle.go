@@ -101,6 +101,9 @@ type fileRec struct {
 	// once a save rewrote text they no longer do.
 	node  *tree.Node
 	fresh bool
+	// layout is the top level's layout as read (lens.GetLayout), for
+	// PutChangedLayout while fresh
+	layout *lens.Layout
 }
 
 // Open returns a handle on the root the options describe and, unless
@@ -314,6 +317,7 @@ type readResult struct {
 	mtime int64
 	lens  *lens.Lens
 	tree  *tree.Node
+	lay   *lens.Layout
 	err   error // reading the file
 	lerr  error // compiling the lens
 	gerr  error // parsing the text
@@ -342,7 +346,7 @@ func (h *Handle) readFiles(paths []string, claimed map[string]*xform) []readResu
 		if !strings.HasSuffix(r.text, "\n") {
 			r.text += "\n" // as Augeas's loader does
 		}
-		r.tree, r.gerr = r.lens.Get(r.text)
+		r.tree, r.lay, r.gerr = r.lens.GetLayout(r.text)
 	}
 	parallel(len(paths), work)
 	return out
@@ -440,7 +444,7 @@ func (h *Handle) attach(p string, x *xform, r readResult) {
 	ln := tree.NewValue("lens", x.name)
 	ln.Append(tree.NewValue("info", lensInfo(l)))
 	meta.Append(ln)
-	h.files[p] = &fileRec{path: p, xf: x, lens: l, text: text, node: fileNode, fresh: true}
+	h.files[p] = &fileRec{path: p, xf: x, lens: l, text: text, node: fileNode, fresh: true, layout: r.lay}
 }
 
 // setLoadError records that a transform's lens cannot be used, under

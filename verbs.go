@@ -341,7 +341,7 @@ func (h *Handle) Save() error {
 		}
 		var out string
 		if rec.fresh && node == rec.node {
-			out, err = rec.lens.PutChanged(node, rec.text)
+			out, err = rec.lens.PutChangedLayout(node, rec.text, rec.layout)
 		} else {
 			out, err = rec.lens.Put(node, rec.text)
 		}
@@ -363,11 +363,11 @@ func (h *Handle) Save() error {
 		case files.Noop: // stays changed: every save reports it again
 		case files.NewFile: // saved as it is now, the original text stays
 			node.ClearChanges()
-			rec.fresh = false
+			rec.fresh, rec.layout = false, nil
 		default:
 			rec.text = out
 			node.ClearChanges()
-			rec.fresh = false
+			rec.fresh, rec.layout = false, nil
 		}
 		saved = append(saved, p)
 	}

@@ -33,20 +33,39 @@ func (e *GetError) Error() string {
 // Get reads text with the lens and returns the tree it describes: a
 // hidden root whose children are the nodes the lens makes.
 func (l *Lens) Get(text string) (*tree.Node, error) {
+	root, _, err := l.get(text, false)
+	return root, err
+}
+
+// GetLayout is Get that also returns the layout of the top level of the
+// text (nil for a recursive lens): which subtree lens read each node of
+// the top level, for PutChangedLayout, which then need not read that
+// level again.
+func (l *Lens) GetLayout(text string) (*tree.Node, *Layout, error) {
+	return l.get(text, !l.recursive)
+}
+
+func (l *Lens) get(text string, record bool) (*tree.Node, *Layout, error) {
 	g := newGetter(text)
 	defer g.recycle()
+	g.record = record
 	lvl, _, err := g.top(l)
 	if err != nil {
 		if ge, ok := err.(*GetError); ok {
 			ge.Top = l.info
 		}
-		return nil, err
+		return nil, nil, err
 	}
 	root := tree.NewHidden()
 	root.SetChildren(lvl.nodes)
 	root.Span = tree.Span{Start: 0, End: len(text)}
 	root.ClearChanges() // the tree as read: nothing in it is modified
-	return root, nil
+	var lay *Layout
+	if record {
+		lay = newLayout(l, text, lvl.nodes, g.found)
+	}
+	g.found = nil
+	return root, lay, nil
 }
 
 // getter reads one text. Lenses without recursion are split with
@@ -87,6 +106,10 @@ type getter struct {
 	// instead of reading it (see PutChanged)
 	shallow bool
 	found   []foundSubtree
+	// record: note each subtree of the top level (topLvl) met in found,
+	// besides reading it (see GetLayout)
+	record bool
+	topLvl *level
 	// isolated: the text is read from inside a subtree, so a seq whose
 	// counter was not met here may have been counted before (unsure)
 	isolated bool
@@ -134,7 +157,7 @@ func (g *getter) top(l *Lens) (*level, skel, error) {
 	if g.skel {
 		lvl.dict = &dict{}
 	}
-	g.lvl = lvl
+	g.lvl, g.topLvl = lvl, lvl
 	n := len(g.text)
 	if !l.recursive && l.kind != KindStar {
 		// a top-level star checks itself iteration by iteration
@@ -274,6 +297,9 @@ func (g *getter) subtree(l *Lens, i, j int) (skel, error) {
 		return skel{lens: l}, nil
 	}
 	outer := g.lvl
+	if g.record && outer == g.topLvl {
+		g.found = append(g.found, foundSubtree{l, i, j})
+	}
 	base := len(g.stack)
 	inner := g.newLevel()
 	defer g.freeLevel(inner)

@@ -60,6 +60,8 @@ type Lens struct {
 	plan atomic.Pointer[recPlan]   // recursive concatenation or union: operand groups for get
 
 	split atomic.Pointer[splitPlan] // non-recursive concatenation, square or union: how get splits its text
+
+	back atomic.Int32 // putsBack: 0 not known yet, 1 true, 2 false
 }
 
 // Kind returns the lens's kind.

@@ -1,6 +1,9 @@
 package lens
 
 import (
+	"slices"
+
+	"github.com/lensnet/lensnet/lens/regular"
 	"github.com/lensnet/lensnet/tree"
 )
 
@@ -11,7 +14,9 @@ import (
 // gives the bytes Put gives, but reads and writes only the changed
 // parts: where the children of a node are the ones read (none added,
 // removed or moved, none relabelled or given another value) and writing
-// that level gives back its text, the text between the children and
+// that level gives back its text (checked by writing it, unless the
+// level's sibling lists split among its lenses in one way only, see
+// putsBack, where put is known to), the text between the children and
 // the text of every unchanged child is copied from original, and only
 // changed children (and those read by a recursive lens) are written,
 // each with the skeleton read again from its own text. Elsewhere the
@@ -27,10 +32,18 @@ import (
 // that contradict the text are detected and make PutChanged fall back to
 // Put, but spans that fit by chance are not.
 func (l *Lens) PutChanged(root *tree.Node, original string) (string, error) {
+	return l.PutChangedLayout(root, original, nil)
+}
+
+// PutChangedLayout is PutChanged given the layout GetLayout returned
+// with the tree (nil: none). The layout stands for reading the top level
+// again when the top level holds the nodes it was read with and the text
+// is the one read; it is ignored otherwise.
+func (l *Lens) PutChangedLayout(root *tree.Node, original string, lay *Layout) (string, error) {
 	if root.Len() == 0 {
 		return "", nil
 	}
-	sp := &splicer{text: original, top: root}
+	sp := &splicer{text: original, top: root, lay: lay}
 	sp.out = make([]byte, 0, len(original)+len(original)/16)
 	ok, err := sp.splice(l, root, 0, len(original))
 	if err != nil {
@@ -45,7 +58,45 @@ func (l *Lens) PutChanged(root *tree.Node, original string) (string, error) {
 type splicer struct {
 	text string
 	top  *tree.Node
+	lay  *Layout // of the top level, or nil
 	out  []byte
+}
+
+// Layout is the layout of the top level of a text read by GetLayout:
+// the nodes it made and which subtree lens read each, from where.
+type Layout struct {
+	lens  *Lens
+	text  string
+	nodes []*tree.Node
+	found []foundSubtree
+}
+
+// newLayout returns the layout of the top level nodes read from text by
+// l, found being the subtrees met there, or nil if they do not match.
+func newLayout(l *Lens, text string, nodes []*tree.Node, found []foundSubtree) *Layout {
+	if len(found) != len(nodes) {
+		return nil
+	}
+	for k, n := range nodes {
+		if f := found[k]; n.Span.Start != f.i || n.Span.End != f.j {
+			return nil
+		}
+	}
+	return &Layout{lens: l, text: text, nodes: append([]*tree.Node(nil), nodes...), found: found}
+}
+
+// of returns the subtrees of the layout if it describes body reading
+// kids from text[s:e], nil if not.
+func (lay *Layout) of(body *Lens, kids []*tree.Node, text string, s, e int) []foundSubtree {
+	if lay == nil || lay.lens != body || s != 0 || e != len(lay.text) || len(kids) != len(lay.nodes) || lay.text != text {
+		return nil
+	}
+	for k, c := range kids {
+		if c != lay.nodes[k] {
+			return nil
+		}
+	}
+	return lay.found
 }
 
 // splice writes the text of n, read with body from text[s:e], if n and
@@ -63,30 +114,47 @@ func (sp *splicer) splice(body *Lens, n *tree.Node, s, e int) (bool, error) {
 			return false, nil
 		}
 	}
-	// the level's skeleton and which subtree lens read each child
-	g := &getter{text: sp.text, skel: true, shallow: true, lvl: &level{}}
-	sk, err := g.exact(body, s, e)
-	if err != nil || len(g.found) != len(kids) {
-		return false, nil
+	// Put writes back what get read of a level whose sibling lists
+	// split in one way only (see putsBack); elsewhere (GetPut fails where
+	// the lens's atype is ambiguous, as in Augeas) writing the level is
+	// checked
+	back := body.putsBack()
+	var found []foundSubtree
+	if back && n == sp.top && testSkippedCheck == nil {
+		found = sp.lay.of(body, kids, sp.text, s, e)
 	}
-	for k, c := range kids {
-		if f := g.found[k]; c.Span.Start != f.i || c.Span.End != f.j {
+	if found == nil {
+		// the level's skeleton and which subtree lens read each child
+		g := &getter{text: sp.text, skel: true, shallow: true, lvl: &level{}}
+		sk, err := g.exact(body, s, e)
+		if err != nil || len(g.found) != len(kids) {
 			return false, nil
 		}
-	}
-	// Put does not always write back what it read (GetPut fails where
-	// the lens's atype is ambiguous, as in Augeas): check that writing
-	// this level gives each child the lens that read it and gives back
-	// the text around them
-	v := &putter{node: n, top: sp.top, verify: g.found, verifyText: sp.text}
-	v.out.Grow(e - s)
-	if err := v.put(body, newSplit(kids), &sk, nil); err != nil || v.out.String() != sp.text[s:e] {
-		return false, nil
+		for k, c := range kids {
+			if f := g.found[k]; c.Span.Start != f.i || c.Span.End != f.j {
+				return false, nil
+			}
+		}
+		found = g.found
+		if !back || testSkippedCheck != nil {
+			// check that writing this level gives each child the lens
+			// that read it and gives back the text around them
+			v := &putter{node: n, top: sp.top, verify: g.found, verifyText: sp.text}
+			v.out.Grow(e - s)
+			err := v.put(body, newSplit(kids), &sk, nil)
+			ok := err == nil && v.out.String() == sp.text[s:e]
+			if back {
+				lay := sp.lay.of(body, kids, sp.text, s, e)
+				testSkippedCheck(body, sp.text[s:e], ok, n != sp.top || lay == nil || slices.Equal(lay, found))
+			} else if !ok {
+				return false, nil
+			}
+		}
 	}
 	mark := len(sp.out)
 	pos := s
 	for k, c := range kids {
-		sub := g.found[k].lens
+		sub := found[k].lens
 		if !c.Changed() && !sub.recursive {
 			// GetPut: put writes it back as it was read, since its
 			// lens is not recursive (recursive lenses are not checked
@@ -141,4 +209,246 @@ func (sp *splicer) putSubtree(l *Lens, n *tree.Node) (bool, error) {
 	}
 	sp.out = append(sp.out, p.out.String()...)
 	return true, nil
+}
+
+// testSkippedCheck, set by tests, makes PutChanged check the levels it
+// does not check (putsBack) and report whether the check passed, and
+// whether the layout given agreed with the level read again.
+var testSkippedCheck func(body *Lens, text string, ok, sameLayout bool)
+
+// putsBack reports whether put writes back what get read at the level
+// of a tree that l reads (not going into subtrees): every sibling list
+// in l's atype splits among its parts in one way only, so that put
+// gives each node the lens that read it and each part of the text the
+// part of the skeleton read with it. It holds when, within the level,
+// unions have disjoint atypes, concatenations and iterations split
+// sibling lists in one way, no iterated or optional lens accepts the
+// empty list (put never writes an iteration of no nodes, nor leaves out
+// an optional lens that could), and nothing sets the level's label or
+// value and no square writes it (a folded square may read a closing tag
+// that differs in case from the label it writes). Computed once per
+// lens.
+func (l *Lens) putsBack() bool {
+	switch l.back.Load() {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	ok := l.computePutsBack()
+	if ok {
+		l.back.Store(1)
+	} else {
+		l.back.Store(2)
+	}
+	return ok
+}
+
+func (l *Lens) computePutsBack() bool {
+	c := levelCheck{memo: map[*Lens]*regular.FA{}, letter: map[*Lens]byte{}}
+	if !c.letters(l) {
+		return false
+	}
+	return c.level(l) != nil
+}
+
+// levelCheck checks the conditions of putsBack on the level's sibling
+// lists written with one letter per node: the subtree lenses of the
+// level are grouped so that two groups share no label, and each group
+// is a letter. A node's encoding then has one letter (those of the
+// level's atypes; its label is in one group at most), so that lists
+// split in two ways, or in two lenses of a union, still do when written
+// with letters: the conditions checked on the letters hold of the
+// atypes. The letters' languages are tiny, the atypes' are not.
+type levelCheck struct {
+	memo   map[*Lens]*regular.FA // nil: the lens fails
+	letter map[*Lens]byte        // the letter of each subtree lens of the level
+}
+
+// letters gives the subtree lenses of the level l reads their letters;
+// false if there are too many groups or l is recursive.
+func (c *levelCheck) letters(l *Lens) bool {
+	var subs []*Lens
+	seen := map[*Lens]bool{}
+	var walk func(*Lens) bool
+	walk = func(x *Lens) bool {
+		if seen[x] {
+			return true
+		}
+		seen[x] = true
+		if x.recursive {
+			return false
+		}
+		if x.kind == KindSubtree {
+			subs = append(subs, x)
+			return true
+		}
+		for _, k := range x.kids {
+			if !walk(k) {
+				return false
+			}
+		}
+		return true
+	}
+	if !walk(l) {
+		return false
+	}
+	// group the lenses whose labels meet (union-find)
+	labels := make([]*regular.FA, len(subs))
+	group := make([]int, len(subs))
+	for t, x := range subs {
+		labels[t], group[t] = labelsOf(x.kids[0]), t
+	}
+	find := func(t int) int {
+		for group[t] != t {
+			t = group[t]
+		}
+		return t
+	}
+	for t := range subs {
+		for u := range t {
+			if find(t) == find(u) || quickDisjoint(labels[t], labels[u]) {
+				continue
+			}
+			if _, disjoint := regular.Disjoint(labels[t], labels[u]); !disjoint {
+				group[find(t)] = find(u)
+			}
+		}
+	}
+	letter := map[int]byte{}
+	for t, x := range subs {
+		g := find(t)
+		b, ok := letter[g]
+		if !ok {
+			if len(letter) >= 200 {
+				return false
+			}
+			b = byte('0' + len(letter))
+			letter[g] = b
+		}
+		c.letter[x] = b
+	}
+	return true
+}
+
+// level returns the language that holds l's atype, nil if l fails the
+// conditions.
+func (c *levelCheck) level(l *Lens) *regular.FA {
+	if fa, ok := c.memo[l]; ok {
+		return fa
+	}
+	fa := c.compute(l)
+	c.memo[l] = fa
+	return fa
+}
+
+func (c *levelCheck) compute(l *Lens) *regular.FA {
+	if l.recursive || l.hasKey || l.hasValue {
+		return nil
+	}
+	switch l.kind {
+	case KindSubtree:
+		b, ok := c.letter[l]
+		if !ok {
+			return nil
+		}
+		return regular.LiteralFA(string([]byte{b}))
+	case KindDel, KindCounter:
+		return epsilonFA
+	case KindConcat:
+		fas := make([]*regular.FA, len(l.kids))
+		for t, k := range l.kids {
+			if fas[t] = c.level(k); fas[t] == nil {
+				return nil
+			}
+		}
+		if len(fas) == 0 {
+			return epsilonFA
+		}
+		first := fas[0]
+		for t := 1; t < len(fas); t++ {
+			if t > 1 {
+				first = regular.Concat(first.Minimize(), fas[t-1].Minimize())
+			}
+			if _, amb := regular.AmbigConcat(first, fas[t]); amb {
+				return nil
+			}
+		}
+		return regular.Concat(fas...)
+	case KindUnion:
+		if len(l.kids) == 0 {
+			return nil
+		}
+		fas := make([]*regular.FA, len(l.kids))
+		for t, k := range l.kids {
+			if fas[t] = c.level(k); fas[t] == nil {
+				return nil
+			}
+			for _, prev := range fas[:t] {
+				if quickDisjoint(prev, fas[t]) {
+					continue
+				}
+				if _, disjoint := regular.Disjoint(prev, fas[t]); !disjoint {
+					return nil
+				}
+			}
+		}
+		return regular.Union(fas...)
+	case KindStar:
+		fa := c.level(l.kids[0])
+		if fa == nil || fa.AcceptsEmpty() {
+			return nil
+		}
+		if _, amb := regular.AmbigStar(fa); amb {
+			return nil
+		}
+		return regular.Star(fa)
+	case KindMaybe:
+		fa := c.level(l.kids[0])
+		if fa == nil || fa.AcceptsEmpty() {
+			return nil
+		}
+		return regular.Optional(fa)
+	}
+	return nil
+}
+
+// labelsOf returns a language that holds the labels the subtree body l
+// gives its node, the empty word standing for none (as in the encoding
+// of atypes).
+func labelsOf(l *Lens) *regular.FA {
+	if l.recursive {
+		return anyLabelFA
+	}
+	if !l.hasKey {
+		return epsilonFA
+	}
+	switch l.kind {
+	case KindKey:
+		return l.re
+	case KindLabel:
+		return regular.LiteralFA(l.str)
+	case KindSeq:
+		return seqFA
+	case KindConcat, KindSquare:
+		var keyed *Lens
+		for _, k := range l.kids {
+			if k.hasKey {
+				if keyed != nil {
+					return anyLabelFA
+				}
+				keyed = k
+			}
+		}
+		return labelsOf(keyed)
+	case KindUnion:
+		fas := make([]*regular.FA, len(l.kids))
+		for t, k := range l.kids {
+			fas[t] = labelsOf(k)
+		}
+		return regular.Union(fas...)
+	case KindMaybe:
+		return regular.Optional(labelsOf(l.kids[0]))
+	}
+	return anyLabelFA
 }

@@ -1,8 +1,12 @@
 package lens
 
 import (
+	"flag"
 	"fmt"
+	"math/rand/v2"
+	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/lensnet/lensnet/tree"
@@ -63,4 +67,100 @@ func TestPutChanged(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, want, got)
 	})
+}
+
+// skipped counts the levels PutChanged wrote without checking that put
+// writes them back (putsBack), where the tests check anyway.
+var skipped struct {
+	sync.Mutex
+	n      int
+	failed []string
+}
+
+// TestMain makes PutChanged check the levels it does not check, and
+// fails the run if one of them would have failed the check or met a
+// layout from GetLayout other than the level read again.
+func TestMain(m *testing.M) {
+	flag.Parse()
+	if flag.Lookup("test.bench").Value.String() == "" {
+		testSkippedCheck = func(body *Lens, text string, ok, same bool) {
+			skipped.Lock()
+			defer skipped.Unlock()
+			skipped.n++
+			if (!ok || !same) && len(skipped.failed) < 5 {
+				skipped.failed = append(skipped.failed, fmt.Sprintf("check %v, same layout %v: lens %s, text %q", ok, same, lawShowLens(body), text))
+			}
+		}
+	}
+	code := m.Run()
+	if len(skipped.failed) > 0 {
+		fmt.Fprintf(os.Stderr, "PutChanged skipped checks that fail:\n%s\n", strings.Join(skipped.failed, "\n"))
+		code = 1
+	}
+	os.Exit(code)
+}
+
+// TestPutChangedUncheckedLenses writes back unedited and edited trees
+// read by generated lenses, most of which Check refuses (ambiguous
+// sibling lists, overlapping unions, iterations of the empty list),
+// with the layout of GetLayout. For every lens, a level PutChanged does
+// not check must pass the check (TestMain fails the run if not); for
+// checked lenses PutChanged must write what Put writes.
+func TestPutChangedUncheckedLenses(t *testing.T) {
+	pairs, back := 0, 0
+	for seed := uint64(0); seed < 1500; seed++ {
+		l := lawCandidate(seed)
+		if l == nil {
+			continue
+		}
+		if l.putsBack() {
+			back++
+		}
+		// PutChanged copies the unchanged subtrees, relying on GetPut for
+		// them, which only checked lenses promise
+		checked := Check(l) == nil
+		r := rand.New(rand.NewPCG(seed, 3))
+		tg := &lawTextGen{r: r}
+		for range 4 {
+			x, ok := tg.text(l)
+			if !ok {
+				continue
+			}
+			for _, edit := range []bool{false, true} {
+				a, lay, err := l.GetLayout(x)
+				if err != nil {
+					break
+				}
+				b, err := l.Get(x)
+				require.NoError(t, err)
+				if edit {
+					// change a value or a label deepest down, so that the
+					// top level is spliced
+					na, nb := lawNodes(a), lawNodes(b)
+					if len(na) == 0 {
+						continue
+					}
+					k := r.IntN(len(na))
+					if v, ok := na[k].Value(); ok {
+						na[k].SetValue(v + "1")
+						nb[k].SetValue(v + "1")
+					} else {
+						na[k].SetLabel("z")
+						nb[k].SetLabel("z")
+					}
+				}
+				want, werr := l.Put(b, x)
+				got, gerr := l.PutChangedLayout(a, x, lay)
+				ctx := fmt.Sprintf("lens:\n%s\ntext %q\nedited %v", lawShowLens(l), x, edit)
+				if checked {
+					require.Equal(t, fmt.Sprint(werr), fmt.Sprint(gerr), "PutChanged and Put disagree\n%s", ctx)
+					require.Equal(t, want, got, "PutChanged and Put disagree\n%s", ctx)
+					pairs++
+				}
+			}
+		}
+	}
+	t.Logf("%d trees written; %d of the lenses need no check of their top level", pairs, back)
+	assert.Greater(t, pairs, 1000)
+	assert.Greater(t, back, 100)
 }

@@ -228,10 +228,11 @@ func TestSameTreesAsAugeas(t *testing.T) {
 					outB, errB := theirs.Put(tb, text)
 					puts++
 					// the same edits on a tree as read: PutChanged, which
-					// copies the text of what did not change, agrees
-					if fresh, err := ours.Get(text); assert.NoError(t, err) {
+					// copies the text of what did not change (and knows
+					// the top level from the layout), agrees
+					if fresh, lay, err := ours.GetLayout(text); assert.NoError(t, err) {
 						plan.edit(fresh)
-						outC, errC := ours.PutChanged(fresh, text)
+						outC, errC := ours.PutChangedLayout(fresh, text, lay)
 						assert.Equal(t, fmt.Sprint(errA), fmt.Sprint(errC), "%s, %s: PutChanged and Put disagree", name, plan.name)
 						assert.Equal(t, outA, outC, "%s, %s: PutChanged and Put disagree", name, plan.name)
 					}

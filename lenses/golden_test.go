@@ -77,7 +77,7 @@ func runGolden(t *testing.T, file string) {
 
 	got := map[string]string{}
 	l := lensOf(t, own(), module)
-	root, err := l.Get(input)
+	root, lay, err := l.GetLayout(input)
 	if err != nil {
 		got["get-error"] = err.Error() + "\n"
 	} else {
@@ -91,8 +91,9 @@ func runGolden(t *testing.T, file string) {
 				got["put-error"] = err.Error() + "\n"
 			} else {
 				// PutChanged, which copies the text of what did not
-				// change, writes what Put writes
-				changed, cerr := l.PutChanged(fileNode, input)
+				// change (and knows the top level from the layout),
+				// writes what Put writes
+				changed, cerr := l.PutChangedLayout(fileNode, input, lay)
 				out, err := l.Put(unmount(fileNode), input)
 				assert.Equal(t, fmt.Sprint(err), fmt.Sprint(cerr), "PutChanged and Put disagree")
 				assert.Equal(t, out, changed, "PutChanged and Put disagree")
