@@ -377,23 +377,26 @@ func (n *nfa) classes() *classes {
 // every set in sets is a union of classes.
 func refineClasses(sets []ByteSet) *classes {
 	var of [256]int
+	// remap[2*class+inside] is the new class plus one (0: none yet)
+	var remap [512]int
 	n := 1
 	for _, s := range sets {
-		// split each class into its part inside s and outside s
-		remap := make(map[[2]int]int, n)
+		// split each class into its part inside s and outside s,
+		// numbered in the order of their first bytes
+		clear(remap[:2*n])
 		next := 0
 		for c := 0; c < 256; c++ {
-			k := [2]int{of[c], 0}
+			k := 2 * of[c]
 			if s.Has(byte(c)) {
-				k[1] = 1
+				k++
 			}
-			id, ok := remap[k]
-			if !ok {
-				id = next
+			id := remap[k]
+			if id == 0 {
 				next++
+				id = next
 				remap[k] = id
 			}
-			of[c] = id
+			of[c] = id - 1
 		}
 		n = next
 		if n == 256 {
