@@ -354,7 +354,7 @@ func (h *Handle) Save() error {
 			node.ClearChanges()
 			continue
 		}
-		if err := files.WriteFile(h.fs, p, []byte(out), mode); err != nil {
+		if err := files.WriteFile(h.fs, p, out, mode); err != nil {
 			h.setError(p, "write_failed", err.Error())
 			errs = append(errs, err)
 			continue
@@ -439,7 +439,7 @@ func (h *Handle) saveNew(fresh []freshFile, mode files.Mode, saved *[]string) []
 			errs = append(errs, fmt.Errorf("%s: %w", cp, err))
 			continue
 		}
-		if err := files.WriteFile(h.fs, cp, []byte(out), mode); err != nil {
+		if err := files.WriteFile(h.fs, cp, out, mode); err != nil {
 			errs = append(errs, err)
 			continue
 		}

@@ -62,7 +62,7 @@ type resolver interface {
 // with symbolic links the link's target is replaced and the link kept;
 // NAME.augsave and NAME.augnew are named after name as given. Nothing
 // is left behind on failure.
-func WriteFile(fsys afero.Fs, name string, data []byte, mode Mode) error {
+func WriteFile(fsys afero.Fs, name string, data string, mode Mode) error {
 	switch mode {
 	case Noop:
 		return nil
@@ -90,7 +90,7 @@ func WriteFile(fsys afero.Fs, name string, data []byte, mode Mode) error {
 		if err != nil {
 			return err
 		}
-		if err := replace(fsys, name+".augsave", prev, old); err != nil {
+		if err := replace(fsys, name+".augsave", string(prev), old); err != nil {
 			return err
 		}
 	}
@@ -107,7 +107,7 @@ func WriteFile(fsys afero.Fs, name string, data []byte, mode Mode) error {
 // replace writes data to a temporary file next to target and renames it
 // over target; like is the file whose mode and owner it takes (nil for
 // NewFileMode and the process's owner).
-func replace(fsys afero.Fs, target string, data []byte, like fs.FileInfo) (err error) {
+func replace(fsys afero.Fs, target string, data string, like fs.FileInfo) (err error) {
 	dir, base := path.Split(target)
 	if dir == "" {
 		dir = "."
@@ -123,7 +123,7 @@ func replace(fsys afero.Fs, target string, data []byte, like fs.FileInfo) (err e
 			_ = fsys.Remove(tmpName)
 		}
 	}()
-	if _, err = tmp.Write(data); err != nil {
+	if _, err = tmp.WriteString(data); err != nil {
 		return err
 	}
 	if err = tmp.Sync(); err != nil {

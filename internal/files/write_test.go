@@ -44,7 +44,7 @@ func TestWriteFileModes(t *testing.T) {
 			require.NoError(t, os.Chmod(host, 0o640))
 			r, err := NewRoot(dir)
 			require.NoError(t, err)
-			require.NoError(t, WriteFile(r, "/etc/hosts", []byte("new\n"), c.mode))
+			require.NoError(t, WriteFile(r, "/etc/hosts", "new\n", c.mode))
 			assert.Equal(t, c.files, listDir(t, filepath.Join(dir, "etc")), "no temporary file is left")
 			b, _ := os.ReadFile(host)
 			assert.Equal(t, c.hosts, string(b))
@@ -64,7 +64,7 @@ func TestWriteFileModes(t *testing.T) {
 
 func TestWriteFileThroughLink(t *testing.T) {
 	r, _ := sandbox(t)
-	require.NoError(t, WriteFile(r, "/etc/abs", []byte("new\n"), Backup))
+	require.NoError(t, WriteFile(r, "/etc/abs", "new\n", Backup))
 	fi, _, err := r.LstatIfPossible("/etc/abs")
 	require.NoError(t, err)
 	assert.NotZero(t, fi.Mode()&os.ModeSymlink, "the link stays a link")
@@ -78,14 +78,14 @@ func TestWriteFileThroughLink(t *testing.T) {
 func TestWriteFileNewAndFailure(t *testing.T) {
 	mem := afero.NewMemMapFs()
 	require.NoError(t, mem.MkdirAll("/etc", 0o755))
-	require.NoError(t, WriteFile(mem, "/etc/new.conf", []byte("a=1\n"), Overwrite))
+	require.NoError(t, WriteFile(mem, "/etc/new.conf", "a=1\n", Overwrite))
 	st, err := mem.Stat("/etc/new.conf")
 	require.NoError(t, err)
 	assert.Equal(t, NewFileMode, st.Mode().Perm())
 	b, _ := afero.ReadFile(mem, "/etc/new.conf")
 	assert.Equal(t, "a=1\n", string(b))
 
-	err = WriteFile(mem, "/etc/x", []byte("x"), InvalidMode)
+	err = WriteFile(mem, "/etc/x", "x", InvalidMode)
 	assert.EqualError(t, err, "/etc/x: invalid save mode Mode(0)")
 
 	// a target that is a directory: the rename fails, the temporary
@@ -94,8 +94,8 @@ func TestWriteFileNewAndFailure(t *testing.T) {
 	require.NoError(t, os.MkdirAll(filepath.Join(dir, "etc", "d", "sub"), 0o755))
 	r, err := NewRoot(dir)
 	require.NoError(t, err)
-	assert.Error(t, WriteFile(r, "/etc/d", []byte("x"), Overwrite))
-	assert.Error(t, WriteFile(r, "/missing/dir/x", []byte("x"), Overwrite), "a missing directory is an error")
+	assert.Error(t, WriteFile(r, "/etc/d", "x", Overwrite))
+	assert.Error(t, WriteFile(r, "/missing/dir/x", "x", Overwrite), "a missing directory is an error")
 	assert.Equal(t, []string{"d"}, listDir(t, filepath.Join(dir, "etc")))
 }
 
