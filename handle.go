@@ -484,16 +484,24 @@ func readFile(fsys afero.Fs, p string) ([]byte, int64, error) {
 
 // setGetError records a parse failure as augtool shows it.
 func (h *Handle) setGetError(p string, x *xform, err error) {
-	e := h.setError(p, "parse_failed", err.Error())
-	var ge *lens.GetError
-	if errors.As(err, &ge) {
-		set(e, "pos", fmt.Sprint(ge.Pos.Offset))
-		set(e, "line", fmt.Sprint(ge.Pos.Line))
-		set(e, "char", fmt.Sprint(ge.Pos.Column-1))
-		set(e, "lens", x.name+": "+ge.Lens.String())
-		set(e, "message", ge.Msg)
-	}
+	describeGetError(h.setError(p, "parse_failed", err.Error()), x.name, err)
 	set(h.mkdirs(h.augeasNode(), "/files"+p), "lens", x.name)
+}
+
+// describeGetError fills a parse_failed error node as Augeas does: the
+// position, the lens part that failed (after the transform's lens name)
+// and the message.
+func describeGetError(e *tree.Node, lensName string, err error) {
+	var ge *lens.GetError
+	if !errors.As(err, &ge) {
+		set(e, "message", err.Error())
+		return
+	}
+	set(e, "pos", fmt.Sprint(ge.Pos.Offset))
+	set(e, "line", fmt.Sprint(ge.Pos.Line))
+	set(e, "char", fmt.Sprint(ge.Pos.Column-1))
+	set(e, "lens", lensName+": "+ge.Lens.String())
+	set(e, "message", ge.Msg)
 }
 
 // setError stores /augeas/files/<p>/error = kind with a message and

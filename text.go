@@ -79,16 +79,7 @@ func (h *Handle) Store(lensName, node, path string) error {
 	if gerr != nil {
 		e := tree.NewValue("error", "parse_failed")
 		meta.Append(e)
-		var ge *lens.GetError
-		if errors.As(gerr, &ge) {
-			set(e, "pos", fmt.Sprint(ge.Pos.Offset))
-			set(e, "line", fmt.Sprint(ge.Pos.Line))
-			set(e, "char", fmt.Sprint(ge.Pos.Column-1))
-			set(e, "lens", lensName+": "+ge.Lens.String())
-			set(e, "message", ge.Msg)
-		} else {
-			set(e, "message", gerr.Error())
-		}
+		describeGetError(e, lensName, gerr)
 		return &TextError{Path: path, Err: gerr}
 	}
 	dst, err := h.one(path)
@@ -142,15 +133,7 @@ func (h *Handle) Retrieve(lensName, nodeIn, path, nodeOut string) error {
 
 // textMeta returns /augeas/text<path> with any old error removed.
 func (h *Handle) textMeta(path string) *tree.Node {
-	n := h.metaNode("text")
-	for _, seg := range strings.Split(strings.Trim(path, "/"), "/") {
-		c := child(n, seg)
-		if c == nil {
-			c = tree.New(seg)
-			n.Append(c)
-		}
-		n = c
-	}
+	n := h.mkdirs(h.metaNode("text"), path)
 	if e := child(n, "error"); e != nil {
 		e.Detach()
 	}
