@@ -3,6 +3,7 @@ package lensnet
 import (
 	"errors"
 	"io/fs"
+	"strings"
 	"testing"
 
 	"github.com/lensnet/lensnet/internal/files"
@@ -307,4 +308,50 @@ func TestFileClaimedTwice(t *testing.T) {
 	assert.Error(t, h.Save(), "and never written")
 	b, _ := afero.ReadFile(fsys, "/etc/hosts")
 	assert.Equal(t, sampleFiles["/etc/hosts"], string(b))
+}
+
+func TestReadFileWholeText(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	big := make([]byte, 300_000)
+	for i := range big {
+		big[i] = byte('a' + i%26)
+	}
+	for name, text := range map[string]string{"/empty": "", "/small": "auto lo\n", "/big": string(big)} {
+		require.NoError(t, afero.WriteFile(fsys, name, []byte(text), 0o644))
+		got, mtime, err := readFile(fsys, name)
+		require.NoError(t, err, name)
+		assert.Equal(t, text, got, name)
+		assert.NotZero(t, mtime, name)
+	}
+	_, _, err := readFile(fsys, "/missing")
+	assert.ErrorIs(t, err, fs.ErrNotExist)
+}
+
+// shrunkFs reports every file one byte long, as if the file grew after
+// Stat: readFile must still read all of it.
+type shrunkFs struct{ afero.Fs }
+
+type shrunkFile struct{ afero.File }
+
+type shrunkInfo struct{ fs.FileInfo }
+
+func (s shrunkFs) Open(name string) (afero.File, error) {
+	f, err := s.Fs.Open(name)
+	return shrunkFile{f}, err
+}
+
+func (f shrunkFile) Stat() (fs.FileInfo, error) {
+	st, err := f.File.Stat()
+	return shrunkInfo{st}, err
+}
+
+func (shrunkInfo) Size() int64 { return 1 }
+
+func TestReadFileGrownSinceStat(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	text := strings.Repeat("iface eth0 inet dhcp\n", 5000)
+	require.NoError(t, afero.WriteFile(fsys, "/f", []byte(text), 0o644))
+	got, _, err := readFile(shrunkFs{fsys}, "/f")
+	require.NoError(t, err)
+	assert.Equal(t, text, got)
 }

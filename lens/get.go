@@ -56,10 +56,8 @@ func (l *Lens) get(text string, record bool) (*tree.Node, *Layout, error) {
 		}
 		return nil, nil, err
 	}
-	root := tree.NewHidden()
-	root.SetChildren(lvl.nodes)
+	root := g.nodes.Read("", false, "", false, lvl.nodes) // nothing in it is modified
 	root.Span = tree.Span{Start: 0, End: len(text)}
-	root.ClearChanges() // the tree as read: nothing in it is modified
 	var lay *Layout
 	if record {
 		lay = newLayout(l, text, lvl.nodes, g.found)
@@ -101,6 +99,7 @@ type getter struct {
 	cutStack   []int        // the cuts of the concatenations being read, innermost last
 	startStack []int        // the iteration starts of the stars being read, innermost last
 	kids       []*tree.Node // chunk the children lists of the nodes made are cut from (see kidSlice); never reused by another get
+	nodes      tree.Nodes   // the nodes made, likewise
 
 	// shallow: read one level only, noting each subtree met (found)
 	// instead of reading it (see PutChanged)
@@ -114,6 +113,10 @@ type getter struct {
 	// counter was not met here may have been counted before (unsure)
 	isolated bool
 	unsure   bool
+	// checkLens: the top-level concatenation read without matching the
+	// whole text first (see selfChecking); its cuts come from prefix
+	// scans only
+	checkLens *Lens
 }
 
 // foundSubtree is a subtree lens and the text it applies to.
@@ -160,13 +163,19 @@ func (g *getter) top(l *Lens) (*level, skel, error) {
 	g.lvl, g.topLvl = lvl, lvl
 	n := len(g.text)
 	if !l.recursive && l.kind != KindStar {
-		// a top-level star checks itself iteration by iteration
-		if !l.ctype().Match(g.text) {
+		if selfChecking(l) {
+			// no separate pass over the whole text: it is checked as
+			// it is read, and explained as below if it does not fit
+			g.checkLens = l
+		} else if !l.ctype().Match(g.text) {
 			return nil, skel{}, g.mismatch(l, 0, n)
 		}
 	}
 	sk, err := g.exact(l, 0, n)
 	if err != nil {
+		if g.checkLens != nil && !l.ctype().Match(g.text) {
+			return nil, skel{}, g.mismatch(l, 0, n)
+		}
 		return nil, skel{}, err
 	}
 	lvl.nodes, g.stack = g.stack, nil
@@ -177,6 +186,17 @@ func (g *getter) top(l *Lens) (*level, skel, error) {
 		return nil, skel{}, g.errAt(l, lvl.vs, fmt.Sprintf("get left unused value %q", lvl.value))
 	}
 	return lvl, sk, nil
+}
+
+// selfChecking reports whether get, reading text with l at the top,
+// finds out by itself when the text is not in l's language, so that it
+// need not be matched against it first. A star does (each iteration is
+// a prefix the operand reads, and the star fails when none is left);
+// so does a concatenation whose last operand is a star, when every
+// other cut is a prefix its operand reads (checkLens: no cut by length
+// alone).
+func selfChecking(l *Lens) bool {
+	return l.kind == KindConcat && len(l.kids) > 1 && l.kids[len(l.kids)-1].kind == KindStar
 }
 
 func (g *getter) errAt(l *Lens, off int, msg string) *GetError {
@@ -309,23 +329,19 @@ func (g *getter) subtree(l *Lens, i, j int) (skel, error) {
 	if err != nil {
 		return skel{}, err
 	}
-	var n *tree.Node
-	if inner.hasKey {
-		n = tree.New(inner.key)
-	} else {
-		n = tree.NewHidden()
+	if g.nodes.Chunk == 0 {
+		// as kidSlice: a small text gets small chunks
+		g.nodes.Chunk = max(min(256, len(g.text)/64), 4)
 	}
-	if inner.hasValue {
-		n.SetValue(inner.value)
-	}
+	var kids []*tree.Node
 	if k := len(g.stack) - base; k > 0 {
 		// the children came on the shared stack: one exact-size slice
 		// per node instead of a slice grown child by child
-		kids := g.kidSlice(k)
+		kids = g.kidSlice(k)
 		copy(kids, g.stack[base:])
 		clear(g.stack[base:])
-		n.SetChildren(kids)
 	}
+	n := g.nodes.Read(inner.key, inner.hasKey, inner.value, inner.hasValue, kids)
 	n.Span = tree.Span{Start: i, End: j}
 	if inner.hasKey {
 		n.Span.LabelStart, n.Span.LabelEnd = inner.ks, inner.ke
@@ -380,7 +396,15 @@ func (g *getter) cutsRegular(l *Lens, i, j int) ([]int, error) {
 	var plan *splitPlan
 	pos := i
 	for k := 0; k < n-1; k++ {
-		ps := l.kids[k].ctype().AppendPrefixes(g.pbuf[:0], g.text[pos:j])
+		kfa := l.kids[k].ctype()
+		if w, ok := kfa.FixedLength(); ok && pos+w <= j && l != g.checkLens {
+			// every word of the operand has the same length: that is
+			// the cut, no need to read it
+			pos += w
+			cuts[k+1] = pos
+			continue
+		}
+		ps := kfa.AppendPrefixes(g.pbuf[:0], g.text[pos:j])
 		g.pbuf = ps
 		if len(ps) > 1 {
 			// keep the candidates after which the rest can start: the

@@ -82,6 +82,16 @@ func TestGetErrors(t *testing.T) {
 	}{
 		{"bad value in second line", lines, "a=1\nb=x\n", `2:3: unexpected "x", expected /[\t 0-9]/ (byte 6, lens Test.lns)`},
 		{"missing newline at end", lines, "a=1\nb=2", `2:4: unexpected end of input, expected /[\n0-9]/ (byte 7, lens Test.lns)`},
+		{"comments then lines, bad second line", named(cat(star(comment()), star(kv())), "CL.lns"), "# c\na=1\nb=x\n",
+			`3:3: unexpected "x", expected /[\t 0-9]/ (byte 10, lens CL.lns)`},
+		{"comments then lines, comment after a line", named(cat(star(comment()), star(kv())), "CL.lns"), "a=1\n# c\n",
+			`2:1: unexpected "# c", expected /[a-z]/ (byte 4, lens CL.lns)`},
+		{"header then lines, bad line", named(cat(dels("[lines]\n"), star(kv())), "HL.lns"), "[lines]\na=1\n[x]\n",
+			`3:1: unexpected "[x]", expected /[a-z]/ (byte 12, lens HL.lns)`},
+		// read without matching the whole text first, the header finds
+		// no cut; the text is then explained as a whole
+		{"header then lines, no header", named(cat(dels("[lines]\n"), star(kv())), "HL.lns"), "a=1\n",
+			`1:1: unexpected "a=1", expected "[" (byte 0, lens HL.lns)`},
 		{"not matching at all", named(kv(), "kv"), "=1\n", `1:1: unexpected "=1", expected /[a-z]/ (byte 0, lens kv)`},
 		{"trailing garbage", named(kv(), "kv"), "a=1\nx", `2:1: unexpected "x", expected end of input (byte 4, lens kv)`},
 		{"square mismatch", Subtree(must(Square(key("[a-z]+"), dels(">"), del("[a-z]+", "x"), false))), "ab>ac",

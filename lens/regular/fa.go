@@ -18,6 +18,8 @@ type FA struct {
 
 	fwd atomic.Pointer[matcher] // matcher over n, bounded cache
 	rev atomic.Pointer[matcher] // matcher over the reversed language
+
+	fixed atomic.Int32 // FixedLength: 0 unknown, length+1, or fixedNo
 }
 
 // matcherLimit bounds the states a matcher caches before it flushes.
