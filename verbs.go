@@ -52,6 +52,34 @@ func (h *Handle) matchAt(ctx *tree.Node, p string) ([]*tree.Node, error) {
 	return px.MatchVars(ctx, h.liveVars())
 }
 
+// matchOrCreate returns the nodes p selects or, if none, the node it
+// makes, as Set does; the path is evaluated once when /augeas/context
+// names a node that exists (when it does not, a relative path is made
+// under the context, made first).
+func (h *Handle) matchOrCreate(p string) ([]*tree.Node, error) {
+	ctx, err := h.contextNode(false)
+	if err != nil {
+		return nil, err
+	}
+	px, err := tree.ParsePath(p)
+	if err != nil {
+		return nil, err
+	}
+	if h.inTree(ctx) {
+		ns, _, err := px.MatchOrCreateVars(ctx, h.liveVars())
+		return ns, err
+	}
+	ns, err := px.MatchVars(ctx, h.liveVars())
+	if err != nil || len(ns) > 0 {
+		return ns, err
+	}
+	n, err := h.createAtContext(p)
+	if err != nil {
+		return nil, err
+	}
+	return []*tree.Node{n}, nil
+}
+
 // create makes the node p names (relative to ctx), as Set does.
 func (h *Handle) create(ctx *tree.Node, p string) (*tree.Node, error) {
 	px, err := tree.ParsePath(p)
@@ -228,16 +256,12 @@ func (h *Handle) Set(p, value string) error { return h.setValue(p, &value) }
 
 // setValue is Set, or Clear when value is nil.
 func (h *Handle) setValue(p string, value *string) error {
-	ns, err := h.match(p)
+	ns, err := h.matchOrCreate(p)
 	if err != nil {
 		return err
 	}
 	var n *tree.Node
 	switch len(ns) {
-	case 0:
-		if n, err = h.createAtContext(p); err != nil {
-			return err
-		}
 	case 1:
 		n = ns[0]
 	default:

@@ -1370,18 +1370,71 @@ func (p *Path) anchor(ctx *Node, vars Vars) (*Node, []*step, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	rest, err := p.creatable(nodes, lp.steps[i:])
+	if err != nil {
+		return nil, nil, err
+	}
+	return nodes[0], rest, nil
+}
+
+// creatable checks that the steps left can be made under nodes, the
+// single node the steps before them selected, before any is made.
+func (p *Path) creatable(nodes []*Node, rest []*step) ([]*step, error) {
 	if len(nodes) != 1 {
 		if len(nodes) == 0 {
-			return nil, nil, fmt.Errorf("%s: no node to create under", p.src)
+			return nil, fmt.Errorf("%s: no node to create under", p.src)
 		}
-		return nil, nil, fmt.Errorf("%s: %w", p.src, ErrManyMatches)
+		return nil, fmt.Errorf("%s: %w", p.src, ErrManyMatches)
 	}
-	for _, st := range lp.steps[i:] { // check every step before making any
+	for _, st := range rest { // check every step before making any
 		if !(st.axis == axChild && st.test == testName) && !(st.axis == axSeq && st.test == testAny) {
-			return nil, nil, fmt.Errorf("%s: step %q: %w", p.src, st.src, ErrCannotCreate)
+			return nil, fmt.Errorf("%s: step %q: %w", p.src, st.src, ErrCannotCreate)
 		}
 	}
-	return nodes[0], lp.steps[i:], nil
+	return rest, nil
+}
+
+// createFrom makes the steps rest under the single node of nodes.
+func (p *Path) createFrom(nodes []*Node, rest []*step) (*Node, error) {
+	rest, err := p.creatable(nodes, rest)
+	if err != nil {
+		return nil, err
+	}
+	return p.make(nodes[0], rest)
+}
+
+// MatchOrCreateVars is what a set does with a path: the nodes p
+// selects, or when it selects none, the node CreateVars makes (made is
+// then true). A location path is evaluated once for both, not once to
+// match and again to find where to create.
+func (p *Path) MatchOrCreateVars(ctx *Node, vars Vars) (nodes []*Node, made bool, err error) {
+	if p.e.kind != exPath {
+		if nodes, err = p.MatchVars(ctx, vars); err != nil || len(nodes) > 0 {
+			return nodes, false, err
+		}
+		n, err := p.CreateVars(ctx, vars)
+		if err != nil {
+			return nil, false, err
+		}
+		return []*Node{n}, true, nil
+	}
+	s := &evalState{src: p.src, vars: vars}
+	lp := p.e.lp
+	start, err := s.locStart(lp, ectx{ctx, 1, 1})
+	if err != nil {
+		return nil, false, err
+	}
+	// the steps as far as they select something: to the end, that is
+	// the match (a step after an empty one selects nothing either)
+	nodes, i, err := s.steps(lp.steps, start, true)
+	if err != nil || i == len(lp.steps) {
+		return nodes, false, err
+	}
+	n, err := p.createFrom(nodes, lp.steps[i:])
+	if err != nil {
+		return nil, false, err
+	}
+	return []*Node{n}, true, nil
 }
 
 // CreateVars is Create with variables, as MatchVars.
@@ -1390,6 +1443,12 @@ func (p *Path) CreateVars(ctx *Node, vars Vars) (*Node, error) {
 	if err != nil {
 		return nil, err
 	}
+	return p.make(n, rest)
+}
+
+// make creates the steps rest (checked by creatable) under n and
+// returns the last node made.
+func (p *Path) make(n *Node, rest []*step) (*Node, error) {
 	for _, st := range rest {
 		var label string
 		switch {

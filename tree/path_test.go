@@ -433,3 +433,41 @@ func TestPathLinear(t *testing.T) {
 		require.Len(t, ns, 1, s)
 	}
 }
+
+// TestPathMatchOrCreate: one evaluation gives what Match and then, when
+// nothing matched, Create give: the same nodes, the same tree after it,
+// the same error.
+func TestPathMatchOrCreate(t *testing.T) {
+	for _, path := range []string{
+		"/a", "/a[2]", "/b/c[. = 'y']", "/b/c[. = 'z']", "/b/new/deep", "/a[last()+1]",
+		"/x[. = 'v']/y", "/b/*/z", "/q/*", "/q/r/..", "/a | /b", "/nosuch | /b/c", "/nosuch | /nope",
+		"/*[c = 'y']/c[3]", "$v/c", "/b/c[count(/a) = 2]/w", "/a[", "/b/c[1]/../c[seq::*]",
+	} {
+		p, err := ParsePath(path)
+		if err != nil {
+			continue // a parse error comes before either
+		}
+		vars := Vars{"v": NodeSet(nil)}
+		want, got := sample(), sample()
+		var wantPaths string
+		var wantMade bool
+		ns, wantErr := p.MatchVars(want, vars)
+		if wantErr == nil && len(ns) == 0 {
+			var n *Node
+			if n, wantErr = p.CreateVars(want, vars); wantErr == nil {
+				ns, wantMade = []*Node{n}, true
+			}
+		}
+		if wantErr == nil {
+			wantPaths = paths(ns)
+		}
+		ns, made, err := p.MatchOrCreateVars(got, vars)
+		if wantErr != nil {
+			assert.EqualError(t, err, wantErr.Error(), path)
+		} else if assert.NoError(t, err, path) {
+			assert.Equal(t, wantPaths, paths(ns), path)
+			assert.Equal(t, wantMade, made, path)
+		}
+		assert.Equal(t, Dump(want), Dump(got), path)
+	}
+}
