@@ -25,7 +25,11 @@ package lens
 //   - put encodes an absent label or value like an empty one, so PutGet
 //     does not tell them apart;
 //   - a label or value holding the encoding's separators \003 or \004 can
-//     be read but not written: Put must refuse such a tree.
+//     be read but not written: Put must refuse such a tree;
+//   - a square lens that ignores case writes its closing part as its key
+//     is written ("<A>...</a>" is put back as "<A>...</A>", as augparse
+//     shows with Augeas 1.14), so GetPut compares such texts without
+//     case.
 //
 // Two engine bugs the properties found are kept out of them, each with a
 // reproducer that skips while the bug is there: TestPutRefusesEmptyIterations
@@ -929,9 +933,29 @@ func (c *lawCase) getPut(t testing.TB, x string) *tree.Node {
 			return
 		}
 		require.NoError(t, err, "Put of the tree Get made\nlens:\n%s\ntext %q\ntree %s", c.desc, x, lawShowTree(root))
+		if out != x && strings.EqualFold(out, x) && hasFoldSquare(c.l, map[*Lens]bool{}) {
+			return // a square that ignores case writes its closing part as the key reads
+		}
 		require.Equal(t, x, out, "GetPut\nlens:\n%s\ntree %s", c.desc, lawShowTree(root))
 	})
 	return root
+}
+
+// hasFoldSquare reports whether l holds a square lens that ignores case.
+func hasFoldSquare(l *Lens, seen map[*Lens]bool) bool {
+	if l == nil || seen[l] {
+		return false
+	}
+	seen[l] = true
+	if l.kind == KindSquare && l.fold {
+		return true
+	}
+	for _, k := range l.kids {
+		if hasFoldSquare(k, seen) {
+			return true
+		}
+	}
+	return false
 }
 
 // createGet checks CreateGet on a tree Get made.
@@ -1300,6 +1324,11 @@ func FuzzLensLaws(f *testing.F) {
 		var err error
 		lc.noPanic(t, "Get", x, func() { _, err = lc.l.Get(x) })
 		if err == nil {
+			// get reads only the lens's language, whether or not it
+			// matched the whole text before reading it
+			if !lc.l.recursive && !lc.l.ctype().Match(x) {
+				t.Fatalf("get read %q, which is not in the lens's language", x)
+			}
 			xs = append(xs, x)
 		}
 		var roots []*tree.Node
