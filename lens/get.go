@@ -74,8 +74,11 @@ func (l *Lens) get(text string, record bool) (*tree.Node, *Layout, error) {
 // byte, a star a few bytes ahead); one backward scan serves all the
 // operands of a concatenation, and a union's branch is picked by one
 // forward scan of all its branches, which stops once one branch is left.
-// Every byte is read a bounded number of times whatever the input.
-// Recursive lenses are parsed by a
+// An operand whose words all have one length is cut by that length. The
+// text is matched against the whole lens first, except when the lens
+// checks it as it goes (a star, or a concatenation ending in one: see
+// selfChecking). Every byte is read a bounded number of times whatever
+// the input. Recursive lenses are parsed by a
 // memoising recogniser over positions (ends), whose terminals are their
 // largest non-recursive parts, matched with the same automata; the tree
 // is then built top-down along the unique parse.
