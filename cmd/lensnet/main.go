@@ -8,6 +8,7 @@ import (
 
 func main() {
 	tuneGC()
+	hugePageHeap()
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
