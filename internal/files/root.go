@@ -103,14 +103,20 @@ func (r *Root) Dir() string { return r.dir }
 // "." and ".." are applied. Components that do not exist are kept as
 // written, so Resolve also names files about to be created.
 func (r *Root) Resolve(name string) (string, error) {
-	return r.resolve(name, true)
+	c, _, err := r.resolve(name, true)
+	return c, err
 }
 
-func (r *Root) resolve(name string, followLast bool) (string, error) {
+// resolve is Resolve; when followLast is set and the file exists, it
+// also returns what Lstat said of the last component, which is then the
+// file itself (not a link), so that Stat need not ask again.
+func (r *Root) resolve(name string, followLast bool) (string, fs.FileInfo, error) {
 	queue := splitPath(name)
 	cur := "/"
 	links := 0
+	var last fs.FileInfo
 	for len(queue) > 0 {
+		last = nil
 		c := queue[0]
 		queue = queue[1:]
 		switch c {
@@ -135,22 +141,22 @@ func (r *Root) resolve(name string, followLast bool) (string, error) {
 				cur = next
 				continue
 			}
-			return "", err
+			return "", nil, err
 		}
 		if fi.Mode()&fs.ModeSymlink == 0 {
 			if len(queue) > 0 && fi.IsDir() {
 				r.rememberPlain(next)
 			}
-			cur = next
+			cur, last = next, fi
 			continue
 		}
 		links++
 		if links > maxLinks {
-			return "", &fs.PathError{Op: "resolve", Path: name, Err: ErrLoop}
+			return "", nil, &fs.PathError{Op: "resolve", Path: name, Err: ErrLoop}
 		}
 		target, err := os.Readlink(r.real(next))
 		if err != nil {
-			return "", err
+			return "", nil, err
 		}
 		target = filepath.ToSlash(target)
 		if strings.HasPrefix(target, "/") {
@@ -158,7 +164,7 @@ func (r *Root) resolve(name string, followLast bool) (string, error) {
 		}
 		queue = append(splitPath(target), queue...)
 	}
-	return cur, nil
+	return cur, last, nil
 }
 
 func splitPath(name string) []string {
@@ -173,15 +179,21 @@ func (r *Root) real(canonical string) string {
 // host resolves name and returns its host path; errors name the file as
 // the caller wrote it, never the host path.
 func (r *Root) host(op, name string, followLast bool) (string, error) {
-	c, err := r.resolve(name, followLast)
+	h, _, err := r.hostInfo(op, name, followLast)
+	return h, err
+}
+
+// hostInfo is host that also returns resolve's Lstat of the file.
+func (r *Root) hostInfo(op, name string, followLast bool) (string, fs.FileInfo, error) {
+	c, fi, err := r.resolve(name, followLast)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
-			return "", &fs.PathError{Op: op, Path: name, Err: pe.Err}
+			return "", nil, &fs.PathError{Op: op, Path: name, Err: pe.Err}
 		}
-		return "", &fs.PathError{Op: op, Path: name, Err: err}
+		return "", nil, &fs.PathError{Op: op, Path: name, Err: err}
 	}
-	return r.real(c), nil
+	return r.real(c), fi, nil
 }
 
 // hostErr rewrites the host path in an error into the name the caller
@@ -280,11 +292,11 @@ func (r *Root) Rename(oldname, newname string) error {
 
 // Stat implements afero.Fs.
 func (r *Root) Stat(name string) (os.FileInfo, error) {
-	h, err := r.host("stat", name, true)
-	if err != nil {
-		return nil, err
+	h, fi, err := r.hostInfo("stat", name, true)
+	if err != nil || fi != nil {
+		return fi, err // resolve's Lstat of a file that is no link is its Stat
 	}
-	fi, err := r.os.Stat(h)
+	fi, err = r.os.Stat(h)
 	return fi, r.hostErr(err, name)
 }
 
