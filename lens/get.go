@@ -120,6 +120,8 @@ type getter struct {
 	// whole text first (see selfChecking); its cuts come from prefix
 	// scans only
 	checkLens *Lens
+	// topLens: the lens the text is read with, at the top
+	topLens *Lens
 }
 
 // foundSubtree is a subtree lens and the text it applies to.
@@ -163,7 +165,7 @@ func (g *getter) top(l *Lens) (*level, skel, error) {
 	if g.skel {
 		lvl.dict = &dict{}
 	}
-	g.lvl, g.topLvl = lvl, lvl
+	g.lvl, g.topLvl, g.topLens = lvl, lvl, l
 	n := len(g.text)
 	if !l.recursive && l.kind != KindStar {
 		if selfChecking(l) {
@@ -645,66 +647,87 @@ func (g *getter) maybe(l *Lens, i, j int) (skel, error) {
 // read by the star; when the operand has a single candidate it is taken
 // without looking further.
 func (g *getter) star(l *Lens, i, j int) (skel, error) {
+	if g.splittable(l, i, j) {
+		if ok, err := g.starParallel(l, i, j); ok || err != nil {
+			return skel{lens: l}, err
+		}
+	}
 	child := l.kids[0]
-	cfa := child.ctype()
 	var kids []skel
-	var starts []int // positions from which the rest is in the star's language, lazily
-	base := len(g.startStack)
-	defer func() { g.startStack = g.startStack[:base] }()
-	budget := j - i // bytes othersDead may read, at most as many as the backward scan
-	pos := i
-	for pos < j {
-		// the candidates are used before the iteration is read, which
-		// may use g.pbuf again
-		ps := cfa.AppendPrefixes(g.pbuf[:0], g.text[pos:j])
-		g.pbuf = ps
-		// drop the empty iteration
-		if len(ps) > 0 && ps[0] == 0 {
-			ps = ps[1:]
-		}
-		p := -1
-		switch len(ps) {
-		case 0:
-		case 1:
-			p = pos + ps[0]
-		default:
-			if starts == nil && budget > 0 {
-				// before reading the whole range backward: when no
-				// candidate but the longest can be followed by the star's
-				// text (each dies within a few bytes), the longest is the
-				// iteration, as the backward scan would find
-				if q := pos + ps[len(ps)-1]; q == j || g.othersDead(l.ctype(), ps, pos, j, &budget) {
-					p = q
-					break
-				}
-			}
-			if starts == nil {
-				g.startStack = l.ctype().AppendStarts(g.startStack, g.text[i:j])
-				starts = g.startStack[base:len(g.startStack):len(g.startStack)]
-			}
-			for a := len(ps) - 1; a >= 0; a-- {
-				if _, ok := slices.BinarySearch(starts, pos+ps[a]-i); ok {
-					p = pos + ps[a]
-					break
-				}
-			}
-			if p < 0 {
-				p = pos + ps[len(ps)-1]
-			}
-		}
+	it := g.newStarIter(l, i, j)
+	defer it.done()
+	for it.pos < j {
+		p := it.next()
 		if p < 0 {
-			return skel{}, g.mismatch(l, pos, j)
+			return skel{}, g.mismatch(l, it.pos, j)
 		}
-		sk, err := g.exact(child, pos, p)
+		sk, err := g.exact(child, it.pos, p)
 		if err != nil {
 			return skel{}, err
 		}
 		if g.skel {
 			kids = append(kids, sk)
 		}
-		pos = p
+		it.pos = p
 	}
 	return skel{lens: l, kids: kids}, nil
+}
+
+// starIter finds the iterations of a non-recursive star over
+// text[i:j] one after the other, from pos.
+type starIter struct {
+	g      *getter
+	l      *Lens
+	cfa    *regular.FA
+	i, j   int
+	pos    int
+	starts []int // positions from which the rest is in the star's language, lazily
+	base   int   // of starts on g.startStack
+	budget int   // bytes othersDead may read, at most as many as the backward scan
+}
+
+func (g *getter) newStarIter(l *Lens, i, j int) starIter {
+	return starIter{g: g, l: l, cfa: l.kids[0].ctype(), i: i, j: j, pos: i, base: len(g.startStack), budget: j - i}
+}
+
+// done gives back what the iterator took of the getter's start stack.
+func (it *starIter) done() { it.g.startStack = it.g.startStack[:it.base] }
+
+// next returns the end of the iteration that starts at it.pos, or -1
+// when no iteration starting there leads to the end of the range.
+func (it *starIter) next() int {
+	g, pos, j := it.g, it.pos, it.j
+	ps := it.cfa.AppendPrefixes(g.pbuf[:0], g.text[pos:j])
+	g.pbuf = ps
+	// drop the empty iteration
+	if len(ps) > 0 && ps[0] == 0 {
+		ps = ps[1:]
+	}
+	switch len(ps) {
+	case 0:
+		return -1
+	case 1:
+		return pos + ps[0]
+	}
+	if it.starts == nil && it.budget > 0 {
+		// before reading the whole range backward: when no candidate
+		// but the longest can be followed by the star's text (each
+		// dies within a few bytes), the longest is the iteration, as
+		// the backward scan would find
+		if q := pos + ps[len(ps)-1]; q == j || g.othersDead(it.l.ctype(), ps, pos, j, &it.budget) {
+			return q
+		}
+	}
+	if it.starts == nil {
+		g.startStack = it.l.ctype().AppendStarts(g.startStack, g.text[it.i:j])
+		it.starts = g.startStack[it.base:len(g.startStack):len(g.startStack)]
+	}
+	for a := len(ps) - 1; a >= 0; a-- {
+		if _, ok := slices.BinarySearch(it.starts, pos+ps[a]-it.i); ok {
+			return pos + ps[a]
+		}
+	}
+	return pos + ps[len(ps)-1]
 }
 
 // lookahead is how far othersDead reads after each candidate.

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"unsafe"
 
@@ -24,6 +25,8 @@ func hugePageHeap() {
 	if strings.Contains(os.Getenv("GODEBUG"), "disablethp=1") {
 		return
 	}
+	// no collection for the ballast itself: the heap is tiny yet
+	gcPercent := debug.SetGCPercent(-1)
 	first := new([16]byte)
 	ballast := make([]byte, hugeHeapBytes)
 	lo := uintptr(unsafe.Pointer(first)) &^ (hugePageBytes - 1)
@@ -36,6 +39,7 @@ func hugePageHeap() {
 		// leave the heap as it was; neither is worth reporting.
 		_, _, _ = unix.Syscall(unix.SYS_MADVISE, lo, hi-lo, unix.MADV_HUGEPAGE)
 	}
+	debug.SetGCPercent(gcPercent)
 	runtime.GC()
 }
 

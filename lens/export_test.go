@@ -1,0 +1,12 @@
+package lens
+
+// SetParallelGet turns reading a large top-level star in parallel on or
+// off, and returns a function that restores the setting.
+func SetParallelGet(on bool) (restore func()) {
+	old := parallelGet
+	parallelGet = on
+	return func() { parallelGet = old }
+}
+
+// ParallelReads is how many stars were read in parallel so far.
+func ParallelReads() int64 { return parallelReads.Load() }

@@ -1,0 +1,195 @@
+package lens_test
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/lensnet/lensnet/internal/gen"
+	"github.com/lensnet/lensnet/lens"
+	"github.com/lensnet/lensnet/lens/lang"
+	"github.com/lensnet/lensnet/lens/regular"
+	"github.com/lensnet/lensnet/lenses"
+	"github.com/lensnet/lensnet/tree"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var (
+	shippedOnce sync.Once
+	shipped     *lang.Loader
+)
+
+func shippedLens(t *testing.T, module string) *lens.Lens {
+	t.Helper()
+	shippedOnce.Do(func() {
+		shipped = lang.NewLoader(lang.Options{Path: []lang.Dir{{Name: "(embedded)", FS: lenses.FS}}})
+	})
+	l, err := shipped.Lens(module + ".lns")
+	require.NoError(t, err)
+	return l
+}
+
+// getBoth reads text with the parallel read of large stars on and off,
+// and tells whether the parallel read was used (rather than given up).
+func getBoth(l *lens.Lens, text string) (par, seq string, parErr, seqErr error, used bool) {
+	dump := func() (string, error) {
+		root, lay, err := l.GetLayout(text)
+		if err != nil {
+			return "", err
+		}
+		var b strings.Builder
+		var walk func(n *tree.Node, depth int)
+		walk = func(n *tree.Node, depth int) {
+			p, hasP := n.Label()
+			v, hasV := n.Value()
+			fmt.Fprintf(&b, "%d %q/%v=%q/%v %+v\n", depth, p, hasP, v, hasV, n.Span)
+			for _, k := range n.Children() {
+				if k.Parent() != n {
+					fmt.Fprintf(&b, "wrong parent\n")
+				}
+				walk(k, depth+1)
+			}
+		}
+		walk(root, 0)
+		// the layout must let PutChangedLayout write back the text
+		out, err := l.PutChangedLayout(root, text, lay)
+		if err != nil {
+			return "", err
+		}
+		if out != text {
+			return "", fmt.Errorf("put of the tree as read changed the text")
+		}
+		return b.String(), nil
+	}
+	restore := lens.SetParallelGet(false)
+	seq, seqErr = dump()
+	restore()
+	restore = lens.SetParallelGet(true)
+	before := lens.ParallelReads()
+	par, parErr = dump()
+	used = lens.ParallelReads() > before
+	restore()
+	return
+}
+
+// TestParallelGetSame: reading the top-level star of a large file in
+// parallel gives the nodes, spans and layout of the sequential read.
+func TestParallelGetSame(t *testing.T) {
+	for _, c := range []struct {
+		module, text string
+		par          bool // whether it can be read in parallel
+	}{
+		{"Interfaces", gen.Interfaces(3000), true},
+		{"Interfaces", "# head\n\n" + gen.Interfaces(1500) + "\n\n# tail\n", true},
+		{"Sysctl", gen.Sysctl(20000), true},
+		// each host is numbered by a seq no counter resets: the runs
+		// after the first cannot number theirs
+		{"Hosts", gen.Hosts(20000), false},
+		// Shellvars is recursive: its star is read by the recogniser
+		{"Shellvars", strings.Repeat(gen.Ifcfg(7), 2000), false},
+	} {
+		t.Run(c.module, func(t *testing.T) {
+			require.Greater(t, len(c.text), 64<<10, "the text must be large enough to be read in parallel")
+			par, seq, parErr, seqErr, used := getBoth(shippedLens(t, c.module), c.text)
+			require.NoError(t, seqErr)
+			require.NoError(t, parErr)
+			assert.Equal(t, c.par, used, "read in parallel")
+			assert.Equal(t, seq, par)
+		})
+	}
+}
+
+// TestParallelGetErrors: an error anywhere in a large file is the one
+// the sequential read reports.
+func TestParallelGetErrors(t *testing.T) {
+	text := gen.Interfaces(3000)
+	for _, at := range []int{len(text) / 10, len(text) / 2, len(text) - 100} {
+		nl := strings.IndexByte(text[at:], '\n') + at + 1
+		bad := text[:nl] + "iface\n" + text[nl:]
+		_, _, parErr, seqErr, _ := getBoth(shippedLens(t, "Interfaces"), bad)
+		require.Error(t, seqErr)
+		require.Error(t, parErr)
+		assert.Equal(t, seqErr.Error(), parErr.Error())
+	}
+}
+
+// TestParallelGetSeq: a seq counted across the iterations of the star
+// (no counter inside them) numbers the nodes as the sequential read
+// does, 1 to N; a seq under a counter in each iteration restarts.
+func TestParallelGetSeq(t *testing.T) {
+	re := regular.MustCompile
+	word := lens.Store(re("[a-z]+"))
+	nl := lens.Del(re("\n"), "\n")
+	// [ seq "n" . store WORD . del "\n" ]*
+	item, err := lens.Concat(lens.Seq("n"), word, nl)
+	require.NoError(t, err)
+	across, err := lens.Star(lens.Subtree(item))
+	require.NoError(t, err)
+	// [ key "x" . counter "c" . [ seq "c" . del " " " " . store WORD ]* . del "\n" ]*
+	sub, err := lens.Concat(lens.Seq("c"), lens.Del(re(" "), " "), word)
+	require.NoError(t, err)
+	subs, err := lens.Star(lens.Subtree(sub))
+	require.NoError(t, err)
+	line, err := lens.Concat(lens.Key(re("x")), lens.Counter("c"), subs, nl)
+	require.NoError(t, err)
+	inside, err := lens.Star(lens.Subtree(line))
+	require.NoError(t, err)
+	for _, c := range []struct {
+		name string
+		l    *lens.Lens
+		text string
+	}{
+		{"across", across, strings.Repeat("abc\n", 40000)},
+		{"inside", inside, strings.Repeat("x a b c\n", 20000)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			par, seq, parErr, seqErr, used := getBoth(c.l, c.text)
+			require.NoError(t, seqErr)
+			require.NoError(t, parErr)
+			// across: the runs after the first cannot know where the
+			// count stands, so the star is read sequentially
+			assert.Equal(t, c.name == "inside", used, "read in parallel")
+			assert.Equal(t, seq, par)
+			root, err := c.l.Get(c.text)
+			require.NoError(t, err)
+			last := root.Child(len(root.Children()) - 1)
+			if c.name == "across" {
+				label, _ := last.Label()
+				assert.Equal(t, "40000", label)
+			} else {
+				assert.Equal(t, []string{"1", "2", "3"}, labels(last))
+			}
+		})
+	}
+}
+
+func labels(n *tree.Node) []string {
+	var out []string
+	for _, k := range n.Children() {
+		l, _ := k.Label()
+		out = append(out, l)
+	}
+	return out
+}
+
+func BenchmarkParallelGet(b *testing.B) {
+	shippedOnce.Do(func() {
+		shipped = lang.NewLoader(lang.Options{Path: []lang.Dir{{Name: "(embedded)", FS: lenses.FS}}})
+	})
+	l, err := shipped.Lens("Interfaces.lns")
+	require.NoError(b, err)
+	text := gen.Interfaces(10000)
+	for _, on := range []bool{false, true} {
+		b.Run(fmt.Sprint("parallel=", on), func(b *testing.B) {
+			defer lens.SetParallelGet(on)()
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				if _, _, err := l.GetLayout(text); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
