@@ -56,6 +56,13 @@ type Options struct {
 	// Span records where each node's label, value and subtree are in
 	// its file (/augeas/span = enable), for Span.
 	Span bool
+
+	// LazyMin is the file size from which Load leaves the levels below
+	// a file's top-level nodes unread until something looks at them
+	// (lens.GetLazy): a command that changes one stanza of a large
+	// interfaces file then does not build the trees of the others. 0
+	// means 64 KiB; a negative value reads every file in full.
+	LazyMin int
 }
 
 // Handle is an open root: the tree of the loaded files under /files
@@ -75,6 +82,8 @@ type Handle struct {
 	// stay linear). Nil outside Load.
 	made map[dirKey]*tree.Node
 	vars tree.Vars // DefineVariable / DefineNode
+
+	lazyMin int // Options.LazyMin, with its default applied
 }
 
 type dirKey struct {
@@ -129,11 +138,15 @@ func Open(opts Options) (*Handle, error) {
 		mode = files.Overwrite
 	}
 	h := &Handle{
-		fs:     fsys,
-		ld:     lang.NewLoader(lang.Options{Path: lang.DefaultPath(opts.LensPath, opts.NoStdInc, lenses.FS), TypeCheck: opts.TypeCheck}),
-		root:   tree.NewHidden(),
-		files:  map[string]*fileRec{},
-		lenses: map[string]lensResult{},
+		fs:      fsys,
+		ld:      lang.NewLoader(lang.Options{Path: lang.DefaultPath(opts.LensPath, opts.NoStdInc, lenses.FS), TypeCheck: opts.TypeCheck}),
+		root:    tree.NewHidden(),
+		files:   map[string]*fileRec{},
+		lenses:  map[string]lensResult{},
+		lazyMin: opts.LazyMin,
+	}
+	if h.lazyMin == 0 {
+		h.lazyMin = defaultLazyMin
 	}
 	h.root.Append(tree.New("augeas"), tree.New("files"))
 	root := opts.Root
@@ -349,11 +362,19 @@ func (h *Handle) readFiles(paths []string, claimed map[string]*xform) []readResu
 		if !strings.HasSuffix(r.text, "\n") {
 			r.text += "\n" // as Augeas's loader does
 		}
-		r.tree, r.lay, r.gerr = r.lens.GetLayout(r.text)
+		if h.lazyMin >= 0 && len(r.text) >= h.lazyMin {
+			r.tree, r.lay, r.gerr = r.lens.GetLazy(r.text)
+		} else {
+			r.tree, r.lay, r.gerr = r.lens.GetLayout(r.text)
+		}
 	}
 	parallel(len(paths), work)
 	return out
 }
+
+// defaultLazyMin is Options.LazyMin's default: smaller files are read in
+// full (a lazy node costs a second look at its text when it is opened).
+const defaultLazyMin = 64 << 10
 
 // parallel runs work(0..n-1) over as many goroutines as processors.
 func parallel(n int, work func(i int)) {

@@ -10,3 +10,7 @@ func SetParallelGet(on bool) (restore func()) {
 
 // ParallelReads is how many stars were read in parallel so far.
 func ParallelReads() int64 { return parallelReads.Load() }
+
+// LazySubtrees is how many top-level subtree lenses of l GetLazy may
+// leave unread below their own level.
+func LazySubtrees(l *Lens) int { return len(l.lazyPlan().ok) }

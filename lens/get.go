@@ -45,10 +45,33 @@ func (l *Lens) GetLayout(text string) (*tree.Node, *Layout, error) {
 	return l.get(text, !l.recursive)
 }
 
+// GetLazy is GetLayout that may leave the levels below the top-level
+// nodes unread: such a node gets its children, read from its text, the
+// first time anything looks at them (tree.Node.SetLazy). The tree is the
+// one GetLayout returns, node for node, and errors are found at once as
+// GetLayout finds them. Only the top-level subtrees whose text can be
+// read again on its own with the same result are left unread (no
+// square, no recursion, and seq numbers that do not depend on what was
+// counted before); the rest is read as GetLayout reads it. Reading a
+// large file to change a few nodes of it costs about half as much.
+func (l *Lens) GetLazy(text string) (*tree.Node, *Layout, error) {
+	if l.recursive {
+		return l.get(text, false)
+	}
+	return l.getWith(text, true, l.lazyPlan())
+}
+
 func (l *Lens) get(text string, record bool) (*tree.Node, *Layout, error) {
+	return l.getWith(text, record, nil)
+}
+
+func (l *Lens) getWith(text string, record bool, lazy *lazyPlan) (*tree.Node, *Layout, error) {
 	g := newGetter(text)
 	defer g.recycle()
 	g.record = record
+	if lazy != nil && len(lazy.ok) > 0 {
+		g.lazy = lazy
+	}
 	lvl, _, err := g.top(l)
 	if err != nil {
 		if ge, ok := err.(*GetError); ok {
@@ -122,6 +145,14 @@ type getter struct {
 	checkLens *Lens
 	// topLens: the lens the text is read with, at the top
 	topLens *Lens
+	// lazy: the top-level subtrees to leave unread below their own
+	// level (see GetLazy), nil to read everything; inLazy while the
+	// level of one of them is read
+	lazy   *lazyPlan
+	inLazy bool
+	// size: what node and children chunks are sized by (the text read,
+	// or the part of it a lazy node reads)
+	size int
 }
 
 // foundSubtree is a subtree lens and the text it applies to.
@@ -309,19 +340,30 @@ func (g *getter) kidSlice(k int) []*tree.Node {
 	if n+k > cap(g.kids) {
 		// a small text gets a small chunk (a 150-byte ifcfg file makes
 		// a dozen nodes, not a thousand)
-		size := max(min(chunk, len(g.text)/16), 16, k)
+		size := max(min(chunk, g.sizeHint()/16), 16, k)
 		g.kids, n = make([]*tree.Node, 0, size), 0
 	}
 	g.kids = g.kids[:n+k]
 	return g.kids[n : n+k : n+k]
 }
 
+// sizeHint is the size of what the getter reads, for sizing chunks.
+func (g *getter) sizeHint() int {
+	if g.size > 0 {
+		return g.size
+	}
+	return len(g.text)
+}
+
 func (g *getter) subtree(l *Lens, i, j int) (skel, error) {
-	if g.shallow {
-		g.found = append(g.found, foundSubtree{l, i, j})
+	if g.shallow || g.inLazy {
+		if g.shallow {
+			g.found = append(g.found, foundSubtree{l, i, j})
+		}
 		return skel{lens: l}, nil
 	}
 	outer := g.lvl
+	lazy := g.lazy != nil && outer == g.topLvl && g.lazy.ok[l]
 	if g.record && outer == g.topLvl {
 		g.found = append(g.found, foundSubtree{l, i, j})
 	}
@@ -329,14 +371,16 @@ func (g *getter) subtree(l *Lens, i, j int) (skel, error) {
 	inner := g.newLevel()
 	defer g.freeLevel(inner)
 	g.lvl = inner
+	g.inLazy = lazy
 	sk, err := g.exact(l.kids[0], i, j)
+	g.inLazy = false
 	g.lvl = outer
 	if err != nil {
 		return skel{}, err
 	}
 	if g.nodes.Chunk == 0 {
 		// as kidSlice: a small text gets small chunks
-		g.nodes.Chunk = max(min(256, len(g.text)/64), 4)
+		g.nodes.Chunk = max(min(256, g.sizeHint()/64), 4)
 	}
 	var kids []*tree.Node
 	if k := len(g.stack) - base; k > 0 {
@@ -348,6 +392,9 @@ func (g *getter) subtree(l *Lens, i, j int) (skel, error) {
 	}
 	n := g.nodes.Read(inner.key, inner.hasKey, inner.value, inner.hasValue, kids)
 	n.Span = tree.Span{Start: i, End: j}
+	if lazy {
+		n.SetLazy(&lazyKids{l: l, text: g.text, i: i, j: j})
+	}
 	if inner.hasKey {
 		n.Span.LabelStart, n.Span.LabelEnd = inner.ks, inner.ke
 	}

@@ -116,7 +116,7 @@ func (g *getter) readRun(l *Lens, run *parRun, first bool, ends []int) {
 	w := newGetter(g.text)
 	defer w.recycle()
 	lvl := &level{}
-	w.lvl, w.topLvl, w.record = lvl, lvl, g.record
+	w.lvl, w.topLvl, w.record, w.lazy = lvl, lvl, g.record, g.lazy
 	if first {
 		// the seq counts the star starts with are g's
 		for k, v := range g.seqs {

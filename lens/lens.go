@@ -62,6 +62,8 @@ type Lens struct {
 	split atomic.Pointer[splitPlan] // non-recursive concatenation, square or union: how get splits its text
 
 	back atomic.Int32 // putsBack: 0 not known yet, 1 true, 2 false
+
+	lazy atomic.Pointer[lazyPlan] // top of a lens: which of its top-level subtrees get may leave unread below
 }
 
 // Kind returns the lens's kind.

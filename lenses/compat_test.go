@@ -212,10 +212,17 @@ func TestSameTreesAsAugeas(t *testing.T) {
 					t.Errorf("%s: our get error %v, Augeas's lens error %v", name, errA, errB)
 					continue
 				}
+				// GetLazy finds the same errors, and the same tree once
+				// every level is looked at
+				lz, _, errL := ours.GetLazy(text)
+				assert.Equal(t, fmt.Sprint(errA), fmt.Sprint(errL), "%s: GetLazy and Get disagree", name)
 				if errA != nil {
 					continue
 				}
 				parsed++
+				if lz != nil {
+					assert.Equal(t, tree.Dump(a), tree.Dump(lz), "%s: GetLazy and Get disagree", name)
+				}
 				if !assert.Equal(t, tree.Dump(b), tree.Dump(a), "%s: trees differ", name) {
 					continue
 				}
@@ -230,11 +237,13 @@ func TestSameTreesAsAugeas(t *testing.T) {
 					// the same edits on a tree as read: PutChanged, which
 					// copies the text of what did not change (and knows
 					// the top level from the layout), agrees
-					if fresh, lay, err := ours.GetLayout(text); assert.NoError(t, err) {
-						plan.edit(fresh)
-						outC, errC := ours.PutChangedLayout(fresh, text, lay)
-						assert.Equal(t, fmt.Sprint(errA), fmt.Sprint(errC), "%s, %s: PutChanged and Put disagree", name, plan.name)
-						assert.Equal(t, outA, outC, "%s, %s: PutChanged and Put disagree", name, plan.name)
+					for _, get := range []func(string) (*tree.Node, *lens.Layout, error){ours.GetLayout, ours.GetLazy} {
+						if fresh, lay, err := get(text); assert.NoError(t, err) {
+							plan.edit(fresh)
+							outC, errC := ours.PutChangedLayout(fresh, text, lay)
+							assert.Equal(t, fmt.Sprint(errA), fmt.Sprint(errC), "%s, %s: PutChanged and Put disagree", name, plan.name)
+							assert.Equal(t, outA, outC, "%s, %s: PutChanged and Put disagree", name, plan.name)
+						}
 					}
 					switch {
 					case (errA == nil) != (errB == nil):

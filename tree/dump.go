@@ -67,8 +67,9 @@ func (p *printer) children(n *Node, path []byte) {
 // path, "/", the escaped label and [i] where the label repeats. The
 // path passed to fn shares path's array: fn must not keep it.
 func eachChildPath(n *Node, path []byte, fn func(c *Node, path []byte)) {
-	idx := siblingIndexes(n.children)
-	for i, c := range n.children {
+	kids := n.kids()
+	idx := siblingIndexes(kids)
+	for i, c := range kids {
 		if !c.hasLabel {
 			continue
 		}
@@ -162,7 +163,7 @@ func (n *Node) PathFrom(top *Node) string {
 			seg = EscapeLabel(c.label)
 			if c.parent != nil {
 				pos, total := 0, 0
-				for _, s := range c.parent.children {
+				for _, s := range c.parent.kids() {
 					if s.hasLabel && s.label == c.label {
 						total++
 						if s == c {
@@ -218,8 +219,9 @@ func Paths(nodes []*Node) []string {
 			par := n.parent
 			if !indexed[par] {
 				indexed[par] = true
-				idx := siblingIndexes(par.children)
-				for i, c := range par.children {
+				pk := par.kids()
+				idx := siblingIndexes(pk)
+				for i, c := range pk {
 					s := "(none)"
 					if c.hasLabel {
 						s = EscapeLabel(c.label)

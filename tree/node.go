@@ -1,5 +1,10 @@
 package tree
 
+import (
+	"sync"
+	"sync/atomic"
+)
+
 // Node is one node of a tree. The zero Node is a hidden node without
 // value or children.
 //
@@ -15,6 +20,8 @@ type Node struct {
 	parent   *Node
 	children []*Node
 	marks    marks
+	// lazy, when set, makes the children on first use (see SetLazy)
+	lazy atomic.Pointer[lazyChildren]
 
 	// Span is the text the node was read from, if it was read by a lens.
 	Span Span
@@ -112,6 +119,59 @@ func (n *Node) SetFileRoot(on bool) {
 	} else {
 		n.marks &^= markFile
 	}
+}
+
+// Expander makes the children of a node when they are first needed: a
+// lens reading a large file can leave the levels below the top ones
+// unread until a path, an edit or a print goes there.
+type Expander interface {
+	// Expand returns the node's children, fresh nodes without a
+	// parent. It is called at most once per SetLazy.
+	Expand() []*Node
+}
+
+type lazyChildren struct{ e Expander }
+
+// SetLazy makes e give the node its children the first time anything
+// looks at them (Children, Len, Child, a path step, print, an edit); until
+// then the node holds none. It replaces the children the node has
+// without marking anything as changed: it is for trees being read. Several
+// goroutines may read a tree with lazy nodes at once (the first to need
+// the children makes them, the others wait), as they may read any tree.
+func (n *Node) SetLazy(e Expander) {
+	n.children = nil
+	n.lazy.Store(&lazyChildren{e})
+}
+
+// Lazy reports whether the node's children are not made yet.
+func (n *Node) Lazy() bool { return n.lazy.Load() != nil }
+
+// kids returns the node's children, making them first if the node is
+// lazy.
+func (n *Node) kids() []*Node {
+	if n.lazy.Load() != nil {
+		n.expand()
+	}
+	return n.children
+}
+
+// expandMu serialises the making of lazy children, so that concurrent
+// readers of one tree make each list once.
+var expandMu sync.Mutex
+
+func (n *Node) expand() {
+	expandMu.Lock()
+	defer expandMu.Unlock()
+	z := n.lazy.Load()
+	if z == nil {
+		return
+	}
+	kids := z.e.Expand()
+	for _, c := range kids {
+		c.parent = n
+	}
+	n.children = kids
+	n.lazy.Store(nil)
 }
 
 // New returns a node with the given label, no value and no children.
@@ -221,17 +281,18 @@ func (n *Node) Parent() *Node { return n.parent }
 
 // Children returns the node's children in order. The slice belongs to the
 // node: do not modify it, and do not keep it across changes to the node.
-func (n *Node) Children() []*Node { return n.children }
+func (n *Node) Children() []*Node { return n.kids() }
 
 // Len returns the number of children.
-func (n *Node) Len() int { return len(n.children) }
+func (n *Node) Len() int { return len(n.kids()) }
 
 // Child returns the i-th child (0-based).
-func (n *Node) Child(i int) *Node { return n.children[i] }
+func (n *Node) Child(i int) *Node { return n.kids()[i] }
 
 // Append adds children at the end, detaching each from its old parent
 // first.
 func (n *Node) Append(children ...*Node) {
+	n.kids()
 	for _, c := range children {
 		c.Detach()
 		c.parent = n
@@ -247,7 +308,7 @@ func (n *Node) Append(children ...*Node) {
 // from its old parent first. i is clamped to [0, Len()].
 func (n *Node) Insert(i int, c *Node) {
 	c.Detach()
-	i = max(0, min(i, len(n.children)))
+	i = max(0, min(i, len(n.kids())))
 	c.parent = n
 	n.children = append(n.children, nil)
 	copy(n.children[i+1:], n.children[i:])
@@ -258,7 +319,7 @@ func (n *Node) Insert(i int, c *Node) {
 
 // Remove detaches the i-th child and returns it.
 func (n *Node) Remove(i int) *Node {
-	c := n.children[i]
+	c := n.kids()[i]
 	copy(n.children[i:], n.children[i+1:])
 	n.children[len(n.children)-1] = nil
 	n.children = n.children[:len(n.children)-1]
@@ -284,7 +345,7 @@ func (n *Node) Index() int {
 	if n.parent == nil {
 		return -1
 	}
-	for i, c := range n.parent.children {
+	for i, c := range n.parent.kids() {
 		if c == n {
 			return i
 		}
@@ -297,7 +358,7 @@ func (n *Node) Index() int {
 // filtered once, so moving many nodes is linear). The node takes
 // ownership of the slice.
 func (n *Node) SetChildren(children []*Node) {
-	removed := len(n.children) > 0
+	removed := len(n.kids()) > 0
 	for _, c := range n.children {
 		c.parent = nil
 	}
@@ -318,7 +379,7 @@ func (n *Node) SetChildren(children []*Node) {
 	for _, p := range olds {
 		// a fresh list: children may be p's own slice (n.SetChildren(p.Children()))
 		var keep []*Node
-		for _, c := range p.children {
+		for _, c := range p.kids() {
 			if !moved[c] {
 				keep = append(keep, c)
 			}
@@ -345,7 +406,7 @@ func (n *Node) SetChildren(children []*Node) {
 // of the copy counts as modified (it is new), as Augeas's copies do.
 func (n *Node) Clone() *Node {
 	c := &Node{label: n.label, value: n.value, hasLabel: n.hasLabel, hasValue: n.hasValue, Span: n.Span, marks: markModified}
-	if len(n.children) > 0 {
+	if len(n.kids()) > 0 {
 		c.marks |= markChildren | markBelow
 		c.children = make([]*Node, len(n.children))
 		for i, k := range n.children {
@@ -364,7 +425,7 @@ func Equal(a, b *Node) bool {
 	if a.hasLabel != b.hasLabel || a.label != b.label || a.hasValue != b.hasValue || a.value != b.value {
 		return false
 	}
-	if len(a.children) != len(b.children) {
+	if len(a.kids()) != len(b.kids()) {
 		return false
 	}
 	for i := range a.children {

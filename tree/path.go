@@ -41,6 +41,16 @@ func (e *PathError) Error() string {
 	return fmt.Sprintf("%s: %s|=|%s (offset %d)", msg, e.Path[:e.Offset], e.Path[e.Offset:], e.Offset)
 }
 
+// MustParsePath is ParsePath for paths written in the program: it
+// panics if s does not parse, as regexp.MustCompile does.
+func MustParsePath(s string) *Path {
+	p, err := ParsePath(s)
+	if err != nil {
+		panic("tree.MustParsePath: " + err.Error())
+	}
+	return p
+}
+
 // ParsePath parses a path expression.
 func ParsePath(s string) (*Path, error) {
 	p := &pathParser{src: s}
@@ -878,7 +888,7 @@ func (s *evalState) axis(st *step, cur []*Node) []*Node {
 	// hidden nodes and what is under them are skipped.
 	var walk func(n *Node)
 	walk = func(n *Node) {
-		for _, c := range n.children {
+		for _, c := range n.kids() {
 			if c.hasLabel {
 				emit(c)
 				walk(c)
@@ -888,11 +898,11 @@ func (s *evalState) axis(st *step, cur []*Node) []*Node {
 	for _, n := range cur {
 		switch st.axis {
 		case axChild:
-			for _, c := range n.children {
+			for _, c := range n.kids() {
 				emit(c)
 			}
 		case axSeq:
-			for _, c := range n.children {
+			for _, c := range n.kids() {
 				if c.hasLabel && isNumber(c.label) {
 					emit(c)
 				}
@@ -917,12 +927,12 @@ func (s *evalState) axis(st *step, cur []*Node) []*Node {
 		case axPrecedingSibling:
 			if i := n.Index(); i > 0 {
 				for j := i - 1; j >= 0; j-- {
-					emit(n.parent.children[j])
+					emit(n.parent.kids()[j])
 				}
 			}
 		case axFollowingSibling:
 			if i := n.Index(); i >= 0 {
-				for _, c := range n.parent.children[i+1:] {
+				for _, c := range n.parent.kids()[i+1:] {
 					emit(c)
 				}
 			}
@@ -1456,7 +1466,7 @@ func (p *Path) make(n *Node, rest []*step) (*Node, error) {
 			label = st.name
 		case st.axis == axSeq && st.test == testAny:
 			next := 1
-			for _, c := range n.children {
+			for _, c := range n.kids() {
 				if c.hasLabel && isNumber(c.label) {
 					if k, err := strconv.Atoi(c.label); err == nil && k >= next {
 						next = k + 1

@@ -94,7 +94,7 @@ func runAug(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	start := time.Now()
 	h, err := lensnet.Open(lensnet.Options{Root: o.root, LensPath: o.includes, NoStdInc: o.noStd,
 		NoAutoload: o.noAuto, Transforms: o.xforms, NoLoad: o.noLoad, SaveMode: mode,
-		TypeCheck: o.typecheck, Span: o.span})
+		TypeCheck: o.typecheck, Span: o.span, LazyMin: lazyMin})
 	if err != nil {
 		if o.json {
 			writeJSONError(stderr, "open_failed", err.Error(), "", "")

@@ -145,6 +145,19 @@ func TestAugtoolDifferential(t *testing.T) {
 				}
 				return s
 			}
+			// the same script with every file read lazily (lensnet reads
+			// only files of 64 KiB and more so by default) gives what
+			// reading them in full gives
+			lazy := copyTree(t, src)
+			var lout, lerr bytes.Buffer
+			lazyMin = 1
+			lstatus := run(append([]string{"-r", lazy}, opts...), strings.NewReader(script), &lout, &lerr)
+			lazyMin = 0
+			assert.Equal(t, norm(&out, ours), norm(&lout, lazy), "stdout, files read lazily")
+			assert.Equal(t, norm(&errOut, ours), norm(&lerr, lazy), "stderr, files read lazily")
+			assert.Equal(t, status, lstatus, "exit status, files read lazily")
+			assert.Equal(t, readTree(t, ours), readTree(t, lazy), "files afterwards, files read lazily")
+
 			wantOut, gotOut := norm(&aout, theirs), norm(&out, ours)
 			wantErr, gotErr := norm(&aerr, theirs), norm(&errOut, ours)
 			oursFiles, theirFiles := readTree(t, ours), readTree(t, theirs)

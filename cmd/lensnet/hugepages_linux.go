@@ -3,7 +3,6 @@ package main
 import (
 	"os"
 	"runtime"
-	"runtime/debug"
 	"strings"
 	"unsafe"
 
@@ -18,15 +17,15 @@ import (
 // ~5,000 pages, whose faults were ~40% of its wall time on this
 // project's VM. The runtime maps heap address space as it grows, and an
 // madvise covers only what is mapped, so a ballast (never touched, so
-// never backed) makes it map the range first; it is dropped and
-// collected at once, and its pages serve the tree. GODEBUG=disablethp=1
-// (the runtime's own switch for THP) turns this off.
-func hugePageHeap() {
+// never backed) makes it map the range first; it is dropped, and once
+// the caller has collected it (when it says so), its pages serve the
+// tree. GODEBUG=disablethp=1 (the runtime's own switch for THP) turns
+// this off. The caller keeps the collector off meanwhile, so that the
+// ballast does not start a collection of its own.
+func hugePageHeap() (collect bool) {
 	if strings.Contains(os.Getenv("GODEBUG"), "disablethp=1") {
-		return
+		return false
 	}
-	// no collection for the ballast itself: the heap is tiny yet
-	gcPercent := debug.SetGCPercent(-1)
 	first := new([16]byte)
 	ballast := make([]byte, hugeHeapBytes)
 	lo := uintptr(unsafe.Pointer(first)) &^ (hugePageBytes - 1)
@@ -39,8 +38,7 @@ func hugePageHeap() {
 		// leave the heap as it was; neither is worth reporting.
 		_, _, _ = unix.Syscall(unix.SYS_MADVISE, lo, hi-lo, unix.MADV_HUGEPAGE)
 	}
-	debug.SetGCPercent(gcPercent)
-	runtime.GC()
+	return true
 }
 
 const (

@@ -3,12 +3,12 @@ package main
 
 import (
 	"os"
+	"runtime"
 	"runtime/debug"
 )
 
 func main() {
 	tuneGC()
-	hugePageHeap() // after tuneGC: the floor is below the huge pages
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
@@ -25,9 +25,16 @@ func main() {
 // collector work harder before the heap gets that big. GOGC and
 // GOMEMLIMIT in the environment win.
 func tuneGC() {
+	// no collection while the heap is set up: it is tiny yet
+	percent := debug.SetGCPercent(-1)
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
+		percent = 400
 		heapFloor = make([]byte, 16<<20)
+	}
+	collect := hugePageHeap() // after the floor, which is then below the huge pages
+	debug.SetGCPercent(percent)
+	if collect {
+		runtime.GC()
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(1 << 30)

@@ -72,6 +72,10 @@ options:
 
 // run is the whole command, callable from tests. It returns the exit
 // status: 0 on success, 1 when a check fails, 2 on usage errors.
+// lazyMin is lensnet.Options.LazyMin for the handle run opens: 0, the
+// handle's default, except in tests that read every file lazily.
+var lazyMin int
+
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 { // augtool: commands from standard input
 		return runAug(args, stdin, stdout, stderr)

@@ -1,0 +1,92 @@
+package tree
+
+import (
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// countingExpander makes two children and counts its calls.
+type countingExpander struct{ calls atomic.Int32 }
+
+func (e *countingExpander) Expand() []*Node {
+	e.calls.Add(1)
+	return []*Node{NewValue("a", "1"), NewValue("b", "2")}
+}
+
+func lazyNode() (*Node, *countingExpander) {
+	e := &countingExpander{}
+	n := New("x")
+	n.SetLazy(e)
+	return n, e
+}
+
+// TestLazyChildren: every way of looking at or changing the children of
+// a lazy node makes them first, once, with their parent set, and
+// nothing counts as changed for it.
+func TestLazyChildren(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		use  func(n *Node) string
+	}{
+		{"Children", func(n *Node) string { return Dump(n) }},
+		{"Len", func(n *Node) string { assert.Equal(t, 2, n.Len()); return Dump(n) }},
+		{"Child", func(n *Node) string { l, _ := n.Child(1).Label(); assert.Equal(t, "b", l); return Dump(n) }},
+		{"Append", func(n *Node) string { n.Append(New("c")); return Dump(n) }},
+		{"Insert", func(n *Node) string { n.Insert(0, New("c")); return Dump(n) }},
+		{"Remove", func(n *Node) string { n.Remove(0); return Dump(n) }},
+		{"Clone", func(n *Node) string { return Dump(n.Clone()) }},
+		{"Equal", func(n *Node) string {
+			m := New("x")
+			m.Append(NewValue("a", "1"), NewValue("b", "2"))
+			m.ClearChanges()
+			assert.True(t, Equal(m, n))
+			return Dump(n)
+		}},
+		{"path", func(n *Node) string {
+			got, err := MustParsePath("b").Match(n)
+			require.NoError(t, err)
+			require.Len(t, got, 1)
+			return Dump(n)
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			n, e := lazyNode()
+			assert.True(t, n.Lazy())
+			assert.False(t, n.Changed())
+			c.use(n)
+			assert.False(t, n.Lazy())
+			assert.Equal(t, int32(1), e.calls.Load())
+			for _, k := range n.Children() {
+				assert.Same(t, n, k.Parent())
+			}
+			assert.Equal(t, int32(1), e.calls.Load(), "made once")
+		})
+	}
+	n, _ := lazyNode()
+	n.Children()
+	assert.False(t, n.Changed(), "reading the children changes nothing")
+}
+
+// TestLazyConcurrent: readers racing for a lazy node's children get the
+// same list, made once (run with -race).
+func TestLazyConcurrent(t *testing.T) {
+	n, e := lazyNode()
+	var wg sync.WaitGroup
+	out := make([]string, 8)
+	for i := range out {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = Dump(n)
+		}()
+	}
+	wg.Wait()
+	for _, s := range out {
+		assert.Equal(t, "/a = \"1\"\n/b = \"2\"\n", s)
+	}
+	assert.Equal(t, int32(1), e.calls.Load())
+}
