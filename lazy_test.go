@@ -2,6 +2,7 @@ package lensnet
 
 import (
 	"fmt"
+	"io"
 	"testing"
 
 	"github.com/lensnet/lensnet/internal/gen"
@@ -125,4 +126,43 @@ func TestLoadLazySetSave(t *testing.T) {
 		saved = append(saved, string(out))
 	}
 	assert.True(t, saved[0] == saved[1], "the same bytes saved")
+}
+
+// BenchmarkLazy: load + print and load + set + save of a 10,000-stanza
+// interfaces file, read in full (lazy=-1) and lazily (lazy=0, the
+// default for files this size).
+func BenchmarkLazy(b *testing.B) {
+	for _, lazyMin := range []int{-1, 0} {
+		fsys, size := ifacesRoot(b, 10000)
+		b.Run(fmt.Sprintf("print/lazy=%d", lazyMin), func(b *testing.B) {
+			b.SetBytes(size)
+			for b.Loop() {
+				h, err := Open(Options{Fs: fsys, NoAutoload: true, Transforms: []string{ifacesXform}, LazyMin: lazyMin})
+				if err != nil {
+					b.Fatal(err)
+				}
+				ns, _ := h.MatchNodes("/files")
+				if err := tree.Fprint(io.Discard, ns[0], "/files"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(fmt.Sprintf("setsave/lazy=%d", lazyMin), func(b *testing.B) {
+			b.SetBytes(size)
+			i := 0
+			for b.Loop() {
+				i++
+				h, err := Open(Options{Fs: fsys, NoAutoload: true, Transforms: []string{ifacesXform}, LazyMin: lazyMin})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := h.Set("/files/etc/network/interfaces/iface[. = 'eth5000']/mtu", fmt.Sprint(9000+i%2)); err != nil {
+					b.Fatal(err)
+				}
+				if err := h.Save(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

@@ -148,8 +148,9 @@ type getter struct {
 	// lazy: the top-level subtrees to leave unread below their own
 	// level (see GetLazy), nil to read everything; inLazy while the
 	// level of one of them is read
-	lazy   *lazyPlan
-	inLazy bool
+	lazy      *lazyPlan
+	inLazy    bool
+	lazyFound []foundSubtree // what was left unread, in order: subtrees and counters
 	// size: what node and children chunks are sized by (the text read,
 	// or the part of it a lazy node reads)
 	size int
@@ -269,6 +270,9 @@ func (g *getter) exact(l *Lens, i, j int) (skel, error) {
 			g.seqs = map[string]int{}
 		}
 		g.seqs[l.str] = 1
+		if g.inLazy {
+			g.lazyFound = append(g.lazyFound, foundSubtree{l, i, i})
+		}
 	case KindSubtree:
 		return g.subtree(l, i, j)
 	case KindRec:
@@ -356,10 +360,12 @@ func (g *getter) sizeHint() int {
 }
 
 func (g *getter) subtree(l *Lens, i, j int) (skel, error) {
-	if g.shallow || g.inLazy {
-		if g.shallow {
-			g.found = append(g.found, foundSubtree{l, i, j})
-		}
+	if g.shallow {
+		g.found = append(g.found, foundSubtree{l, i, j})
+		return skel{lens: l}, nil
+	}
+	if g.inLazy {
+		g.lazyFound = append(g.lazyFound, foundSubtree{l, i, j})
 		return skel{lens: l}, nil
 	}
 	outer := g.lvl
@@ -372,6 +378,7 @@ func (g *getter) subtree(l *Lens, i, j int) (skel, error) {
 	defer g.freeLevel(inner)
 	g.lvl = inner
 	g.inLazy = lazy
+	lazyBase := len(g.lazyFound)
 	sk, err := g.exact(l.kids[0], i, j)
 	g.inLazy = false
 	g.lvl = outer
@@ -392,8 +399,11 @@ func (g *getter) subtree(l *Lens, i, j int) (skel, error) {
 	}
 	n := g.nodes.Read(inner.key, inner.hasKey, inner.value, inner.hasValue, kids)
 	n.Span = tree.Span{Start: i, End: j}
-	if lazy {
-		n.SetLazy(&lazyKids{l: l, text: g.text, i: i, j: j})
+	if lazy && len(g.lazyFound) > lazyBase {
+		// the subtrees (and counters) met below, to read when the
+		// children are wanted; the list is the getter's, cut so that
+		// later appends do not touch it
+		n.SetLazy(&lazyKids{text: g.text, found: g.lazyFound[lazyBase:len(g.lazyFound):len(g.lazyFound)]})
 	}
 	if inner.hasKey {
 		n.Span.LabelStart, n.Span.LabelEnd = inner.ks, inner.ke

@@ -1,6 +1,8 @@
 package lens
 
 import (
+	"slices"
+
 	"github.com/lensnet/lensnet/tree"
 )
 
@@ -191,28 +193,71 @@ func analyseSubtree(s *Lens) subtreeFacts {
 	return f
 }
 
-// lazyKids makes the children of a node GetLazy left unread: its subtree
-// lens l read text[i:j] in place.
+// lazyKids makes the children of a node GetLazy left unread: found
+// lists, in order, the subtrees met while reading the node's level (and
+// the counters, whose effect on the seqs of later subtrees is replayed).
 type lazyKids struct {
-	l    *Lens
-	text string
-	i, j int
+	text  string
+	found []foundSubtree
 }
 
-// Expand reads the node's level again, in full this time, and returns
-// the children it makes. The lazy plan guarantees it reads what reading
-// in place would have; were it to fail, the node would keep no
-// children.
+// Expand reads the subtrees found below the node and returns the nodes
+// they make. The lazy plan guarantees it reads what reading in place
+// would have; were it to fail, the node would keep no children.
 func (z *lazyKids) Expand() []*tree.Node {
 	g := newGetter(z.text)
 	defer g.recycle()
-	g.size = z.j - z.i
+	g.size = z.found[len(z.found)-1].j - z.found[0].i
 	g.lvl = &level{}
-	g.isolated = true
-	if _, err := g.exact(z.l.kids[0], z.i, z.j); err != nil {
+	kids := g.expand(z)
+	if kids == nil {
 		return nil
 	}
-	kids := g.stack
-	g.stack = nil
-	return kids
+	return slices.Clip(kids)
+}
+
+// ExpandBatch is Expand for many nodes of one text, with one getter.
+func (z *lazyKids) ExpandBatch(es []tree.Expander) [][]*tree.Node {
+	zs := make([]*lazyKids, len(es))
+	size := 0
+	for k, e := range es {
+		y, ok := e.(*lazyKids)
+		if !ok || y.text != z.text {
+			return nil
+		}
+		zs[k] = y
+		size += y.found[len(y.found)-1].j - y.found[0].i
+	}
+	g := newGetter(z.text)
+	defer g.recycle()
+	g.size = size
+	g.lvl = &level{}
+	out := make([][]*tree.Node, len(zs))
+	for k, y := range zs {
+		if kids := g.expand(y); len(kids) > 0 {
+			out[k] = g.kidSlice(len(kids))
+			copy(out[k], kids)
+		}
+		g.stack = g.stack[:0]
+	}
+	return out
+}
+
+// expand reads the subtrees z found, replaying its counters, and returns
+// the nodes made (on g.stack), or nil if reading failed.
+func (g *getter) expand(z *lazyKids) []*tree.Node {
+	for _, f := range z.found {
+		if f.lens.kind == KindCounter {
+			if g.seqs == nil {
+				g.seqs = map[string]int{}
+			}
+			g.seqs[f.lens.str] = 1
+			continue
+		}
+		if _, err := g.exact(f.lens, f.i, f.j); err != nil {
+			g.stack = g.stack[:0]
+			return nil
+		}
+	}
+	return g.stack
 }

@@ -90,3 +90,59 @@ func TestLazyConcurrent(t *testing.T) {
 	}
 	assert.Equal(t, int32(1), e.calls.Load())
 }
+
+// batchExpander makes one child per node, and counts batch calls.
+type batchExpander struct {
+	label   string
+	batches *atomic.Int32
+	singles *atomic.Int32
+	refuse  bool
+}
+
+func (e *batchExpander) Expand() []*Node {
+	e.singles.Add(1)
+	return []*Node{New(e.label)}
+}
+
+func (e *batchExpander) ExpandBatch(es []Expander) [][]*Node {
+	if e.refuse {
+		return nil
+	}
+	e.batches.Add(1)
+	out := make([][]*Node, len(es))
+	for k, x := range es {
+		out[k] = []*Node{New(x.(*batchExpander).label)}
+	}
+	return out
+}
+
+// TestReadAll: ReadAll makes every lazy node's children, in batches when
+// the expanders can, one by one when they refuse, each once.
+func TestReadAll(t *testing.T) {
+	for _, refuse := range []bool{false, true} {
+		var batches, singles atomic.Int32
+		root := New("r")
+		const n = 1000
+		for i := range n {
+			c := New("c")
+			c.SetLazy(&batchExpander{label: "k" + string(rune('a'+i%26)), batches: &batches, singles: &singles, refuse: refuse})
+			root.Append(c)
+		}
+		root.Child(5).Children() // one already made
+		root.ReadAll()
+		for i, c := range root.Children() {
+			require.False(t, c.Lazy())
+			require.Equal(t, 1, c.Len())
+			l, _ := c.Child(0).Label()
+			assert.Equal(t, "k"+string(rune('a'+i%26)), l)
+			assert.Same(t, c, c.Child(0).Parent())
+		}
+		if refuse {
+			assert.Equal(t, int32(n), singles.Load())
+			assert.Zero(t, batches.Load())
+		} else {
+			assert.Equal(t, int32(1), singles.Load(), "only the node made before")
+			assert.Positive(t, batches.Load())
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package tree
 
 import (
+	"runtime"
 	"sync"
 	"sync/atomic"
 )
@@ -130,7 +131,10 @@ type Expander interface {
 	Expand() []*Node
 }
 
-type lazyChildren struct{ e Expander }
+type lazyChildren struct {
+	e  Expander
+	mu sync.Mutex // held while e makes the children
+}
 
 // SetLazy makes e give the node its children the first time anything
 // looks at them (Children, Len, Child, a path step, print, an edit); until
@@ -140,7 +144,7 @@ type lazyChildren struct{ e Expander }
 // the children makes them, the others wait), as they may read any tree.
 func (n *Node) SetLazy(e Expander) {
 	n.children = nil
-	n.lazy.Store(&lazyChildren{e})
+	n.lazy.Store(&lazyChildren{e: e})
 }
 
 // Lazy reports whether the node's children are not made yet.
@@ -149,22 +153,17 @@ func (n *Node) Lazy() bool { return n.lazy.Load() != nil }
 // kids returns the node's children, making them first if the node is
 // lazy.
 func (n *Node) kids() []*Node {
-	if n.lazy.Load() != nil {
-		n.expand()
+	if z := n.lazy.Load(); z != nil {
+		n.expand(z)
 	}
 	return n.children
 }
 
-// expandMu serialises the making of lazy children, so that concurrent
-// readers of one tree make each list once.
-var expandMu sync.Mutex
-
-func (n *Node) expand() {
-	expandMu.Lock()
-	defer expandMu.Unlock()
-	z := n.lazy.Load()
-	if z == nil {
-		return
+func (n *Node) expand(z *lazyChildren) {
+	z.mu.Lock()
+	defer z.mu.Unlock()
+	if n.lazy.Load() != z {
+		return // made meanwhile by another reader
 	}
 	kids := z.e.Expand()
 	for _, c := range kids {
@@ -172,6 +171,99 @@ func (n *Node) expand() {
 	}
 	n.children = kids
 	n.lazy.Store(nil)
+}
+
+// BatchExpander is an Expander that makes the children of many nodes
+// at once faster than one by one (sharing what it reads them with).
+type BatchExpander interface {
+	Expander
+	// ExpandBatch returns, for each es[i], what es[i].Expand would. All
+	// of es are of the same kind as the receiver, and may be unusable
+	// together (from different texts, say): then it returns nil.
+	ExpandBatch(es []Expander) [][]*Node
+}
+
+// ReadAll makes the children of every lazy node in the subtree of n
+// now, several at a time, as a walk of the whole subtree (print) would
+// one after the other.
+func (n *Node) ReadAll() {
+	var lazy []*Node
+	var walk func(m *Node)
+	walk = func(m *Node) {
+		if m.Lazy() {
+			lazy = append(lazy, m)
+			return
+		}
+		for _, c := range m.children {
+			walk(c)
+		}
+	}
+	walk(n)
+	if len(lazy) < 2 {
+		return // a walk makes them as it goes
+	}
+	const batch = 256
+	workers := min(runtime.GOMAXPROCS(0), (len(lazy)+batch-1)/batch)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(batch)) - batch
+				if i >= len(lazy) {
+					return
+				}
+				expandBatch(lazy[i:min(i+batch, len(lazy))])
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// expandBatch makes the children of the lazy nodes, with one
+// ExpandBatch call when their expanders allow it.
+func expandBatch(nodes []*Node) {
+	var zs []*lazyChildren
+	var held []*Node
+	for _, m := range nodes {
+		z := m.lazy.Load()
+		if z == nil {
+			continue
+		}
+		z.mu.Lock()
+		if m.lazy.Load() != z {
+			z.mu.Unlock()
+			continue
+		}
+		zs = append(zs, z)
+		held = append(held, m)
+	}
+	var kids [][]*Node
+	if len(zs) > 0 {
+		if b, ok := zs[0].e.(BatchExpander); ok {
+			es := make([]Expander, len(zs))
+			for k, z := range zs {
+				es[k] = z.e
+			}
+			kids = b.ExpandBatch(es)
+		}
+	}
+	for k, m := range held {
+		var ks []*Node
+		if kids != nil {
+			ks = kids[k]
+		} else {
+			ks = zs[k].e.Expand()
+		}
+		for _, c := range ks {
+			c.parent = m
+		}
+		m.children = ks
+		m.lazy.Store(nil)
+		zs[k].mu.Unlock()
+	}
 }
 
 // New returns a node with the given label, no value and no children.
