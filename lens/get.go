@@ -150,7 +150,8 @@ type getter struct {
 	// level of one of them is read
 	lazy      *lazyPlan
 	inLazy    bool
-	lazyFound []foundSubtree // what was left unread, in order: subtrees and counters
+	lazyFound []foundSubtree // what was left unread, in order: subtrees and counters (see lazyAdd)
+	lazyBase  int            // where the lazy node being read starts in lazyFound
 	// size: what node and children chunks are sized by (the text read,
 	// or the part of it a lazy node reads)
 	size int
@@ -271,7 +272,7 @@ func (g *getter) exact(l *Lens, i, j int) (skel, error) {
 		}
 		g.seqs[l.str] = 1
 		if g.inLazy {
-			g.lazyFound = append(g.lazyFound, foundSubtree{l, i, i})
+			g.lazyAdd(foundSubtree{l, i, i})
 		}
 	case KindSubtree:
 		return g.subtree(l, i, j)
@@ -351,6 +352,19 @@ func (g *getter) kidSlice(k int) []*tree.Node {
 	return g.kids[n : n+k : n+k]
 }
 
+// lazyAdd notes what the lazy node being read left unread. The notes of
+// all lazy nodes are cut from chunks (one allocation for many nodes, no
+// copy of what earlier nodes hold); a chunk that fills up in the middle
+// of a node goes on in a new one, which takes that node's notes along.
+func (g *getter) lazyAdd(f foundSubtree) {
+	if len(g.lazyFound) == cap(g.lazyFound) {
+		part := g.lazyFound[g.lazyBase:]
+		chunk := make([]foundSubtree, 0, max(min(1024, g.sizeHint()/32), 2*len(part), 8))
+		g.lazyFound, g.lazyBase = append(chunk, part...), 0
+	}
+	g.lazyFound = append(g.lazyFound, f)
+}
+
 // sizeHint is the size of what the getter reads, for sizing chunks.
 func (g *getter) sizeHint() int {
 	if g.size > 0 {
@@ -365,7 +379,7 @@ func (g *getter) subtree(l *Lens, i, j int) (skel, error) {
 		return skel{lens: l}, nil
 	}
 	if g.inLazy {
-		g.lazyFound = append(g.lazyFound, foundSubtree{l, i, j})
+		g.lazyAdd(foundSubtree{l, i, j})
 		return skel{lens: l}, nil
 	}
 	outer := g.lvl
@@ -378,7 +392,7 @@ func (g *getter) subtree(l *Lens, i, j int) (skel, error) {
 	defer g.freeLevel(inner)
 	g.lvl = inner
 	g.inLazy = lazy
-	lazyBase := len(g.lazyFound)
+	g.lazyBase = len(g.lazyFound)
 	sk, err := g.exact(l.kids[0], i, j)
 	g.inLazy = false
 	g.lvl = outer
@@ -399,11 +413,11 @@ func (g *getter) subtree(l *Lens, i, j int) (skel, error) {
 	}
 	n := g.nodes.Read(inner.key, inner.hasKey, inner.value, inner.hasValue, kids)
 	n.Span = tree.Span{Start: i, End: j}
-	if lazy && len(g.lazyFound) > lazyBase {
+	if lazy && len(g.lazyFound) > g.lazyBase {
 		// the subtrees (and counters) met below, to read when the
-		// children are wanted; the list is the getter's, cut so that
-		// later appends do not touch it
-		n.SetLazy(&lazyKids{text: g.text, found: g.lazyFound[lazyBase:len(g.lazyFound):len(g.lazyFound)]})
+		// children are wanted; the list is cut from the getter's
+		// chunk, so that later appends do not touch it
+		n.SetLazy(&lazyKids{text: g.text, found: g.lazyFound[g.lazyBase:len(g.lazyFound):len(g.lazyFound)]})
 	}
 	if inner.hasKey {
 		n.Span.LabelStart, n.Span.LabelEnd = inner.ks, inner.ke
