@@ -2,7 +2,6 @@ package lens
 
 import (
 	"runtime"
-	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -45,7 +44,8 @@ func (g *getter) splittable(l *Lens, i, j int) bool {
 
 // parRun is one run of iterations read by a getter of its own.
 type parRun struct {
-	i, j  int // the run's text
+	ends  []int // where its iterations start and end, ascending
+	first bool  // the star's first run
 	nodes []*tree.Node
 	found []foundSubtree
 	fail  bool
@@ -53,49 +53,51 @@ type parRun struct {
 
 // starParallel reads the star l over text[i:j] as described above. It
 // returns true when it did (its nodes are on g.stack), false when the
-// star must be read sequentially (nothing of g was changed).
+// star must be read sequentially (nothing of g was changed). The ends
+// are found here, and each run is handed to the readers as soon as its
+// ends are known, so that they start while the rest is being cut.
 func (g *getter) starParallel(l *Lens, i, j int) (bool, error) {
+	workers := runtime.GOMAXPROCS(0)
+	runBytes := max(16<<10, (j-i)/(8*workers))
+	var runs []*parRun
+	todo := make(chan *parRun, 64)
+	var wg sync.WaitGroup
+	read := func() {
+		defer wg.Done()
+		for r := range todo {
+			g.readRun(l, r)
+		}
+	}
+	for range workers - 1 {
+		wg.Add(1)
+		go read()
+	}
 	it := g.newStarIter(l, i, j)
 	ends := []int{i}
+	failed := false
 	for it.pos < j {
 		p := it.next()
 		if p < 0 {
-			it.done()
-			return false, nil // the sequential read explains the error
+			failed = true // the sequential read explains the error
+			break
 		}
 		ends = append(ends, p)
 		it.pos = p
+		if p-ends[0] >= runBytes || p == j {
+			r := &parRun{ends: ends, first: len(runs) == 0}
+			runs = append(runs, r)
+			todo <- r
+			ends = []int{p}
+		}
 	}
 	it.done()
-	workers := runtime.GOMAXPROCS(0)
-	if len(ends)-1 < 2*workers {
+	close(todo)
+	wg.Add(1)
+	read() // this goroutine reads what is left
+	wg.Wait()
+	if failed || len(runs) < 2 {
 		return false, nil
 	}
-	// runs of about equal size in bytes, cut at iteration ends
-	runs := make([]parRun, 0, workers)
-	e := 0
-	for w := range workers {
-		target := i + (j-i)*(w+1)/workers
-		s := e
-		for e < len(ends)-1 && (ends[e] < target || e == s) {
-			e++
-		}
-		if w == workers-1 {
-			e = len(ends) - 1
-		}
-		if e > s {
-			runs = append(runs, parRun{i: ends[s], j: ends[e]})
-		}
-	}
-	var wg sync.WaitGroup
-	for r := range runs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			g.readRun(l, &runs[r], r == 0, ends)
-		}()
-	}
-	wg.Wait()
 	for _, r := range runs {
 		if r.fail {
 			return false, nil
@@ -112,12 +114,12 @@ func (g *getter) starParallel(l *Lens, i, j int) (bool, error) {
 }
 
 // readRun reads the iterations of the star l that make up run.
-func (g *getter) readRun(l *Lens, run *parRun, first bool, ends []int) {
+func (g *getter) readRun(l *Lens, run *parRun) {
 	w := newGetter(g.text)
 	defer w.recycle()
 	lvl := &level{}
 	w.lvl, w.topLvl, w.record, w.lazy = lvl, lvl, g.record, g.lazy
-	if first {
+	if run.first {
 		// the seq counts the star starts with are g's
 		for k, v := range g.seqs {
 			if w.seqs == nil {
@@ -129,9 +131,8 @@ func (g *getter) readRun(l *Lens, run *parRun, first bool, ends []int) {
 		w.isolated = true // a seq not counted in this run may have been before
 	}
 	child := l.kids[0]
-	lo, _ := slices.BinarySearch(ends, run.i)
-	for k := lo; k < len(ends)-1 && ends[k] < run.j; k++ {
-		if _, err := w.exact(child, ends[k], ends[k+1]); err != nil {
+	for k := 0; k+1 < len(run.ends); k++ {
+		if _, err := w.exact(child, run.ends[k], run.ends[k+1]); err != nil {
 			run.fail = true
 			return
 		}
