@@ -106,7 +106,12 @@ func main() {
 	}
 	defer os.RemoveAll(work)
 	lensnet := filepath.Join(work, "lensnet")
-	if out, err := exec.Command("go", "build", "-o", lensnet, "./cmd/lensnet").CombinedOutput(); err != nil {
+	// lensnet is pure Go: built without cgo it is a static binary,
+	// which starts ~4 ms sooner than one linked with the C library (the
+	// net package, which afero brings in, uses cgo when it can)
+	build := exec.Command("go", "build", "-o", lensnet, "./cmd/lensnet")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
 		fatal("building lensnet: %v\n%s", err, out)
 	}
 	augtool := ""
