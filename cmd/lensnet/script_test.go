@@ -11,7 +11,12 @@ import (
 // testscript scripts.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"lensnet": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		"lensnet": func() {
+			if os.Getenv("LENSNET_TEST_LAZY") == "1" {
+				lazyMin = 1 // TestScriptsLazy: every file read lazily
+			}
+			os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+		},
 	})
 }
 
@@ -26,5 +31,20 @@ func TestScripts(t *testing.T) {
 		UpdateScripts:       os.Getenv("LENSNET_UPDATE") == "1",
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
+	})
+}
+
+// TestScriptsLazy runs the same scripts with every file read lazily
+// (lensnet reads only files of 64 KiB and more so by default): they
+// must give the same output, status and files.
+func TestScriptsLazy(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		RequireExplicitExec: true,
+		RequireUniqueNames:  true,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("LENSNET_TEST_LAZY", "1")
+			return nil
+		},
 	})
 }
