@@ -39,20 +39,7 @@ func getBoth(l *lens.Lens, text string) (par, seq string, parErr, seqErr error, 
 		if err != nil {
 			return "", err
 		}
-		var b strings.Builder
-		var walk func(n *tree.Node, depth int)
-		walk = func(n *tree.Node, depth int) {
-			p, hasP := n.Label()
-			v, hasV := n.Value()
-			fmt.Fprintf(&b, "%d %q/%v=%q/%v %+v\n", depth, p, hasP, v, hasV, n.Span)
-			for _, k := range n.Children() {
-				if k.Parent() != n {
-					fmt.Fprintf(&b, "wrong parent\n")
-				}
-				walk(k, depth+1)
-			}
-		}
-		walk(root, 0)
+		dumped := dumpAll(root)
 		// the layout must let PutChangedLayout write back the text
 		out, err := l.PutChangedLayout(root, text, lay)
 		if err != nil {
@@ -61,7 +48,7 @@ func getBoth(l *lens.Lens, text string) (par, seq string, parErr, seqErr error, 
 		if out != text {
 			return "", fmt.Errorf("put of the tree as read changed the text")
 		}
-		return b.String(), nil
+		return dumped, nil
 	}
 	restore := lens.SetParallelGet(false)
 	seq, seqErr = dump()
