@@ -44,6 +44,14 @@
 // memoising recogniser over text positions whose terminals are their
 // largest non-recursive parts; the tree is then built along the parse.
 //
+// A large star ending the top of a lens (64 KiB of text or more) is read
+// in parallel: its iteration ends are found first, and runs of
+// iterations are read by getters of their own as soon as they are cut;
+// whatever the parallel read cannot vouch for makes it read the star
+// again sequentially, so the result is always the sequential one.
+// GetLazy leaves the levels below the top-level nodes unread where
+// reading them later, alone, gives the same nodes (tree.Node.SetLazy).
+//
 // # Put and create
 //
 // Put reads the original text again into a skeleton (the text of every

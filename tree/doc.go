@@ -15,6 +15,12 @@
 // A label is followed by [n] only where its parent has more than one child
 // with that label; hidden nodes and everything under them are skipped.
 //
+// A node may be lazy (SetLazy): its children are made by an Expander the
+// first time anything looks at them, through any method, a path or
+// print. A lens reading a large file leaves the levels below its
+// top-level nodes unread this way; ReadAll makes all the lazy children of
+// a subtree at once, in parallel, before a walk of all of it.
+//
 // # Path expressions
 //
 // ParsePath reads Augeas's path language (pathx.c, Augeas 1.14). Grammar,
