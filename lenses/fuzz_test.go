@@ -1,6 +1,7 @@
 package lenses_test
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -17,6 +18,8 @@ import (
 //           text (its lenses are not all well-behaved; we match them).
 //   PutGet: get(put(t', x)) == t' for each edit plan's t' that put
 //           accepts (digit labels compared as "%n": get renumbers seq).
+//   GetLazy: the same errors and, once every level is read, the same
+//           tree as Get.
 
 func FuzzShellvars(f *testing.F)  { fuzzLens(f, "Shellvars") }
 func FuzzInterfaces(f *testing.F) { fuzzLens(f, "Interfaces") }
@@ -47,11 +50,18 @@ func fuzzLens(f *testing.F, module string) {
 		if (err == nil) != (refErr == nil) {
 			t.Fatalf("our get error %v, Augeas's lens error %v\nx: %q", err, refErr, text)
 		}
+		lazy, _, lazyErr := l.GetLazy(text)
+		if fmt.Sprint(err) != fmt.Sprint(lazyErr) {
+			t.Fatalf("get error %v, GetLazy error %v\nx: %q", err, lazyErr, text)
+		}
 		if err != nil {
 			return
 		}
 		if got, want := tree.Dump(root), tree.Dump(ref); got != want {
 			t.Fatalf("trees differ from Augeas's lens\nx: %q\nours:\n%s\nAugeas's:\n%s", text, got, want)
+		}
+		if got, want := tree.Dump(lazy), tree.Dump(root); got != want {
+			t.Fatalf("GetLazy's tree differs from Get's\nx: %q\nlazy:\n%s\nGet:\n%s", text, got, want)
 		}
 		checkGetPut(t, module, root, text)
 		for _, plan := range editPlans {
