@@ -180,3 +180,27 @@ func BenchmarkParallelGet(b *testing.B) {
 		})
 	}
 }
+
+// FuzzParallelGet: a text repeated past the parallel threshold reads the
+// same, errors included, in parallel and sequentially (Interfaces and
+// Sysctl, whose tops end in a large star).
+func FuzzParallelGet(f *testing.F) {
+	f.Add(gen.Interfaces(3), uint8(0))
+	f.Add(gen.Sysctl(5), uint8(1))
+	f.Add("auto lo\niface lo inet loopback\n", uint8(0))
+	f.Add("net.ipv4.ip_forward = 1\n# c\n", uint8(1))
+	f.Fuzz(func(t *testing.T, text string, which uint8) {
+		if text == "" || strings.ContainsAny(text, "\x01\x02\x03\x04") {
+			return
+		}
+		module := []string{"Interfaces", "Sysctl"}[which%2]
+		big := strings.Repeat(text, (70<<10)/len(text)+1)
+		par, seq, parErr, seqErr, _ := getBoth(shippedLens(t, module), big)
+		if fmt.Sprint(parErr) != fmt.Sprint(seqErr) {
+			t.Fatalf("errors differ: parallel %v, sequential %v", parErr, seqErr)
+		}
+		if par != seq {
+			t.Fatalf("trees differ for %q repeated", text)
+		}
+	})
+}
