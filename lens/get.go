@@ -325,6 +325,15 @@ func (g *getter) exact(l *Lens, i, j int) (skel, error) {
 		if l.recursive {
 			return g.starRec(l, i, j)
 		}
+		if g.inLazy && onlySubtrees(l) {
+			// below a lazy node, a star that only makes subtrees is
+			// left whole to the expansion (its iterations are not
+			// even cut)
+			if i < j {
+				g.lazyAdd(foundSubtree{l, i, j})
+			}
+			return skel{lens: l}, nil
+		}
 		return g.star(l, i, j)
 	default:
 		return skel{}, g.errAt(l, i, "invalid lens")

@@ -193,6 +193,41 @@ func analyseSubtree(s *Lens) subtreeFacts {
 	return f
 }
 
+// onlySubtrees reports whether all the star l does to the level it is
+// read in is add subtrees: it holds no seq or counter outside them (keys,
+// values and labels cannot be in an iteration). Below a lazy node such a
+// star can be read later as a whole.
+func onlySubtrees(l *Lens) bool {
+	switch l.subsOnly.Load() {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	var walk func(k *Lens) bool
+	walk = func(k *Lens) bool {
+		switch k.kind {
+		case KindSubtree, KindDel:
+			return true
+		case KindConcat, KindUnion, KindStar, KindMaybe:
+			for _, c := range k.kids {
+				if !walk(c) {
+					return false
+				}
+			}
+			return true
+		}
+		return false
+	}
+	ok := walk(l.kids[0])
+	if ok {
+		l.subsOnly.Store(1)
+	} else {
+		l.subsOnly.Store(2)
+	}
+	return ok
+}
+
 // lazyKids makes the children of a node GetLazy left unread: found
 // lists, in order, the subtrees met while reading the node's level (and
 // the counters, whose effect on the seqs of later subtrees is replayed).

@@ -63,7 +63,8 @@ type Lens struct {
 
 	back atomic.Int32 // putsBack: 0 not known yet, 1 true, 2 false
 
-	lazy atomic.Pointer[lazyPlan] // top of a lens: which of its top-level subtrees get may leave unread below
+	lazy     atomic.Pointer[lazyPlan] // top of a lens: which of its top-level subtrees get may leave unread below
+	subsOnly atomic.Int32             // star: onlySubtrees, 0 not known yet, 1 true, 2 false
 }
 
 // Kind returns the lens's kind.
