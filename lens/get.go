@@ -727,10 +727,8 @@ func (g *getter) maybe(l *Lens, i, j int) (skel, error) {
 // read by the star; when the operand has a single candidate it is taken
 // without looking further.
 func (g *getter) star(l *Lens, i, j int) (skel, error) {
-	if g.splittable(l, i, j) {
-		if ok, err := g.starParallel(l, i, j); ok || err != nil {
-			return skel{lens: l}, err
-		}
+	if g.splittable(l, i, j) && g.starParallel(l, i, j) {
+		return skel{lens: l}, nil
 	}
 	child := l.kids[0]
 	var kids []skel

@@ -56,7 +56,7 @@ type parRun struct {
 // star must be read sequentially (nothing of g was changed). The ends
 // are found here, and each run is handed to the readers as soon as its
 // ends are known, so that they start while the rest is being cut.
-func (g *getter) starParallel(l *Lens, i, j int) (bool, error) {
+func (g *getter) starParallel(l *Lens, i, j int) bool {
 	workers := runtime.GOMAXPROCS(0)
 	runBytes := max(16<<10, (j-i)/(8*workers))
 	var runs []*parRun
@@ -96,11 +96,11 @@ func (g *getter) starParallel(l *Lens, i, j int) (bool, error) {
 	read() // this goroutine reads what is left
 	wg.Wait()
 	if failed || len(runs) < 2 {
-		return false, nil
+		return false
 	}
 	for _, r := range runs {
 		if r.fail {
-			return false, nil
+			return false
 		}
 	}
 	parallelReads.Add(1)
@@ -110,7 +110,7 @@ func (g *getter) starParallel(l *Lens, i, j int) (bool, error) {
 			g.found = append(g.found, r.found...)
 		}
 	}
-	return true, nil
+	return true
 }
 
 // readRun reads the iterations of the star l that make up run.
