@@ -2,6 +2,7 @@ package lens_test
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -61,6 +62,10 @@ func getBoth(l *lens.Lens, text string) (par, seq string, parErr, seqErr error, 
 	return
 }
 
+// multicore tells whether the parallel read can be used at all (it is
+// not with one processor).
+func multicore() bool { return runtime.GOMAXPROCS(0) > 1 }
+
 // TestParallelGetSame: reading the top-level star of a large file in
 // parallel gives the nodes, spans and layout of the sequential read.
 func TestParallelGetSame(t *testing.T) {
@@ -82,7 +87,7 @@ func TestParallelGetSame(t *testing.T) {
 			par, seq, parErr, seqErr, used := getBoth(shippedLens(t, c.module), c.text)
 			require.NoError(t, seqErr)
 			require.NoError(t, parErr)
-			assert.Equal(t, c.par, used, "read in parallel")
+			assert.Equal(t, c.par && multicore(), used, "read in parallel")
 			assert.Equal(t, seq, par)
 		})
 	}
@@ -137,7 +142,7 @@ func TestParallelGetSeq(t *testing.T) {
 			require.NoError(t, parErr)
 			// across: the runs after the first cannot know where the
 			// count stands, so the star is read sequentially
-			assert.Equal(t, c.name == "inside", used, "read in parallel")
+			assert.Equal(t, c.name == "inside" && multicore(), used, "read in parallel")
 			assert.Equal(t, seq, par)
 			root, err := c.l.Get(c.text)
 			require.NoError(t, err)
