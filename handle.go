@@ -3,10 +3,8 @@ package lensnet
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"runtime"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -514,23 +512,9 @@ func readFile(fsys afero.Fs, p string) (string, int64, error) {
 	if err != nil {
 		return "", 0, err
 	}
-	size := 512
-	if s := st.Size(); s > 0 && s < 1<<31 {
-		size = int(s) + 1 // +1: reaching EOF needs no growth
-	}
-	buf := make([]byte, 0, size)
-	for {
-		n, err := f.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return "", 0, err
-		}
-		if len(buf) == cap(buf) { // the file grew since Stat
-			buf = slices.Grow(buf, len(buf))
-		}
+	buf, err := files.ReadAll(f.Read, st.Size())
+	if err != nil {
+		return "", 0, err
 	}
 	if len(buf) == 0 {
 		return "", st.ModTime().Unix(), nil

@@ -1,8 +1,6 @@
 package lens
 
 import (
-	"slices"
-
 	"github.com/lensnet/lensnet/tree"
 )
 
@@ -240,15 +238,7 @@ type lazyKids struct {
 // they make. The lazy plan guarantees it reads what reading in place
 // would have; were it to fail, the node would keep no children.
 func (z *lazyKids) Expand() []*tree.Node {
-	g := newGetter(z.text)
-	defer g.recycle()
-	g.size = z.found[len(z.found)-1].j - z.found[0].i
-	g.lvl = &level{}
-	kids := g.expand(z)
-	if kids == nil {
-		return nil
-	}
-	return slices.Clip(kids)
+	return z.ExpandBatch([]tree.Expander{z})[0]
 }
 
 // ExpandBatch is Expand for many nodes of one text, with one getter.

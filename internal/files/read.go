@@ -3,6 +3,7 @@ package files
 import (
 	"errors"
 	"io"
+	"strings"
 	"time"
 )
 
@@ -39,44 +40,22 @@ func (r *Root) plainParent(name string) (string, bool) {
 			return "", false
 		}
 	}
-	c := "/" + joinParts(parts)
-	dir := c[:max(lastSlash(c), 1)]
+	c := "/" + strings.Join(parts, "/")
+	dir := c[:max(strings.LastIndexByte(c, '/'), 1)]
 	if dir != "/" && !r.knownPlain(dir) {
 		return "", false
 	}
 	return c, true
 }
 
-func joinParts(parts []string) string {
-	n := len(parts)
-	for _, p := range parts {
-		n += len(p)
-	}
-	b := make([]byte, 0, n)
-	for i, p := range parts {
-		if i > 0 {
-			b = append(b, '/')
-		}
-		b = append(b, p...)
-	}
-	return string(b)
-}
-
-func lastSlash(s string) int {
-	for i := len(s) - 1; i >= 0; i-- {
-		if s[i] == '/' {
-			return i
-		}
-	}
-	return -1
-}
-
 // errIsLink: readNoFollow met a symbolic link, which the caller
 // resolves inside the root.
 var errIsLink = errors.New("is a symbolic link")
 
-// readAll reads f to its end into a buffer of size+1 bytes.
-func readAll(read func([]byte) (int, error), size int64) ([]byte, error) {
+// ReadAll reads to the end with read, into a buffer of size+1 bytes
+// (size is the file's size as Stat said it; reaching the end then needs
+// no growth, and the buffer grows if the file did).
+func ReadAll(read func([]byte) (int, error), size int64) ([]byte, error) {
 	n := 512
 	if size > 0 && size < 1<<31 {
 		n = int(size) + 1

@@ -44,7 +44,7 @@ func readUnix(h string, flags int) ([]byte, time.Time, error) {
 	if st.Mode&unix.S_IFMT == unix.S_IFDIR {
 		return nil, time.Time{}, &fs.PathError{Op: "read", Path: h, Err: errIsDir}
 	}
-	b, err := readAll(func(p []byte) (int, error) {
+	b, err := ReadAll(func(p []byte) (int, error) {
 		for {
 			n, err := unix.Read(fd, p)
 			if err == unix.EINTR {

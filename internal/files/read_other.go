@@ -34,7 +34,7 @@ func readPortable(h string) ([]byte, time.Time, error) {
 	if st.IsDir() {
 		return nil, time.Time{}, &fs.PathError{Op: "read", Path: h, Err: errIsDir}
 	}
-	b, err := readAll(f.Read, st.Size())
+	b, err := ReadAll(f.Read, st.Size())
 	if err != nil {
 		return nil, time.Time{}, &fs.PathError{Op: "read", Path: h, Err: err}
 	}
