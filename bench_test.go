@@ -11,7 +11,7 @@ import (
 )
 
 // Benchmarks of the handle on the inputs of the design notes'
-// performance table (go run ./bench times the whole CLI against
+// performance table (go run ./cmd/bench times the whole CLI against
 // augtool): a Debian interfaces file of N stanzas and N RHEL ifcfg
 // files, on a memory file system. MB/s comes from b.SetBytes over the
 // input text; linear means the same MB/s at every size.

@@ -7,7 +7,8 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/lensnet/lensnet/lens/regular"
+	"github.com/lensnet/lensnet/lens/source"
+	"github.com/lensnet/lensnet/regular"
 )
 
 // Check type-checks l and every lens inside it, innermost first, and
@@ -301,15 +302,15 @@ func isNullable(l *Lens, memo, busy map[*Lens]bool) bool {
 	return v
 }
 
-func spanInfo(ls []*Lens) Info {
+func spanInfo(ls []*Lens) source.Info {
 	if len(ls) == 0 {
-		return Info{}
+		return source.Info{}
 	}
 	first, last := ls[0].info, ls[len(ls)-1].info
 	if !first.Start.IsValid() {
 		return first
 	}
-	return Info{Start: first.Start, End: last.End}
+	return source.Info{Start: first.Start, End: last.End}
 }
 
 func ambigError(l *Lens, msg string, re *regular.FA, amb regular.Ambiguity, tree bool) error {

@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/lensnet/lensnet/lens/source"
 )
 
 func TestCheckRejects(t *testing.T) {
@@ -63,7 +65,7 @@ func TestCheckAccepts(t *testing.T) {
 }
 
 func TestCheckNamesTheLens(t *testing.T) {
-	l := star(sub(key("a+"))).WithInfo(Info{Name: "entries", Start: Pos{Filename: "t.aug", Line: 3, Column: 9}})
+	l := star(sub(key("a+"))).WithInfo(source.Info{Name: "entries", Start: source.Pos{Filename: "t.aug", Line: 3, Column: 9}})
 	err := Check(l)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "entries at t.aug:3:9: ambiguous iteration")

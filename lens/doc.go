@@ -35,7 +35,7 @@
 //
 // # Get
 //
-// Text is split with the automata of package lens/regular, never by
+// Text is split with the automata of package regular, never by
 // backtracking: a concatenation is cut where a forward scan of its left
 // operand and a backward scan of the rest agree, an iteration takes the
 // longest piece after which the rest still fits, and a union the first

@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/lensnet/lensnet/lens"
-	"github.com/lensnet/lensnet/lens/regular"
+	"github.com/lensnet/lensnet/regular"
 	"github.com/lensnet/lensnet/tree"
 )
 

@@ -5,7 +5,8 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/lensnet/lensnet/lens/regular"
+	"github.com/lensnet/lensnet/lens/source"
+	"github.com/lensnet/lensnet/regular"
 	"github.com/lensnet/lensnet/tree"
 )
 
@@ -14,14 +15,14 @@ import (
 // such as Hosts.lns, and Lens, the part of it that failed), and what
 // went wrong.
 type GetError struct {
-	Pos  Pos
-	Top  Info
-	Lens Info
+	Pos  source.Pos
+	Top  source.Info
+	Lens source.Info
 	Msg  string
 }
 
 func (e *GetError) Error() string {
-	if e.Top.Name != "" && (e.Lens == Info{} || e.Lens == e.Top) {
+	if e.Top.Name != "" && (e.Lens == source.Info{} || e.Lens == e.Top) {
 		return fmt.Sprintf("%s: %s (byte %d, lens %s)", e.Pos, e.Msg, e.Pos.Offset, e.Top)
 	}
 	if e.Top.Name != "" {
@@ -238,7 +239,7 @@ func selfChecking(l *Lens) bool {
 }
 
 func (g *getter) errAt(l *Lens, off int, msg string) *GetError {
-	return &GetError{Pos: PosOf("", g.text, off), Lens: l.info, Msg: msg}
+	return &GetError{Pos: source.PosOf("", g.text, off), Lens: l.info, Msg: msg}
 }
 
 // exact applies l to text[i:j], which is known to be in l's language
@@ -835,7 +836,7 @@ func (g *getter) othersDead(sfa *regular.FA, ps []int, pos, j int, budget *int) 
 func (g *getter) mismatch(l *Lens, i, j int) error {
 	who := l.info // the innermost lens with a name or position
 	for {
-		if l.info != (Info{}) {
+		if l.info != (source.Info{}) {
 			who = l.info
 		}
 		switch l.kind {
@@ -917,7 +918,7 @@ func (g *getter) recFailure(l *Lens) error {
 		if _, next := g.fFA.Viable(g.text[g.fStart:]); !next.IsEmpty() {
 			msg += ", expected " + describeSet(next)
 		}
-		if g.fWho.info != (Info{}) {
+		if g.fWho.info != (source.Info{}) {
 			who = g.fWho.info
 		}
 	}

@@ -3,9 +3,11 @@ package lens
 import (
 	"testing"
 
-	"github.com/lensnet/lensnet/lens/regular"
-	"github.com/lensnet/lensnet/tree"
 	"github.com/stretchr/testify/require"
+
+	"github.com/lensnet/lensnet/lens/source"
+	"github.com/lensnet/lensnet/regular"
+	"github.com/lensnet/lensnet/tree"
 )
 
 // Small builders so that test lenses read like the lens language.
@@ -29,7 +31,7 @@ func star(l *Lens) *Lens            { return must(Star(l)) }
 func plus(l *Lens) *Lens            { return must(Plus(l)) }
 func opt(l *Lens) *Lens             { return Maybe(l) }
 func sub(ls ...*Lens) *Lens         { return Subtree(cat(ls...)) }
-func named(l *Lens, n string) *Lens { return l.WithInfo(Info{Name: n}) }
+func named(l *Lens, n string) *Lens { return l.WithInfo(source.Info{Name: n}) }
 
 func get(t *testing.T, l *Lens, text string) string {
 	t.Helper()

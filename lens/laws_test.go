@@ -47,7 +47,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/lensnet/lensnet/lens/regular"
+	"github.com/lensnet/lensnet/regular"
 	"github.com/lensnet/lensnet/tree"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

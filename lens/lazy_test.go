@@ -8,7 +8,7 @@ import (
 
 	"github.com/lensnet/lensnet/internal/gen"
 	"github.com/lensnet/lensnet/lens"
-	"github.com/lensnet/lensnet/lens/regular"
+	"github.com/lensnet/lensnet/regular"
 	"github.com/lensnet/lensnet/tree"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

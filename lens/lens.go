@@ -5,7 +5,8 @@ import (
 	"strings"
 	"sync/atomic"
 
-	"github.com/lensnet/lensnet/lens/regular"
+	"github.com/lensnet/lensnet/lens/source"
+	"github.com/lensnet/lensnet/regular"
 )
 
 // Kind is the kind of a lens: a primitive or a combinator.
@@ -45,7 +46,7 @@ func (k Kind) String() string {
 // and safe for concurrent use.
 type Lens struct {
 	kind Kind
-	info Info
+	info source.Info
 	re   *regular.FA // del, store, key
 	str  string      // del default; label and value string; seq and counter name
 	kids []*Lens     // concat and union: the operands; subtree, star, maybe, rec: one; square: left, body, right
@@ -71,12 +72,12 @@ type Lens struct {
 func (l *Lens) Kind() Kind { return l.kind }
 
 // Info returns where the lens was written.
-func (l *Lens) Info() Info { return l.info }
+func (l *Lens) Info() source.Info { return l.info }
 
 // WithInfo returns a copy of l that reports info in messages. A recursive
 // placeholder is returned unchanged with its info set, since copies of it
 // would not be tied to its body.
-func (l *Lens) WithInfo(info Info) *Lens {
+func (l *Lens) WithInfo(info source.Info) *Lens {
 	if l.kind == KindRec {
 		l.info = info
 		return l
@@ -155,7 +156,7 @@ func Counter(name string) *Lens { return newPrim(KindCounter, nil, name) }
 // Error is an error in building or checking a lens: the lens, a one-line
 // message, and details (examples, regexps) on further lines.
 type Error struct {
-	Lens    Info
+	Lens    source.Info
 	Msg     string
 	Details []string
 }

@@ -5,7 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/lensnet/lensnet/lens/regular"
+	"github.com/lensnet/lensnet/lens/source"
+	"github.com/lensnet/lensnet/regular"
 	"github.com/lensnet/lensnet/tree"
 )
 
@@ -13,7 +14,7 @@ import (
 // offending node, the lens, and what went wrong.
 type PutError struct {
 	Path string
-	Lens Info
+	Lens source.Info
 	Msg  string
 }
 

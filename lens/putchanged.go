@@ -3,7 +3,7 @@ package lens
 import (
 	"slices"
 
-	"github.com/lensnet/lensnet/lens/regular"
+	"github.com/lensnet/lensnet/regular"
 	"github.com/lensnet/lensnet/tree"
 )
 

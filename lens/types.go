@@ -4,7 +4,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/lensnet/lensnet/lens/regular"
+	"github.com/lensnet/lensnet/regular"
 )
 
 // types are the tree languages of a lens (see the package doc): atype,

@@ -86,7 +86,7 @@
 // =~ and !~ match a string or any value of a node set against a regexp
 // made by regexp() or glob() (a plain string there is a type error, as in
 // Augeas); the whole string must match. Regexps are Augeas's dialect, the
-// one lenses use (lens/regular): POSIX extended syntax without classes
+// one lenses use (package regular): POSIX extended syntax without classes
 // such as [:digit:]; regexp(s, 'i') ignores case; glob() reads * and ? as
 // fnmatch does (not across "/").
 // < <= > >= compare two numbers or two strings; + adds numbers and

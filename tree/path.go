@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/lensnet/lensnet/lens/regular"
+	"github.com/lensnet/lensnet/regular"
 )
 
 // This file implements Augeas's path language (pathx.c); the language
@@ -1130,7 +1130,7 @@ func globToRegexp(g string) string {
 }
 
 // regexp compiles a pattern of Augeas's regexp dialect (the one lenses
-// use, lens/regular); it matches whole strings, as Augeas's paths do.
+// use, package regular); it matches whole strings, as Augeas's paths do.
 func (s *evalState) regexp(pat string, fold bool) (*regular.FA, error) {
 	key := pat
 	var flags regular.Flags

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strconv"
 
-	"github.com/lensnet/lensnet/lens/regular"
+	"github.com/lensnet/lensnet/regular"
 )
 
 const mainUsage = `usage: lensnet [OPTIONS] [COMMAND ARGS...]

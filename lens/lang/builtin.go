@@ -6,8 +6,8 @@ import (
 	"strconv"
 
 	"github.com/lensnet/lensnet/lens"
-	"github.com/lensnet/lensnet/lens/regular"
 	"github.com/lensnet/lensnet/lens/syntax"
+	"github.com/lensnet/lensnet/regular"
 	"github.com/lensnet/lensnet/tree"
 )
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/lensnet/lensnet/lens"
+	"github.com/lensnet/lensnet/lens/source"
 	"github.com/lensnet/lensnet/lens/syntax"
 	"github.com/lensnet/lensnet/tree"
 )
@@ -14,7 +15,7 @@ import (
 // TestFailure is a unit test that did not hold. The comparison has been
 // printed to the loader's Stdout already.
 type TestFailure struct {
-	Pos lens.Pos
+	Pos source.Pos
 	Msg string
 }
 

@@ -5,8 +5,9 @@ import (
 	"strings"
 
 	"github.com/lensnet/lensnet/lens"
-	"github.com/lensnet/lensnet/lens/regular"
+	"github.com/lensnet/lensnet/lens/source"
 	"github.com/lensnet/lensnet/lens/syntax"
+	"github.com/lensnet/lensnet/regular"
 	"github.com/lensnet/lensnet/tree"
 )
 
@@ -192,7 +193,7 @@ func promote(s string) *regular.FA {
 
 // Error is an evaluation error at a source position.
 type Error struct {
-	Pos lens.Pos
+	Pos source.Pos
 	Msg string
 }
 

@@ -1,17 +1,17 @@
 package syntax
 
-import "github.com/lensnet/lensnet/lens"
+import "github.com/lensnet/lensnet/lens/source"
 
 // Span is the source range of a syntax node: Start is its first byte, End
 // the position just past its last byte.
 type Span struct {
-	Start, End lens.Pos
+	Start, End source.Pos
 }
 
-// Info returns the span as a lens.Info with the given name, the form the
+// Info returns the span as a source.Info with the given name, the form the
 // lens engine uses to tell where a lens was written.
-func (s Span) Info(name string) lens.Info {
-	return lens.Info{Start: s.Start, End: s.End, Name: name}
+func (s Span) Info(name string) source.Info {
+	return source.Info{Start: s.Start, End: s.End, Name: name}
 }
 
 // Module is a parsed .aug file.

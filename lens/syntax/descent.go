@@ -4,7 +4,8 @@ import (
 	"strings"
 
 	"github.com/alecthomas/participle/v2/lexer"
-	"github.com/lensnet/lensnet/lens"
+
+	"github.com/lensnet/lensnet/lens/source"
 )
 
 // descent is a hand-written recursive-descent parser for the grammar of
@@ -350,7 +351,7 @@ func (p *descent) branches() []*TreeNode {
 }
 
 // endOfToken returns the position just past token i.
-func (c *converter) endOfToken(i int) lens.Pos {
+func (c *converter) endOfToken(i int) source.Pos {
 	t := c.toks[i]
 	p := posOf(t.Pos)
 	for j := t.Pos.Offset; j < t.end; j++ {

@@ -9,12 +9,13 @@ import (
 
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
-	"github.com/lensnet/lensnet/lens"
+
+	"github.com/lensnet/lensnet/lens/source"
 )
 
 // Error is a syntax error at a position.
 type Error struct {
-	Pos lens.Pos
+	Pos source.Pos
 	Msg string
 }
 
@@ -48,8 +49,8 @@ var (
 	})
 )
 
-func posOf(p lexer.Position) lens.Pos {
-	return lens.Pos{Filename: p.Filename, Offset: p.Offset, Line: p.Line, Column: p.Column}
+func posOf(p lexer.Position) source.Pos {
+	return source.Pos{Filename: p.Filename, Offset: p.Offset, Line: p.Line, Column: p.Column}
 }
 
 // Parse parses the module in src; filename is used in positions. The
@@ -156,7 +157,7 @@ type converter struct {
 
 // endOf returns the position just past the last token before next (next
 // is participle's EndPos: the start of the following token).
-func (c *converter) endOf(next lexer.Position) lens.Pos {
+func (c *converter) endOf(next lexer.Position) source.Pos {
 	i := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].Pos.Offset >= next.Offset })
 	if i == 0 {
 		return posOf(next)

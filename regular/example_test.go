@@ -3,7 +3,7 @@ package regular_test
 import (
 	"fmt"
 
-	"github.com/lensnet/lensnet/lens/regular"
+	"github.com/lensnet/lensnet/regular"
 )
 
 // Augeas's regexp minus: identifiers that are not keywords.

@@ -4,10 +4,10 @@
 // and their ratios, and how each tool scales from the small size to the
 // large one (linear means at most 12x the time for 10x the input).
 //
-//	go run ./bench                  # sizes 1000 and 10000
-//	go run ./bench -sizes 100,1000  # quicker
-//	go run ./bench -augtool=false   # lensnet only
-//	go run ./bench -runs 9          # median of 9 runs (default 5)
+//	go run ./cmd/bench                  # sizes 1000 and 10000
+//	go run ./cmd/bench -sizes 100,1000  # quicker
+//	go run ./cmd/bench -augtool=false   # lensnet only
+//	go run ./cmd/bench -runs 9          # median of 9 runs (default 5)
 package main
 
 import (

@@ -1,4 +1,4 @@
-package lens
+package source
 
 import "fmt"
 
