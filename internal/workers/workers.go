@@ -120,10 +120,14 @@ type Queue[T any] struct {
 }
 
 // NewQueue starts GOMAXPROCS-1 helpers calling do on each item put.
+// With one processor there are none, and Put does the work itself.
 func NewQueue[T any](do func(T)) *Queue[T] {
-	q := &Queue[T]{todo: make(chan T, 64), do: do}
-	for range runtime.GOMAXPROCS(0) - 1 {
-		q.wg.Go(q.drain)
+	q := &Queue[T]{do: do}
+	if helpers := runtime.GOMAXPROCS(0) - 1; helpers > 0 {
+		q.todo = make(chan T, 64)
+		for range helpers {
+			q.wg.Go(q.drain)
+		}
 	}
 	return q
 }
@@ -135,11 +139,20 @@ func (q *Queue[T]) drain() {
 }
 
 // Put hands t to the helpers; it blocks while 64 items wait.
-func (q *Queue[T]) Put(t T) { q.todo <- t }
+func (q *Queue[T]) Put(t T) {
+	if q.todo == nil {
+		q.do(t)
+		return
+	}
+	q.todo <- t
+}
 
 // Wait says no more items come, works on those left on the calling
 // goroutine beside the helpers, and returns when all are done.
 func (q *Queue[T]) Wait() {
+	if q.todo == nil {
+		return
+	}
 	close(q.todo)
 	q.drain()
 	q.wg.Wait()
