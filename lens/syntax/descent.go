@@ -42,7 +42,7 @@ func parseDescent(c *converter, toks []token) (m *Module, ok bool) {
 	if p.bad {
 		return nil, false
 	}
-	m.Span = Span{Start: posOf(toks[start].Pos), End: posOf(toks[len(toks)-1].Pos)}
+	m.Span = source.Span{Start: posOf(toks[start].Pos), End: posOf(toks[len(toks)-1].Pos)}
 	return m, true
 }
 
@@ -91,8 +91,8 @@ func (p *descent) expectType(typ lexer.TokenType) string {
 // span runs from token start to the end of the last token taken. As
 // with participle, a construct that took no token (an empty tree node
 // "{ }") starts at the next token and ends where the one before ends.
-func (p *descent) span(start int) Span {
-	return Span{Start: posOf(p.toks[start].Pos), End: p.c.endOfToken(p.i - 1)}
+func (p *descent) span(start int) source.Span {
+	return source.Span{Start: posOf(p.toks[start].Pos), End: p.c.endOfToken(p.i - 1)}
 }
 
 func (p *descent) decl() Decl {
@@ -139,6 +139,7 @@ func (p *descent) test(start int) Decl {
 	case p.accept(tokPunct, "*"):
 		t.Expect = ExpectError
 	default:
+		t.Expect = ExpectValue
 		t.Result = p.exp()
 	}
 	t.Span = p.span(start)
@@ -215,7 +216,7 @@ func (p *descent) binary(op byte, operand func() Expr) Expr {
 		if p.bad {
 			return nil
 		}
-		out = &Binary{Span: Span{Start: SpanOf(out).Start, End: SpanOf(right).End}, Op: op, Left: out, Right: right}
+		out = &Binary{Span: source.Span{Start: SpanOf(out).Start, End: SpanOf(right).End}, Op: op, Left: out, Right: right}
 	}
 	return out
 }
@@ -243,7 +244,7 @@ func (p *descent) app() Expr {
 		if p.bad {
 			return nil
 		}
-		out = &Apply{Span: Span{Start: SpanOf(out).Start, End: SpanOf(arg).End}, Func: out, Arg: arg}
+		out = &Apply{Span: source.Span{Start: SpanOf(out).Start, End: SpanOf(arg).End}, Func: out, Arg: arg}
 	}
 	return out
 }
