@@ -10,9 +10,8 @@ import (
 
 // descent is a hand-written recursive-descent parser for the grammar of
 // grammar.go. It builds the same AST as the participle grammar and
-// converter do, about fifty times faster (a handle parses every module
-// on the lens search path when it opens), but it only recognises valid
-// modules: on the first token it cannot take it gives up, and Parse
+// converter do, much faster (the package doc gives the figures), but it
+// only recognises valid modules: on the first token it cannot take it gives up, and Parse
 // runs the participle grammar to list the errors in their usual form.
 // TestDescentMatchesGrammar and FuzzParseModule check that both accept
 // the same modules and build the same trees.
