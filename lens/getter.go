@@ -29,13 +29,13 @@ import (
 // text is matched against the whole lens first, except when the lens
 // checks it as it goes (a star, or a concatenation ending in one: see
 // selfChecking). Every byte is read a bounded number of times whatever
-// the input. Recursive lenses are parsed by a
-// memoising recogniser over positions (ends), whose terminals are their
-// largest non-recursive parts, matched with the same automata; the tree
-// is then built top-down along the unique parse.
+// the input. Recursive lenses are parsed by a memoising recogniser over
+// positions (ends), whose terminals are their largest non-recursive
+// parts, matched with the same automata; the tree is then built
+// top-down along the unique parse.
 type getter struct {
-	text string
-	getMode
+	text     string
+	getMode  // what the text is read for, fixed while it is read
 	seqs     map[string]int
 	lvl      *level
 	stack    []*tree.Node // the nodes made so far whose parent is not made yet
