@@ -2,11 +2,9 @@ package lens
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 
+	"github.com/lensnet/lensnet/internal/workers"
 	"github.com/lensnet/lensnet/lens/source"
 	"github.com/lensnet/lensnet/regular"
 )
@@ -64,49 +62,17 @@ func (c *checker) check(l *Lens) error {
 		x.checkedTypes()
 		x.text(true)
 	}
-	errs := make([]error, len(order))
-	workers := min(runtime.GOMAXPROCS(0), len(order)/4+1)
-	if workers <= 1 {
-		for i, x := range order {
-			if errs[i] = c.checkOne(x); errs[i] != nil {
-				break
-			}
+	// one worker more per four lenses: fewer than four are checked on
+	// this goroutine alone
+	i, err := workers.EachUntil(len(order), len(order)/4+1, func(i int) error {
+		return c.checkOne(order[i])
+	})
+	if err != nil {
+		// the failed lens and those after it count as unchecked
+		for _, x := range order[i:] {
+			delete(c.seen, x)
 		}
-	} else {
-		var next atomic.Int64
-		var failed atomic.Int64
-		failed.Store(int64(len(order)))
-		var wg sync.WaitGroup
-		for w := 0; w < workers; w++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for {
-					i := next.Add(1) - 1
-					if i >= int64(len(order)) || i > failed.Load() {
-						return
-					}
-					if errs[i] = c.checkOne(order[i]); errs[i] != nil {
-						for {
-							f := failed.Load()
-							if i >= f || failed.CompareAndSwap(f, i) {
-								break
-							}
-						}
-					}
-				}
-			}()
-		}
-		wg.Wait()
-	}
-	for i, err := range errs {
-		if err != nil {
-			// the failed lens and those after it count as unchecked
-			for _, x := range order[i:] {
-				delete(c.seen, x)
-			}
-			return err
-		}
+		return err
 	}
 	return nil
 }

@@ -67,4 +67,20 @@
 // Errors: a *GetError says where in the text (line, column and byte
 // offset), which lens, and what was expected; a *PutError names the tree
 // path of the offending node; construction and type errors are *Error.
+//
+// # Where things are
+//
+//	lens.go        the Lens type, its kinds, the primitives and combinators
+//	types.go       ctype, atype, ktype, vtype and their fixpoint for recursion
+//	check.go       type checking (Check, Checker)
+//	get.go         Get, GetLayout, GetLazy
+//	getter.go      the getter: one reading of a text, its modes (getMode)
+//	cut.go         splitting text among operands and iterations with automata
+//	getrec.go      the recogniser of recursive lenses, and its memory
+//	getpar.go      the parallel read of a large top-level star
+//	geterror.go    GetError and the messages of a failed get
+//	lazy.go        which subtrees GetLazy leaves unread, and reading them later
+//	skel.go        skeletons and dictionaries, what put writes the original from
+//	put.go         Put and Create
+//	putchanged.go  PutChanged: put that rewrites only the changed nodes
 package lens

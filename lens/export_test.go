@@ -1,15 +1,14 @@
 package lens
 
-// SetParallelGet turns reading a large top-level star in parallel on or
-// off, and returns a function that restores the setting.
-func SetParallelGet(on bool) (restore func()) {
-	old := parallelGet
-	parallelGet = on
-	return func() { parallelGet = old }
-}
+import "github.com/lensnet/lensnet/tree"
 
-// ParallelReads is how many stars were read in parallel so far.
-func ParallelReads() int64 { return parallelReads.Load() }
+// GetLayoutParallel is GetLayout with the parallel read of large
+// top-level stars on or off; parallel tells whether a star was read in
+// parallel (rather than given up).
+func GetLayoutParallel(l *Lens, text string, on bool) (root *tree.Node, lay *Layout, parallel bool, err error) {
+	root, lay, reads, err := l.getWith(text, getMode{record: !l.recursive, sequential: !on})
+	return root, lay, reads > 0, err
+}
 
 // LazySubtrees is how many top-level subtree lenses of l GetLazy may
 // leave unread below their own level.

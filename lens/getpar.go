@@ -2,9 +2,8 @@ package lens
 
 import (
 	"runtime"
-	"sync"
-	"sync/atomic"
 
+	"github.com/lensnet/lensnet/internal/workers"
 	"github.com/lensnet/lensnet/tree"
 )
 
@@ -24,21 +23,14 @@ import (
 // goroutines and getters costs more than it saves.
 const parallelMin = 64 << 10
 
-// parallelGet turns the parallel read off when false (for tests that
-// compare it with the sequential one).
-var parallelGet = true
-
-// parallelReads counts the stars read in parallel (for tests).
-var parallelReads atomic.Int64
-
 // splittable reports whether the star l over text[i:j] may be read in
 // parallel: it is what the top of the lens ends with (so nothing read
 // after it depends on the state it leaves), its iterations make nodes
-// of the top level, and only a tree is wanted (no skeleton for put, no
-// shallow read).
+// of the top level, only a tree is wanted (no skeleton for put, no
+// shallow read), and the getter's mode is not sequential.
 func (g *getter) splittable(l *Lens, i, j int) bool {
 	return j-i >= parallelMin && j == len(g.text) && g.lvl == g.topLvl && !g.skel && !g.shallow &&
-		parallelGet && g.depth == 0 && (l == g.topLens || g.topLens != nil && g.topLens.kind == KindConcat && l == g.topLens.kids[len(g.topLens.kids)-1]) &&
+		!g.sequential && g.depth == 0 && (l == g.topLens || g.topLens != nil && g.topLens.kind == KindConcat && l == g.topLens.kids[len(g.topLens.kids)-1]) &&
 		runtime.GOMAXPROCS(0) > 1
 }
 
@@ -57,21 +49,9 @@ type parRun struct {
 // are found here, and each run is handed to the readers as soon as its
 // ends are known, so that they start while the rest is being cut.
 func (g *getter) starParallel(l *Lens, i, j int) bool {
-	workers := runtime.GOMAXPROCS(0)
-	runBytes := max(16<<10, (j-i)/(8*workers))
+	runBytes := max(16<<10, (j-i)/(8*runtime.GOMAXPROCS(0)))
 	var runs []*parRun
-	todo := make(chan *parRun, 64)
-	var wg sync.WaitGroup
-	read := func() {
-		defer wg.Done()
-		for r := range todo {
-			g.readRun(l, r)
-		}
-	}
-	for range workers - 1 {
-		wg.Add(1)
-		go read()
-	}
+	readers := workers.NewQueue(func(r *parRun) { g.readRun(l, r) })
 	it := g.newStarIter(l, i, j)
 	ends := []int{i}
 	failed := false
@@ -86,15 +66,12 @@ func (g *getter) starParallel(l *Lens, i, j int) bool {
 		if p-ends[0] >= runBytes || p == j {
 			r := &parRun{ends: ends, first: len(runs) == 0}
 			runs = append(runs, r)
-			todo <- r
+			readers.Put(r)
 			ends = []int{p}
 		}
 	}
 	it.done()
-	close(todo)
-	wg.Add(1)
-	read() // this goroutine reads what is left
-	wg.Wait()
+	readers.Wait() // this goroutine reads what is left
 	if failed || len(runs) < 2 {
 		return false
 	}
@@ -103,7 +80,7 @@ func (g *getter) starParallel(l *Lens, i, j int) bool {
 			return false
 		}
 	}
-	parallelReads.Add(1)
+	g.parallelReads++
 	for _, r := range runs {
 		g.stack = append(g.stack, r.nodes...)
 		if g.record {

@@ -35,30 +35,24 @@ func shippedLens(t *testing.T, module string) *lens.Lens {
 // getBoth reads text with the parallel read of large stars on and off,
 // and tells whether the parallel read was used (rather than given up).
 func getBoth(l *lens.Lens, text string) (par, seq string, parErr, seqErr error, used bool) {
-	dump := func() (string, error) {
-		root, lay, err := l.GetLayout(text)
+	dump := func(on bool) (string, bool, error) {
+		root, lay, used, err := lens.GetLayoutParallel(l, text, on)
 		if err != nil {
-			return "", err
+			return "", used, err
 		}
 		dumped := dumpAll(root)
 		// the layout must let PutChangedLayout write back the text
 		out, err := l.PutChangedLayout(root, text, lay)
 		if err != nil {
-			return "", err
+			return "", used, err
 		}
 		if out != text {
-			return "", fmt.Errorf("put of the tree as read changed the text")
+			return "", used, fmt.Errorf("put of the tree as read changed the text")
 		}
-		return dumped, nil
+		return dumped, used, nil
 	}
-	restore := lens.SetParallelGet(false)
-	seq, seqErr = dump()
-	restore()
-	restore = lens.SetParallelGet(true)
-	before := lens.ParallelReads()
-	par, parErr = dump()
-	used = lens.ParallelReads() > before
-	restore()
+	seq, _, seqErr = dump(false)
+	par, used, parErr = dump(true)
 	return
 }
 
@@ -175,10 +169,9 @@ func BenchmarkParallelGet(b *testing.B) {
 	text := gen.Interfaces(10000)
 	for _, on := range []bool{false, true} {
 		b.Run(fmt.Sprint("parallel=", on), func(b *testing.B) {
-			defer lens.SetParallelGet(on)()
 			b.SetBytes(int64(len(text)))
 			for b.Loop() {
-				if _, _, err := l.GetLayout(text); err != nil {
+				if _, _, _, err := lens.GetLayoutParallel(l, text, on); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -1,6 +1,646 @@
 package lens
 
-import "sync"
+import (
+	"slices"
+	"sync"
+
+	"github.com/lensnet/lensnet/regular"
+)
+
+// The recursive recogniser: a recursive lens is parsed by memoising,
+// for each lens and text position, every end a word of the lens can
+// have from there (ends); its terminals are its largest non-recursive
+// parts, matched with automata. Its scratch memory (memo tables, arenas
+// of end lists, stacks) is pooled between texts.
+
+// ends returns, in increasing order, every q such that text[p:q] is in
+// l's language. Results for recursive placeholders are memoised.
+func (g *getter) ends(l *Lens, p int) ([]int, error) {
+	if !l.recursive {
+		return g.scan(l.ctype(), l, p), nil
+	}
+	switch l.kind {
+	case KindRec:
+		s := g.scratch()
+		t := s.table(l)
+		v := s.at(t, p)
+		if v > 0 {
+			return s.ends[v-1], nil
+		}
+		if l.body() == nil {
+			return nil, g.errAt(l, p, "recursive lens used before it was defined")
+		}
+		if v < 0 {
+			return nil, g.errAt(l, p, "left recursion: the recursive lens refers to itself without reading text first")
+		}
+		if g.depth >= maxDepth {
+			return nil, g.errAt(l, p, "input nested too deeply")
+		}
+		g.depth++
+		s.put(t, p, -1) // busy
+		e, err := g.ends(l.body(), p)
+		g.depth--
+		if err != nil {
+			s.put(t, p, 0)
+			return nil, err
+		}
+		s.ends = append(s.ends, e)
+		s.put(t, p, int32(len(s.ends)))
+		return e, nil
+	case KindSubtree:
+		return g.ends(l.kids[0], p)
+	case KindConcat:
+		var set []int
+		parts := l.recPlan().parts
+		for i := range parts {
+			var next []int
+			if i == 0 || len(set) == 1 {
+				q := p
+				if i > 0 {
+					q = set[0]
+				}
+				var err error
+				if next, err = g.partEnds(&parts[i], q); err != nil {
+					return nil, err
+				}
+			} else {
+				s := g.scratch()
+				base := len(s.tmp)
+				for _, q := range set {
+					e, err := g.partEnds(&parts[i], q)
+					if err != nil {
+						s.tmp = s.tmp[:base]
+						return nil, err
+					}
+					s.tmp = append(s.tmp, e...)
+				}
+				next = s.collect(base)
+			}
+			if len(next) == 0 {
+				return nil, nil
+			}
+			set = next
+		}
+		return set, nil
+	case KindSquare:
+		return g.squareEnds(l, p)
+	case KindUnion:
+		// most positions start only one branch: its ends are returned as
+		// they are, a merge happens only when a second branch reads too
+		var out []int
+		base := -1 // once merging: where the lists start on the scratch stack
+		plan := l.recPlan()
+		parts := plan.parts
+		for _, i := range plan.starting(g.text, p) {
+			e, err := g.partRead(&parts[i], p)
+			if err != nil {
+				if base >= 0 {
+					g.rec.tmp = g.rec.tmp[:base]
+				}
+				return nil, err
+			}
+			switch {
+			case len(e) == 0:
+			case out == nil:
+				out = e
+			case base < 0:
+				s := g.scratch()
+				base = len(s.tmp)
+				s.tmp = append(append(s.tmp, out...), e...)
+			default:
+				g.rec.tmp = append(g.rec.tmp, e...)
+			}
+		}
+		if base >= 0 {
+			out = g.rec.collect(base)
+		}
+		return out, nil
+	case KindMaybe:
+		e, err := g.ends(l.kids[0], p)
+		if err != nil {
+			return nil, err
+		}
+		if len(e) > 0 && e[0] == p {
+			return e, nil
+		}
+		if len(e) == 0 {
+			return g.just(p), nil
+		}
+		// ends are ascending and never before p: p goes first
+		out := g.scratch().alloc(len(e) + 1)
+		out[0] = p
+		copy(out[1:], e)
+		return out, nil
+	case KindStar:
+		r, err := g.starReach(l, p)
+		if err != nil {
+			return nil, err
+		}
+		return r.reached, nil
+	}
+	return nil, g.errAt(l, p, "invalid lens")
+}
+
+// scan returns every q such that text[p:q] is in the language of fa, a
+// terminal of a recursive lens, and notes how far it read (for errors).
+func (g *getter) scan(fa *regular.FA, who *Lens, p int) []int {
+	s := g.scratch()
+	free := s.arena[len(s.arena):]
+	out, reach := fa.AppendPrefixesReach(free[:0], g.text[p:])
+	if p+reach > g.furthest || g.fFA == nil {
+		g.furthest, g.fFA, g.fWho, g.fStart = p+reach, fa, who, p
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	if len(out) <= cap(free) {
+		s.arena = s.arena[:len(s.arena)+len(out)] // read into the arena
+	} else {
+		// the list outgrew the chunk and has its own array: start a new
+		// chunk for the next lists
+		s.arena = make([]int, 0, max(arenaChunk, 2*len(out)))
+	}
+	for k := range out {
+		out[k] += p
+	}
+	return out[:len(out):len(out)] // appends copy
+}
+
+// just returns the one-element list [p] without allocating: a window
+// of a shared identity table (capacity 1, so appends copy).
+func (g *getter) just(p int) []int {
+	s := g.scratch()
+	if len(s.ident) <= p {
+		k := len(s.ident)
+		s.ident = append(s.ident, make([]int, max(len(g.text)+1, 256)-k)...)
+		for i := k; i < len(s.ident); i++ {
+			s.ident[i] = i
+		}
+	}
+	return s.ident[p : p+1 : p+1]
+}
+
+// partEnds is ends for one group of a recursive concatenation or union.
+// The result may be memoised or shared: callers must not modify it.
+func (g *getter) partEnds(part *recPart, p int) ([]int, error) {
+	if p < len(g.text) && part.first.Has(g.text[p]) {
+		return g.partRead(part, p)
+	}
+	if !part.nullable {
+		return nil, nil
+	}
+	// Only the empty word can be read here (first and nullable are exact
+	// unless first has every byte). The part is not explored when that
+	// changes nothing: each terminal it would read from p dies on the
+	// first byte, which moves furthest only when p is past it, and
+	// memoised results are the same whenever they are asked.
+	if g.fFA != nil && p <= g.furthest {
+		return g.just(p), nil
+	}
+	return g.partRead(part, p)
+}
+
+// partRead is partEnds for a part that may start at p.
+func (g *getter) partRead(part *recPart, p int) ([]int, error) {
+	if part.fa != nil {
+		return g.scan(part.fa, part.who, p), nil
+	}
+	return g.ends(part.who, p)
+}
+
+// firstBytes returns the bytes the words of l can start with and
+// whether l reads the empty word, walking the structure of a recursive
+// lens (its exact type is a costly fixpoint). Where a recursive lens is
+// met again before any byte is read it answers every byte and nullable,
+// an over-approximation: a part is then never skipped.
+func firstBytes(l *Lens, visiting map[*Lens]bool) (regular.ByteSet, bool) {
+	if !l.recursive {
+		ct := l.ctype()
+		return ct.FirstBytes(), ct.AcceptsEmpty()
+	}
+	switch l.kind {
+	case KindRec:
+		if visiting[l] || l.body() == nil {
+			return regular.AllBytes, true
+		}
+		visiting[l] = true
+		defer delete(visiting, l)
+		return firstBytes(l.body(), visiting)
+	case KindSubtree:
+		return firstBytes(l.kids[0], visiting)
+	case KindConcat, KindSquare:
+		var acc regular.ByteSet
+		for _, k := range l.kids {
+			f, nullable := firstBytes(k, visiting)
+			acc = acc.Union(f)
+			if !nullable {
+				return acc, false
+			}
+		}
+		return acc, true
+	case KindUnion:
+		var acc regular.ByteSet
+		anyNullable := false
+		for _, k := range l.kids {
+			f, nullable := firstBytes(k, visiting)
+			acc, anyNullable = acc.Union(f), anyNullable || nullable
+		}
+		return acc, anyNullable
+	case KindMaybe, KindStar:
+		f, _ := firstBytes(l.kids[0], visiting)
+		return f, true
+	}
+	return regular.AllBytes, true
+}
+
+// recPlan groups the operands of a recursive concatenation or union for
+// the recogniser: each run of adjacent non-recursive operands of a
+// concatenation, and all non-recursive operands of a union, become one
+// automaton, so that the text is read once per group rather than once
+// per operand.
+type recPlan struct {
+	parts []recPart
+	// union: for each byte, the parts (indexes, in order) that may read
+	// a text starting with it, and those that may read at its end
+	byByte [][]int32 // 256 lists
+	atEnd  []int32
+}
+
+// starting returns the indexes of the parts of a union that may read
+// text from p: the others certainly read nothing there.
+func (rp *recPlan) starting(text string, p int) []int32 {
+	if p < len(text) {
+		return rp.byByte[text[p]]
+	}
+	return rp.atEnd
+}
+
+// recPart is a group of non-recursive operands merged into fa (who is
+// the lens named in messages: the operand itself when it is alone), or
+// a recursive operand who (fa nil).
+type recPart struct {
+	fa  *regular.FA
+	who *Lens
+	// first holds the bytes a non-empty word of the part can start
+	// with; a part that cannot read the empty word is skipped where the
+	// text has none of them (most branches of a statement union)
+	first    regular.ByteSet
+	nullable bool
+}
+
+func (l *Lens) recPlan() *recPlan {
+	if p := l.plan.Load(); p != nil {
+		return p
+	}
+	plan := &recPlan{}
+	var run []*Lens
+	flush := func() {
+		switch len(run) {
+		case 0:
+			return
+		case 1:
+			plan.parts = append(plan.parts, recPart{fa: run[0].ctype(), who: run[0]})
+		default:
+			fas := make([]*regular.FA, len(run))
+			for i, k := range run {
+				fas[i] = k.ctype()
+			}
+			merged := regular.Concat(fas...)
+			if l.kind == KindUnion {
+				merged = regular.Union(fas...)
+			}
+			plan.parts = append(plan.parts, recPart{fa: merged, who: l})
+		}
+		run = nil
+	}
+	for _, k := range l.kids {
+		if !k.recursive {
+			run = append(run, k)
+			continue
+		}
+		if l.kind == KindConcat {
+			flush()
+		}
+		plan.parts = append(plan.parts, recPart{who: k})
+	}
+	flush()
+	for i := range plan.parts {
+		rp := &plan.parts[i]
+		if rp.fa != nil {
+			rp.first, rp.nullable = rp.fa.FirstBytes(), rp.fa.AcceptsEmpty()
+		} else {
+			rp.first, rp.nullable = firstBytes(rp.who, map[*Lens]bool{})
+		}
+	}
+	if l.kind == KindUnion {
+		plan.byByte = make([][]int32, 256)
+		for i := range plan.parts {
+			rp := &plan.parts[i]
+			for c := range 256 {
+				if rp.nullable || rp.first.Has(byte(c)) {
+					plan.byByte[c] = append(plan.byByte[c], int32(i))
+				}
+			}
+			if rp.nullable {
+				plan.atEnd = append(plan.atEnd, int32(i))
+			}
+		}
+	}
+	l.plan.Store(plan)
+	return plan
+}
+
+func (g *getter) squareEnds(l *Lens, p int) ([]int, error) {
+	left, body, right := l.kids[0], l.kids[1], l.kids[2]
+	le, err := g.ends(left, p)
+	if err != nil {
+		return nil, err
+	}
+	// the ends found are gathered on the scratch stack
+	s := g.scratch()
+	base := len(s.tmp)
+	for _, k1 := range le {
+		be, err := g.ends(body, k1)
+		if err != nil {
+			s.tmp = s.tmp[:base]
+			return nil, err
+		}
+		for _, m := range be {
+			re, err := g.ends(right, m)
+			if err != nil {
+				s.tmp = s.tmp[:base]
+				return nil, err
+			}
+			for _, k2 := range re {
+				a, b := g.text[p:k1], g.text[m:k2]
+				if a == b || (l.fold && equalFold(a, b)) {
+					s.tmp = append(s.tmp, k2)
+				}
+			}
+		}
+	}
+	return s.collect(base), nil
+}
+
+func sortUnique(x []int) []int {
+	slices.Sort(x)
+	return slices.Compact(x)
+}
+
+// starReach is the set of positions the iterations of a recursive star
+// can reach from p, ascending, with the ends of one iteration from each;
+// memoised, since the recogniser and the tree building both need it.
+type starReach struct {
+	reached []int
+	ends    [][]int // ends[k]: the ends of the operand from reached[k]
+}
+
+func (g *getter) starReach(l *Lens, p int) (starReach, error) {
+	s := g.scratch()
+	t := s.table(l)
+	if v := s.at(t, p); v > 0 {
+		return s.star[v-1], nil
+	}
+	r, err := g.reach(l.kids[0], p)
+	if err != nil {
+		return starReach{}, err
+	}
+	s.star = append(s.star, r)
+	s.put(t, p, int32(len(s.star)))
+	return r, nil
+}
+
+// reach explores the iterations of child from p and returns every
+// position reached, ascending, with the ends of child from each.
+func (g *getter) reach(child *Lens, p int) (starReach, error) {
+	// the heap and the lists grow on the scratch stacks: a nested reach
+	// (in ends) pushes above them and pops back before returning
+	s := g.scratch()
+	hb, rb, eb := len(s.heap), len(s.tmp), len(s.tmpEnds)
+	s.heap = append(s.heap, p)
+	last := -1
+	for len(s.heap) > hb {
+		// positions come out ascending, a position pushed twice twice
+		q := s.popHeap(hb)
+		if q == last {
+			continue
+		}
+		last = q
+		e, err := g.ends(child, q)
+		if err != nil {
+			s.heap, s.tmp, s.tmpEnds = s.heap[:hb], s.tmp[:rb], s.tmpEnds[:eb]
+			return starReach{}, err
+		}
+		s.tmp = append(s.tmp, q)
+		s.tmpEnds = append(s.tmpEnds, e)
+		for _, x := range e {
+			if x > q {
+				s.pushHeap(hb, x)
+			}
+		}
+	}
+	r := starReach{reached: s.alloc(len(s.tmp) - rb), ends: s.allocEnds(len(s.tmpEnds) - eb)}
+	copy(r.reached, s.tmp[rb:])
+	copy(r.ends, s.tmpEnds[eb:])
+	clear(s.tmpEnds[eb:])
+	s.tmp, s.tmpEnds = s.tmp[:rb], s.tmpEnds[:eb]
+	return r, nil
+}
+
+// pushHeap pushes x on the min-heap of positions s.heap[base:].
+func (s *recScratch) pushHeap(base, x int) {
+	s.heap = append(s.heap, x)
+	a := s.heap[base:]
+	for i := len(a) - 1; i > 0; {
+		p := (i - 1) / 2
+		if a[p] <= a[i] {
+			break
+		}
+		a[p], a[i] = a[i], a[p]
+		i = p
+	}
+}
+
+// popHeap pops the least position of the min-heap s.heap[base:].
+func (s *recScratch) popHeap(base int) int {
+	a := s.heap[base:]
+	x := a[0]
+	n := len(a) - 1
+	a[0] = a[n]
+	a = a[:n]
+	s.heap = s.heap[:base+n]
+	for i := 0; ; {
+		c := 2*i + 1
+		if c >= n {
+			break
+		}
+		if c+1 < n && a[c+1] < a[c] {
+			c++
+		}
+		if a[i] <= a[c] {
+			break
+		}
+		a[i], a[c] = a[c], a[i]
+		i = c
+	}
+	return x
+}
+
+func (g *getter) starRec(l *Lens, i, j int) (skel, error) {
+	child := l.kids[0]
+	r, err := g.starReach(l, i)
+	if err != nil {
+		return skel{}, err
+	}
+	last, ok := slices.BinarySearch(r.reached, j)
+	if !ok {
+		return skel{}, g.recFailure(child)
+	}
+	// valid[k]: whether iterations reach j from reached[k] (every end of
+	// an iteration from a reached position is reached); then each
+	// iteration, from the first, takes the longest piece that stays valid
+	// (Augeas's leftmost-longest)
+	s := g.scratch()
+	valid := s.alloc(last + 1) // 1 for valid
+	clear(valid)
+	valid[last] = 1
+	for a := last - 1; a >= 0; a-- {
+		q := r.reached[a]
+		for _, x := range r.ends[a] {
+			if x <= q || x > j {
+				continue
+			}
+			if k, _ := slices.BinarySearch(r.reached[a+1:last+1], x); valid[a+1+k] != 0 {
+				valid[a] = 1
+				break
+			}
+		}
+	}
+	cuts := s.alloc(last + 1)[:1] // at most one cut per reached position
+	cuts[0] = i
+	for cur, a := i, 0; cur != j; {
+		e := r.ends[a]
+		next, nextK := -1, 0
+		for b := len(e) - 1; b >= 0; b-- {
+			if e[b] <= cur || e[b] > j {
+				continue
+			}
+			if k, _ := slices.BinarySearch(r.reached[a+1:last+1], e[b]); valid[a+1+k] != 0 {
+				next, nextK = e[b], a+1+k
+				break
+			}
+		}
+		if next < 0 {
+			return skel{}, g.recFailure(child)
+		}
+		cuts = append(cuts, next)
+		cur, a = next, nextK
+	}
+	var kids []skel
+	for t := 0; t+1 < len(cuts); t++ {
+		sk, err := g.exact(child, cuts[t], cuts[t+1])
+		if err != nil {
+			return skel{}, err
+		}
+		if g.skel {
+			kids = append(kids, sk)
+		}
+	}
+	return skel{lens: l, kids: kids}, nil
+}
+
+// cutsRec splits text[i:j] among the operands of a concatenation with a
+// recursive part, leftmost-longest as Augeas does: forward sets of
+// reachable positions, then backward the starts from which the rest still
+// reaches j, then forward again, giving each operand the longest piece
+// after which the rest still fits.
+func (g *getter) cutsRec(l *Lens, i, j int) ([]int, error) {
+	s := g.scratch()
+	n := len(l.kids)
+	// sets[t]: the positions operand t can start at, up to j; at[t][k]:
+	// the ends of operand t from sets[t][k], each asked once
+	sets := s.allocEnds(n)
+	var atBuf [8][][]int
+	at := atBuf[:]
+	if n > len(atBuf) {
+		at = make([][][]int, n)
+	}
+	sets[0] = g.just(i)
+	for t := 0; t < n; t++ {
+		if t > 0 {
+			var next []int
+			if prev := at[t-1]; len(prev) == 1 {
+				next = prev[0]
+			} else {
+				base := len(s.tmp)
+				for _, e := range prev {
+					s.tmp = append(s.tmp, e...)
+				}
+				next = s.collect(base)
+			}
+			k := len(next)
+			for k > 0 && next[k-1] > j {
+				k--
+			}
+			sets[t] = next[:k]
+		}
+		at[t] = s.allocEnds(len(sets[t]))
+		for k, p := range sets[t] {
+			e, err := g.ends(l.kids[t], p)
+			if err != nil {
+				return nil, err
+			}
+			at[t][k] = e
+		}
+	}
+	// valid[t]: positions in sets[t] from which operands t.. reach j
+	valid := s.allocEnds(n + 1)
+	valid[n] = g.just(j)
+	for t := n - 1; t >= 1; t-- {
+		v := s.alloc(len(sets[t]))[:0]
+		for k, p := range sets[t] {
+			if intersects(at[t][k], valid[t+1]) {
+				v = append(v, p)
+			}
+		}
+		if len(v) == 0 {
+			return nil, g.recFailure(l.kids[t])
+		}
+		valid[t] = v
+	}
+	cuts := s.alloc(n + 1)
+	cuts[0] = i
+	for t := 0; t < n; t++ {
+		k, _ := slices.BinarySearch(sets[t], cuts[t]) // cuts[t] is in valid[t]
+		e := at[t][k]
+		found := false
+		for a := len(e) - 1; a >= 0 && !found; a-- {
+			if _, ok := slices.BinarySearch(valid[t+1], e[a]); ok {
+				cuts[t+1] = e[a]
+				found = true
+			}
+		}
+		if !found {
+			return nil, g.recFailure(l.kids[t])
+		}
+	}
+	return cuts, nil
+}
+
+// intersects reports whether two ascending lists share an element.
+func intersects(a, b []int) bool {
+	for x, y := 0, 0; x < len(a) && y < len(b); {
+		switch {
+		case a[x] == b[y]:
+			return true
+		case a[x] < b[y]:
+			x++
+		default:
+			y++
+		}
+	}
+	return false
+}
 
 // recScratch is the memory of the recursive recogniser for one text:
 // the memo tables of recursive placeholders and stars, and the lists of
@@ -172,38 +812,4 @@ func (s *recScratch) put(t, p int, v int32) {
 		s.big = map[uint64]int32{}
 	}
 	s.big[uint64(t)<<32|uint64(p)] = v
-}
-
-// getterPool keeps getters for Get, with their scratch buffers (for
-// cut, the cut stack, the levels and the seq counters), so that reading
-// many small files does not allocate them again for each.
-var getterPool = sync.Pool{New: func() any { return new(getter) }}
-
-// maxKept is the largest buffer (in elements) a pooled getter keeps.
-const maxKept = 1 << 12
-
-// newGetter returns a getter for text, reusing a pooled one's buffers.
-func newGetter(text string) *getter {
-	g := getterPool.Get().(*getter)
-	g.text = text
-	return g
-}
-
-// recycle gives the getter back to the pool: everything it read is
-// dropped, only empty buffers are kept. Nothing it returned may refer
-// to them.
-func (g *getter) recycle() {
-	g.release()
-	old := *g
-	*g = getter{}
-	if cap(old.pbuf) <= maxKept && cap(old.sbuf) <= maxKept && cap(old.mbuf) <= maxKept &&
-		cap(old.cutStack) <= maxKept && len(old.free) <= maxKept && len(old.seqs) <= maxKept {
-		g.pbuf, g.sbuf, g.mbuf, g.cutStack = old.pbuf[:0], old.sbuf[:0], old.mbuf[:0], old.cutStack[:0]
-		g.free = old.free // cleared by freeLevel
-		if old.seqs != nil {
-			clear(old.seqs)
-			g.seqs = old.seqs
-		}
-	}
-	getterPool.Put(g)
 }

@@ -32,7 +32,7 @@ func (l *Lens) Put(root *tree.Node, original string) (string, error) {
 	if root.Len() == 0 {
 		return "", nil
 	}
-	g := &getter{text: original, skel: true}
+	g := &getter{text: original, getMode: getMode{skel: true}}
 	lvl, sk, err := g.top(l)
 	if err != nil {
 		return "", fmt.Errorf("original text: %w", err)

@@ -125,7 +125,7 @@ func (sp *splicer) splice(body *Lens, n *tree.Node, s, e int) (bool, error) {
 	}
 	if found == nil {
 		// the level's skeleton and which subtree lens read each child
-		g := &getter{text: sp.text, skel: true, shallow: true, lvl: &level{}}
+		g := &getter{text: sp.text, getMode: getMode{skel: true, shallow: true}, lvl: &level{}}
 		sk, err := g.exact(body, s, e)
 		if err != nil || len(g.found) != len(kids) {
 			return false, nil
@@ -191,7 +191,7 @@ func (sp *splicer) splice(body *Lens, n *tree.Node, s, e int) (bool, error) {
 // the span).
 func (sp *splicer) putSubtree(l *Lens, n *tree.Node) (bool, error) {
 	i, j := n.Span.Start, n.Span.End
-	g := &getter{text: sp.text, skel: true, isolated: true}
+	g := &getter{text: sp.text, getMode: getMode{skel: true, isolated: true}}
 	inner := &level{}
 	g.lvl = inner
 	sk, err := g.exact(l.kids[0], i, j)

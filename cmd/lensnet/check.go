@@ -1,12 +1,14 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/lensnet/lensnet/lens/lang"
+	"github.com/lensnet/lensnet/lens/syntax"
 	"github.com/lensnet/lensnet/lenses"
 )
 
@@ -61,9 +63,23 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	status := 0
 	for _, file := range fs.Args() {
 		if _, err := ld.LoadFile(file); err != nil {
-			fmt.Fprintf(stderr, "%v\nlensnet check: failed to load %s\n", err, file)
+			fmt.Fprintf(stderr, "%s\nlensnet check: failed to load %s\n", errorLines(err), file)
 			status = 1
 		}
 	}
 	return status
+}
+
+// errorLines is err's message, or, for syntax errors, every one of them
+// on a line of its own (as augparse lists them).
+func errorLines(err error) string {
+	var list syntax.ErrorList
+	if !errors.As(err, &list) || len(list) == 0 {
+		return err.Error()
+	}
+	msgs := make([]string, len(list))
+	for i, e := range list {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "\n")
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/lensnet/lensnet/lens/source"
 	"github.com/lensnet/lensnet/lens/syntax"
 )
 
@@ -28,7 +29,7 @@ type Autoload struct {
 func (ld *Loader) Autoload(name string) (*Autoload, error) {
 	ld.mu.Lock()
 	defer ld.mu.Unlock()
-	m, err := ld.readLazy(name, syntax.Span{})
+	m, err := ld.readLazy(name, source.Span{})
 	if err != nil {
 		return nil, err
 	}
@@ -49,7 +50,7 @@ func (ld *Loader) Autoload(name string) (*Autoload, error) {
 	if f, ok := ld.transformFilter(m, b); ok {
 		return &Autoload{Module: m.Name, Filter: f}, nil
 	}
-	v, _, err := ld.lazyGlobal(m, m.Autoload, false, syntax.Span{Start: start})
+	v, _, err := ld.lazyGlobal(m, m.Autoload, false, source.Span{Start: start})
 	if err != nil {
 		return nil, err
 	}
@@ -131,7 +132,7 @@ func newLazyModule(ast *syntax.Module) *lazyModule {
 
 // readLazy returns the module called name, read and parsed but not
 // evaluated unless it was already.
-func (ld *Loader) readLazy(name string, at syntax.Span) (*Module, error) {
+func (ld *Loader) readLazy(name string, at source.Span) (*Module, error) {
 	if m, ok := ld.modules[strings.ToLower(name)]; ok {
 		if m.lazy != nil || m.done && m.err == nil {
 			return m, nil
@@ -158,7 +159,7 @@ func (ld *Loader) readLazy(name string, at syntax.Span) (*Module, error) {
 // needed; own is set for a name used inside m, which sees only the lets
 // before the one being evaluated (limit). found is false when there is
 // no such binding.
-func (ld *Loader) lazyGlobal(m *Module, name string, own bool, at syntax.Span) (v Value, found bool, err error) {
+func (ld *Loader) lazyGlobal(m *Module, name string, own bool, at source.Span) (v Value, found bool, err error) {
 	if m.lazy == nil {
 		v, ok := m.globals[name]
 		return v, ok, nil

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/lensnet/lensnet/lens"
+	"github.com/lensnet/lensnet/lens/source"
 	"github.com/lensnet/lensnet/lens/syntax"
 	"github.com/lensnet/lensnet/regular"
 	"github.com/lensnet/lensnet/tree"
@@ -131,11 +132,11 @@ func buildTree(parent *tree.Node, nodes []*syntax.TreeNode) {
 }
 
 // lens wraps a lens built at span, recording where it was written.
-func (ev *evaluator) lens(l *lens.Lens, at syntax.Span) *Lens {
+func (ev *evaluator) lens(l *lens.Lens, at source.Span) *Lens {
 	return &Lens{L: l.WithInfo(at.Info(""))}
 }
 
-func (ev *evaluator) lensErr(l *lens.Lens, err error, at syntax.Span) (Value, error) {
+func (ev *evaluator) lensErr(l *lens.Lens, err error, at source.Span) (Value, error) {
 	if err != nil {
 		var le *lens.Error
 		if errors.As(err, &le) {
@@ -217,7 +218,7 @@ func (ev *evaluator) function(name string, params []*syntax.Param, body syntax.E
 	for _, p := range params {
 		f.params = append(f.params, ptypeOf(p.Type))
 	}
-	f.impl = func(ev2 *evaluator, at syntax.Span, args []Value) (Value, error) {
+	f.impl = func(ev2 *evaluator, at source.Span, args []Value) (Value, error) {
 		inner := en
 		for i, p := range params {
 			inner = &env{name: p.Name, val: args[i], next: inner}
@@ -229,7 +230,7 @@ func (ev *evaluator) function(name string, params []*syntax.Param, body syntax.E
 }
 
 // apply applies fn to one more argument.
-func (ev *evaluator) apply(fn *Func, arg Value, at, argAt syntax.Span) (Value, error) {
+func (ev *evaluator) apply(fn *Func, arg Value, at, argAt source.Span) (Value, error) {
 	i := len(fn.args)
 	if i >= len(fn.params) {
 		return nil, errorAt(at, "%s applied to too many arguments", fn.name)
@@ -366,7 +367,7 @@ func (ev *evaluator) combine(e *syntax.Binary, l Value, en *env) (Value, error) 
 		return nil, errorAt(e.Span, "composition of %s and %s is not possible", l.Type(), r.Type())
 	}
 	from := lf.params[len(lf.params)-1]
-	return &Func{name: "composition", params: []ptype{from}, impl: func(ev *evaluator, at syntax.Span, args []Value) (Value, error) {
+	return &Func{name: "composition", params: []ptype{from}, impl: func(ev *evaluator, at source.Span, args []Value) (Value, error) {
 		mid, err := ev.apply(lf, args[0], at, at)
 		if err != nil {
 			return nil, err

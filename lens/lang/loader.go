@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/lensnet/lensnet/lens"
+	"github.com/lensnet/lensnet/lens/source"
 	"github.com/lensnet/lensnet/lens/syntax"
 )
 
@@ -152,7 +153,7 @@ func (ld *Loader) noteCase(l *lens.Lens, nocase bool) {
 func (ld *Loader) Load(name string) (*Module, error) {
 	ld.mu.Lock()
 	defer ld.mu.Unlock()
-	return ld.load(name, syntax.Span{})
+	return ld.load(name, source.Span{})
 }
 
 // Lens returns the lens bound to a qualified name such as "Hosts.lns".
@@ -191,7 +192,7 @@ func (ld *Loader) find(name string) (Dir, string, []byte, error) {
 	return Dir{}, file, nil, fs.ErrNotExist
 }
 
-func (ld *Loader) load(name string, at syntax.Span) (*Module, error) {
+func (ld *Loader) load(name string, at source.Span) (*Module, error) {
 	key := strings.ToLower(name)
 	if m, ok := ld.modules[key]; ok {
 		if m.loading {
@@ -212,7 +213,7 @@ func (ld *Loader) load(name string, at syntax.Span) (*Module, error) {
 
 // read finds the module's file on the search path and reads it. A
 // module that cannot be found or read is remembered as failed.
-func (ld *Loader) read(name string, at syntax.Span) (filename, src string, err error) {
+func (ld *Loader) read(name string, at source.Span) (filename, src string, err error) {
 	d, file, b, err := ld.find(name)
 	if err != nil {
 		m := &Module{Name: name, done: true, err: errorAt(at, "Could not find module %s (looked for %s in %s)", name, file, ld.pathString())}

@@ -94,7 +94,7 @@ func (ev *evaluator) letValue(d *syntax.Let) (Value, error) {
 	return v, nil
 }
 
-func compileError(at syntax.Span, name string, err error) error {
+func compileError(at source.Span, name string, err error) error {
 	var le *lens.Error
 	if errors.As(err, &le) {
 		msg := le.Msg

@@ -59,7 +59,7 @@ type Func struct {
 	name   string
 	params []ptype
 	args   []Value
-	impl   func(ev *evaluator, at syntax.Span, args []Value) (Value, error)
+	impl   func(ev *evaluator, at source.Span, args []Value) (Value, error)
 }
 
 func (String) Type() string     { return "string" }
@@ -199,6 +199,6 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
 
-func errorAt(at syntax.Span, format string, args ...any) *Error {
+func errorAt(at source.Span, format string, args ...any) *Error {
 	return &Error{Pos: at.Start, Msg: fmt.Sprintf(format, args...)}
 }

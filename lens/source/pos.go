@@ -45,6 +45,18 @@ func PosOf(filename, text string, off int) Pos {
 	return Pos{Filename: filename, Offset: off, Line: line, Column: col}
 }
 
+// Span is a source range: Start is its first byte, End the position
+// just past its last byte.
+type Span struct {
+	Start, End Pos
+}
+
+// Info returns the span as the Info of a lens bound to name, the form
+// the lens engine uses to tell where a lens was written.
+func (s Span) Info(name string) Info {
+	return Info{Start: s.Start, End: s.End, Name: name}
+}
+
 // Info says where a lens was written: the source range of its expression
 // in a lens module, and the name it was bound to, if any. Lenses built in
 // Go have a zero Info unless one is set with WithInfo.

@@ -2,32 +2,20 @@ package syntax
 
 import "github.com/lensnet/lensnet/lens/source"
 
-// Span is the source range of a syntax node: Start is its first byte, End
-// the position just past its last byte.
-type Span struct {
-	Start, End source.Pos
-}
-
-// Info returns the span as a source.Info with the given name, the form the
-// lens engine uses to tell where a lens was written.
-func (s Span) Info(name string) source.Info {
-	return source.Info{Start: s.Start, End: s.End, Name: name}
-}
-
 // Module is a parsed .aug file.
 type Module struct {
-	Span
+	source.Span
 	Name     string // as written after "module"
 	Autoload string // name of the autoload transform, "" when absent
 	Decls    []Decl
 }
 
 // Decl is a top-level declaration: *Let or *Test.
-type Decl interface{ declSpan() Span }
+type Decl interface{ declSpan() source.Span }
 
 // Let binds a name: "let name params = body" or "let rec name = body".
 type Let struct {
-	Span
+	source.Span
 	Name   string
 	Rec    bool
 	Params []*Param
@@ -36,7 +24,7 @@ type Let struct {
 
 // Param is a function parameter "(name : type)".
 type Param struct {
-	Span
+	source.Span
 	Name string
 	Type *Type
 }
@@ -44,9 +32,11 @@ type Param struct {
 // TypeKind names a type written in a parameter annotation.
 type TypeKind int
 
-// The types a parameter annotation can name.
+// The types a parameter annotation can name, after the zero value,
+// which names none.
 const (
-	TypeString TypeKind = iota
+	TypeInvalid TypeKind = iota
+	TypeString
 	TypeRegexp
 	TypeLens
 	TypeArrow // From -> To
@@ -66,6 +56,8 @@ func (t *Type) String() string {
 		return "regexp"
 	case TypeLens:
 		return "lens"
+	case TypeInvalid:
+		return "invalid"
 	}
 	from := t.From.String()
 	if t.From.Kind == TypeArrow {
@@ -77,9 +69,10 @@ func (t *Type) String() string {
 // TestMode says whether a test reads text (get) or writes it (put).
 type TestMode int
 
-// Test modes.
+// Test modes, after the zero value, which is neither.
 const (
-	TestGet TestMode = iota
+	TestInvalid TestMode = iota
+	TestGet
 	TestPut
 )
 
@@ -87,16 +80,17 @@ const (
 // or an exception ("= *").
 type Expectation int
 
-// Test expectations.
+// Test expectations, after the zero value, which is none of them.
 const (
-	ExpectValue Expectation = iota
+	ExpectInvalid Expectation = iota
+	ExpectValue
 	ExpectPrint
 	ExpectError
 )
 
 // Test is a unit test: "test L get S = R" or "test L put S after C = R".
 type Test struct {
-	Span
+	source.Span
 	Lens     Expr
 	Mode     TestMode
 	Input    Expr
@@ -105,64 +99,64 @@ type Test struct {
 	Result   Expr // ExpectValue only: an expression or a *Tree
 }
 
-func (d *Let) declSpan() Span  { return d.Span }
-func (d *Test) declSpan() Span { return d.Span }
+func (d *Let) declSpan() source.Span  { return d.Span }
+func (d *Test) declSpan() source.Span { return d.Span }
 
 // Expr is an expression node.
-type Expr interface{ exprSpan() Span }
+type Expr interface{ exprSpan() source.Span }
 
 // Ident is a name, qualified (Module.name) or not.
 type Ident struct {
-	Span
+	source.Span
 	Module string // "" when unqualified
 	Name   string
 }
 
 // String is a string literal with its escapes resolved.
 type String struct {
-	Span
+	source.Span
 	Value string
 }
 
 // Regexp is a regexp literal; Pattern is what the regexp engine reads.
 type Regexp struct {
-	Span
+	source.Span
 	Pattern string
 	NoCase  bool
 }
 
 // Unit is "()".
-type Unit struct{ Span }
+type Unit struct{ source.Span }
 
 // Binary is "l . r", "l | r", "l - r" or "l ; r".
 type Binary struct {
-	Span
+	source.Span
 	Op          byte
 	Left, Right Expr
 }
 
 // Apply is a function application "f x".
 type Apply struct {
-	Span
+	source.Span
 	Func, Arg Expr
 }
 
 // Postfix is "x*", "x+" or "x?".
 type Postfix struct {
-	Span
+	source.Span
 	Op byte
 	X  Expr
 }
 
 // Subtree is "[ x ]".
 type Subtree struct {
-	Span
+	source.Span
 	X Expr
 }
 
 // LetIn is "let name params = value in body".
 type LetIn struct {
-	Span
+	source.Span
 	Name   string
 	Params []*Param
 	Value  Expr
@@ -171,37 +165,37 @@ type LetIn struct {
 
 // Tree is a tree literal: a sequence of { } nodes.
 type Tree struct {
-	Span
+	source.Span
 	Nodes []*TreeNode
 }
 
 // TreeNode is one { "label" = "value" children } of a tree literal; nil
 // Label or Value means absent.
 type TreeNode struct {
-	Span
+	source.Span
 	Label    *string
 	Value    *string
 	Children []*TreeNode
 }
 
-func (e *Ident) exprSpan() Span   { return e.Span }
-func (e *String) exprSpan() Span  { return e.Span }
-func (e *Regexp) exprSpan() Span  { return e.Span }
-func (e *Unit) exprSpan() Span    { return e.Span }
-func (e *Binary) exprSpan() Span  { return e.Span }
-func (e *Apply) exprSpan() Span   { return e.Span }
-func (e *Postfix) exprSpan() Span { return e.Span }
-func (e *Subtree) exprSpan() Span { return e.Span }
-func (e *LetIn) exprSpan() Span   { return e.Span }
-func (e *Tree) exprSpan() Span    { return e.Span }
+func (e *Ident) exprSpan() source.Span   { return e.Span }
+func (e *String) exprSpan() source.Span  { return e.Span }
+func (e *Regexp) exprSpan() source.Span  { return e.Span }
+func (e *Unit) exprSpan() source.Span    { return e.Span }
+func (e *Binary) exprSpan() source.Span  { return e.Span }
+func (e *Apply) exprSpan() source.Span   { return e.Span }
+func (e *Postfix) exprSpan() source.Span { return e.Span }
+func (e *Subtree) exprSpan() source.Span { return e.Span }
+func (e *LetIn) exprSpan() source.Span   { return e.Span }
+func (e *Tree) exprSpan() source.Span    { return e.Span }
 
 // SpanOf returns the source range of an expression or declaration.
-func SpanOf(n interface{}) Span {
+func SpanOf(n interface{}) source.Span {
 	switch n := n.(type) {
 	case Expr:
 		return n.exprSpan()
 	case Decl:
 		return n.declSpan()
 	}
-	return Span{}
+	return source.Span{}
 }

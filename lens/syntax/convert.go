@@ -1,6 +1,10 @@
 package syntax
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/lensnet/lensnet/lens/source"
+)
 
 func (c *converter) decl(d *gDecl) Decl {
 	sp := c.span(d.Pos, d.EndPos)
@@ -26,6 +30,7 @@ func (c *converter) decl(d *gDecl) Decl {
 	case t.Error:
 		out.Expect = ExpectError
 	default:
+		out.Expect = ExpectValue
 		out.Result = c.exp(t.Result)
 	}
 	return out
@@ -70,7 +75,7 @@ func binary[T any](c *converter, op byte, left T, rest []T, sub func(T) Expr) Ex
 	out := sub(left)
 	for _, r := range rest {
 		right := sub(r)
-		out = &Binary{Span: Span{Start: SpanOf(out).Start, End: SpanOf(right).End}, Op: op, Left: out, Right: right}
+		out = &Binary{Span: source.Span{Start: SpanOf(out).Start, End: SpanOf(right).End}, Op: op, Left: out, Right: right}
 	}
 	return out
 }
@@ -89,7 +94,7 @@ func (c *converter) app(e *gApp) Expr {
 	out := c.rexp(e.Items[0])
 	for _, it := range e.Items[1:] {
 		arg := c.rexp(it)
-		out = &Apply{Span: Span{Start: SpanOf(out).Start, End: SpanOf(arg).End}, Func: out, Arg: arg}
+		out = &Apply{Span: source.Span{Start: SpanOf(out).Start, End: SpanOf(arg).End}, Func: out, Arg: arg}
 	}
 	return out
 }

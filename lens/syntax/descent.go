@@ -10,9 +10,8 @@ import (
 
 // descent is a hand-written recursive-descent parser for the grammar of
 // grammar.go. It builds the same AST as the participle grammar and
-// converter do, about fifty times faster (a handle parses every module
-// on the lens search path when it opens), but it only recognises valid
-// modules: on the first token it cannot take it gives up, and Parse
+// converter do, much faster (the package doc gives the figures), but it
+// only recognises valid modules: on the first token it cannot take it gives up, and Parse
 // runs the participle grammar to list the errors in their usual form.
 // TestDescentMatchesGrammar and FuzzParseModule check that both accept
 // the same modules and build the same trees.
@@ -42,7 +41,7 @@ func parseDescent(c *converter, toks []token) (m *Module, ok bool) {
 	if p.bad {
 		return nil, false
 	}
-	m.Span = Span{Start: posOf(toks[start].Pos), End: posOf(toks[len(toks)-1].Pos)}
+	m.Span = source.Span{Start: posOf(toks[start].Pos), End: posOf(toks[len(toks)-1].Pos)}
 	return m, true
 }
 
@@ -91,8 +90,8 @@ func (p *descent) expectType(typ lexer.TokenType) string {
 // span runs from token start to the end of the last token taken. As
 // with participle, a construct that took no token (an empty tree node
 // "{ }") starts at the next token and ends where the one before ends.
-func (p *descent) span(start int) Span {
-	return Span{Start: posOf(p.toks[start].Pos), End: p.c.endOfToken(p.i - 1)}
+func (p *descent) span(start int) source.Span {
+	return source.Span{Start: posOf(p.toks[start].Pos), End: p.c.endOfToken(p.i - 1)}
 }
 
 func (p *descent) decl() Decl {
@@ -139,6 +138,7 @@ func (p *descent) test(start int) Decl {
 	case p.accept(tokPunct, "*"):
 		t.Expect = ExpectError
 	default:
+		t.Expect = ExpectValue
 		t.Result = p.exp()
 	}
 	t.Span = p.span(start)
@@ -215,7 +215,7 @@ func (p *descent) binary(op byte, operand func() Expr) Expr {
 		if p.bad {
 			return nil
 		}
-		out = &Binary{Span: Span{Start: SpanOf(out).Start, End: SpanOf(right).End}, Op: op, Left: out, Right: right}
+		out = &Binary{Span: source.Span{Start: SpanOf(out).Start, End: SpanOf(right).End}, Op: op, Left: out, Right: right}
 	}
 	return out
 }
@@ -243,7 +243,7 @@ func (p *descent) app() Expr {
 		if p.bad {
 			return nil
 		}
-		out = &Apply{Span: Span{Start: SpanOf(out).Start, End: SpanOf(arg).End}, Func: out, Arg: arg}
+		out = &Apply{Span: source.Span{Start: SpanOf(out).Start, End: SpanOf(arg).End}, Func: out, Arg: arg}
 	}
 	return out
 }

@@ -74,3 +74,40 @@ func TestDescentMatchesGrammar(t *testing.T) {
 		bothParsers(t, "t.aug", src)
 	}
 }
+
+// BenchmarkParse parses lensnet's own lens modules with the
+// hand-written parser (what Parse does with a valid module) and with
+// the participle grammar (what it falls back on to list errors), lexing
+// included; lex is the lexing alone. The package doc gives the figures.
+func BenchmarkParse(b *testing.B) {
+	files, _ := filepath.Glob("../../lenses/*.aug")
+	require.NotEmpty(b, files)
+	var srcs []string
+	size := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		require.NoError(b, err)
+		srcs = append(srcs, string(src))
+		size += len(src)
+	}
+	for _, p := range []struct {
+		name  string
+		parse func(c *converter, toks []token) bool
+	}{
+		{"lex", func(c *converter, toks []token) bool { return true }},
+		{"descent", func(c *converter, toks []token) bool { _, ok := parseDescent(c, toks); return ok }},
+		{"grammar", func(c *converter, toks []token) bool { _, err := parseGrammar(c, toks); return err == nil }},
+	} {
+		b.Run(p.name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			for b.Loop() {
+				for k, src := range srcs {
+					toks, err := lex(files[k], src)
+					if err != nil || !p.parse(&converter{src: src, toks: toks}, toks) {
+						b.Fatalf("%s does not parse", files[k])
+					}
+				}
+			}
+		})
+	}
+}

@@ -22,14 +22,19 @@ type Error struct {
 func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
 
 // ErrorList is every syntax error found in a module, in source order.
+// Its message is the first error's followed by how many more there are,
+// "file:line:col: msg (and N more errors)", as go/scanner's ErrorList
+// prints; range over the list for every message.
 type ErrorList []*Error
 
 func (l ErrorList) Error() string {
-	msgs := make([]string, len(l))
-	for i, e := range l {
-		msgs[i] = e.Error()
+	switch len(l) {
+	case 0:
+		return "no errors"
+	case 1:
+		return l[0].Error()
 	}
-	return strings.Join(msgs, "\n")
+	return fmt.Sprintf("%s (and %d more errors)", l[0].Error(), len(l)-1)
 }
 
 // The grammar parsers are built on first use (a syntax error): building
@@ -97,7 +102,7 @@ func parseGrammar(c *converter, toks []token) (*Module, error) {
 		return nil, errs
 	}
 	m := &Module{Name: g.Name, Autoload: g.Autoload}
-	m.Span = Span{Start: posOf(g.Pos), End: posOf(toks[len(toks)-1].Pos)}
+	m.Span = source.Span{Start: posOf(g.Pos), End: posOf(toks[len(toks)-1].Pos)}
 	for _, d := range decls {
 		m.Decls = append(m.Decls, c.decl(d))
 	}
@@ -165,8 +170,8 @@ func (c *converter) endOf(next lexer.Position) source.Pos {
 	return c.endOfToken(i - 1)
 }
 
-func (c *converter) span(start, end lexer.Position) Span {
-	return Span{Start: posOf(start), End: c.endOf(end)}
+func (c *converter) span(start, end lexer.Position) source.Span {
+	return source.Span{Start: posOf(start), End: c.endOf(end)}
 }
 
 // error turns a participle error into an *Error with our position.

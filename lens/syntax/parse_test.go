@@ -144,8 +144,13 @@ test a "x" = "y"
 `)
 	var list ErrorList
 	require.True(t, errors.As(err, &list))
-	msgs := strings.Split(err.Error(), "\n")
+	var msgs []string
+	for _, e := range list {
+		msgs = append(msgs, e.Error())
+	}
 	require.Len(t, msgs, 3, err.Error())
+	// the list's own message is the first error's, as go/scanner's
+	assert.Equal(t, msgs[0]+" (and 2 more errors)", err.Error())
 	assert.True(t, strings.HasPrefix(msgs[0], "bad.aug:3:1: syntax error, unexpected keyword 'let'"), msgs[0])
 	assert.True(t, strings.HasPrefix(msgs[1], "bad.aug:4:9: syntax error, unexpected '='"), msgs[1])
 	assert.True(t, strings.HasPrefix(msgs[2], "bad.aug:5:8: syntax error, unexpected string \"x\""), msgs[2])
