@@ -3,7 +3,6 @@ package lensnet
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"runtime"
 	"sort"
 	"strconv"
@@ -15,88 +14,9 @@ import (
 
 	"github.com/lensnet/lensnet/internal/files"
 	"github.com/lensnet/lensnet/lens"
-	"github.com/lensnet/lensnet/lens/lang"
-	"github.com/lensnet/lensnet/lenses"
 	"github.com/lensnet/lensnet/tree"
 	"github.com/spf13/afero"
 )
-
-// Options configure Open.
-type Options struct {
-	// Fs holds the configuration files; nil means the real disk under
-	// Root (Root "" is "/"), with every name kept inside Root.
-	Fs   afero.Fs
-	Root string
-
-	// LensPath lists directories searched for lens modules before the
-	// standard ones (augtool -I); NoStdInc drops the standard ones but
-	// $AUGEAS_LENS_LIB (augtool --nostdinc).
-	LensPath []string
-	NoStdInc bool
-
-	// NoAutoload skips the autoload transforms of the lens modules
-	// (augtool -A); Transforms adds transforms written as
-	// "Lens incl GLOB" or "Lens excl GLOB" (augtool -t), lens names
-	// module-qualified with ".lns" implied.
-	NoAutoload bool
-	Transforms []string
-
-	// NoLoad opens without loading any file (augtool -L); Load does it
-	// later.
-	NoLoad bool
-
-	// SaveMode is how Save writes files (the zero value overwrites).
-	SaveMode files.Mode
-
-	// TypeCheck type-checks every lens when its module is loaded.
-	TypeCheck bool
-
-	// Span records where each node's label, value and subtree are in
-	// its file (/augeas/span = enable), for Span.
-	Span bool
-
-	// LazyMin is the file size from which Load leaves the levels below
-	// a file's top-level nodes unread until something looks at them
-	// (lens.GetLazy): a command that changes one stanza of a large
-	// interfaces file then does not build the trees of the others. 0
-	// means 64 KiB; a negative value reads every file in full.
-	LazyMin int
-}
-
-// Handle is an open root: the tree of the loaded files under /files
-// and Augeas's metadata under /augeas. Handles are not safe for
-// concurrent use.
-type Handle struct {
-	fs     afero.Fs
-	ld     *lang.Loader
-	root   *tree.Node            // hidden; children augeas and files
-	lenses map[string]lensResult // compiled transform lenses by name
-	spans  bool                  // /augeas/span was enable at the last Load
-	files  map[string]*fileRec   // by absolute file path
-	failed map[string]bool       // files that did not load: never written
-	// made holds the nodes mkdirs created during Load, which builds
-	// /files and /augeas/files afresh: a missing entry means a missing
-	// node, so no sibling list is scanned (10,000 files in one directory
-	// stay linear). Nil outside Load.
-	made map[dirKey]*tree.Node
-	vars tree.Vars // DefineVariable / DefineNode
-
-	lazyMin int // Options.LazyMin, with its default applied
-}
-
-type dirKey struct {
-	parent *tree.Node
-	label  string
-}
-
-// xform is one transform of /augeas/load: a named lens and the files
-// it claims.
-type xform struct {
-	key    string     // the entry's label, e.g. "Hosts"
-	node   *tree.Node // /augeas/load/<key>
-	name   string     // the lens, e.g. "@Hosts" or "Hosts.lns"
-	filter lang.Filter
-}
 
 // fileRec is a loaded file: its text, lens and the tree as loaded (to
 // tell whether it changed).
@@ -115,125 +35,6 @@ type fileRec struct {
 	// PutChangedLayout while fresh
 	layout *lens.Layout
 }
-
-// Open returns a handle on the root the options describe and, unless
-// NoLoad is set, loads every file a transform claims.
-func Open(opts Options) (*Handle, error) {
-	fsys := opts.Fs
-	if fsys == nil {
-		dir := opts.Root
-		if dir == "" {
-			dir = "/"
-		}
-		r, err := files.NewRoot(dir)
-		if err != nil {
-			return nil, err
-		}
-		fsys = r
-	}
-	mode := opts.SaveMode
-	if mode == files.InvalidMode {
-		mode = files.Overwrite
-	}
-	h := &Handle{
-		fs:      fsys,
-		ld:      lang.NewLoader(lang.Options{Path: lang.DefaultPath(opts.LensPath, opts.NoStdInc, lenses.FS), TypeCheck: opts.TypeCheck}),
-		root:    tree.NewHidden(),
-		files:   map[string]*fileRec{},
-		lenses:  map[string]lensResult{},
-		lazyMin: opts.LazyMin,
-	}
-	if h.lazyMin == 0 {
-		h.lazyMin = defaultLazyMin
-	}
-	h.root.Append(tree.New("augeas"), tree.New("files"))
-	root := opts.Root
-	if opts.Fs != nil || root == "" {
-		root = "/"
-	}
-	h.initMeta(root, mode, opts.Span)
-	if !opts.NoAutoload {
-		h.metaNode("load")
-		if err := h.autoload(); err != nil {
-			return nil, err
-		}
-	}
-	if !opts.NoLoad { // as augtool: /augeas/files, then /augeas/load
-		h.metaNode("files")
-		h.metaNode("load")
-	}
-	for _, t := range opts.Transforms {
-		if err := h.addTransform(t); err != nil {
-			return nil, err
-		}
-	}
-	if !opts.NoLoad {
-		if err := h.Load(); err != nil {
-			return nil, err
-		}
-	}
-	return h, nil
-}
-
-// autoload collects the autoload transform of every module on the lens
-// search path (the first directory holding a module name wins). Only
-// the filters are evaluated: a module's lenses are compiled when a file
-// its transform claims is loaded (lensOf), and a module whose lens
-// fails then claims no file, as if it had never been autoloaded.
-func (h *Handle) autoload() error {
-	seen := map[string]bool{}
-	var names []string
-	for _, d := range h.ld.Path() {
-		ms, _ := fs.Glob(d.FS, "*.aug")
-		for _, m := range ms {
-			name := strings.TrimSuffix(m, ".aug")
-			if !seen[name] {
-				seen[name] = true
-				names = append(names, name)
-			}
-		}
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		a, err := h.ld.Autoload(strings.ToUpper(n[:1]) + n[1:])
-		if err != nil {
-			// a module that does not load claims no files; augtool
-			// reports it and goes on
-			continue
-		}
-		if a != nil {
-			h.addLoad(a.Module, "@"+a.Module, a.Filter)
-		}
-	}
-	return nil
-}
-
-// addTransform adds "Lens incl GLOB" / "Lens excl GLOB" to the
-// transform /augeas/load/<Module> and makes Lens its lens, as augtool's
-// transform command does. The lens is looked up when a file is loaded;
-// a missing one is reported then (Errors).
-func (h *Handle) addTransform(spec string) error {
-	f := strings.Fields(spec)
-	if len(f) != 3 || (f[1] != "incl" && f[1] != "excl") {
-		return fmt.Errorf("invalid transform %q: expected LENS incl|excl GLOB", spec)
-	}
-	name := f[0]
-	if !strings.Contains(name, ".") {
-		name += ".lns"
-	}
-	key := name[:strings.IndexByte(name, '.')]
-	if key == "" {
-		return fmt.Errorf("invalid transform %q: the lens needs a module name", spec)
-	}
-	h.addLoad(key, name, lang.Filter{{Include: f[1] == "incl", Pattern: f[2]}})
-	return nil
-}
-
-// filesNode returns /files.
-func (h *Handle) filesNode() *tree.Node { return h.root.Child(1) }
-
-// augeasNode returns /augeas.
-func (h *Handle) augeasNode() *tree.Node { return h.root.Child(0) }
 
 // Load reads every file a transform claims into /files, replacing what
 // was loaded before. A file that fails to parse gets no /files subtree;
@@ -369,10 +170,6 @@ func (h *Handle) readFiles(paths []string, claimed map[string]*xform) []readResu
 	parallel(len(paths), work)
 	return out
 }
-
-// defaultLazyMin is Options.LazyMin's default: smaller files are read in
-// full (a lazy node costs a second look at its text when it is opened).
-const defaultLazyMin = 64 << 10
 
 // parallel runs work(0..n-1) over as many goroutines as processors.
 func parallel(n int, work func(i int)) {
@@ -563,118 +360,36 @@ func (h *Handle) setError(p, kind, msg string) *tree.Node {
 	return e
 }
 
-// FileError is a file's load or save error, from /augeas/files.
-type FileError struct {
-	Path string // the file, e.g. /etc/hosts
-	Kind string // parse_failed, read_failed, put_failed, ...
-	Line int    // for parse errors, 1-based; 0 if unknown
-	Char int    // for parse errors, 0-based column
-	Lens string // for parse and put errors, the lens part that failed
-	Node string // for put errors, the tree node that does not fit
-	Msg  string
-}
-
-func (e *FileError) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d.%d: %s (%s)", e.Path, e.Line, e.Char, e.Msg, e.Kind)
-	}
-	return fmt.Sprintf("%s: %s (%s)", e.Path, e.Msg, e.Kind)
-}
-
-// Errors returns the load and save errors of files (Path the file,
-// e.g. /etc/hosts), of transforms whose lens is missing (Path the
-// transform, e.g. Hosts) and of store (Path the tree path stored to,
-// without its leading "/"), in that order.
-func (h *Handle) Errors() []*FileError {
-	var out []*FileError
-	var walk func(n *tree.Node, p string)
-	walk = func(n *tree.Node, p string) {
-		for _, c := range n.Children() {
-			l, _ := c.Label()
-			if l != "error" {
-				walk(c, p+"/"+l)
-				continue
-			}
-			kind, _ := c.Value()
-			fe := &FileError{Path: p, Kind: kind}
-			fe.Msg, _ = valueOf(c, "message")
-			fe.Lens, _ = valueOf(c, "lens")
-			fe.Node, _ = valueOf(c, "path")
-			if s, ok := valueOf(c, "line"); ok {
-				fmt.Sscan(s, &fe.Line)
-			}
-			if s, ok := valueOf(c, "char"); ok {
-				fmt.Sscan(s, &fe.Char)
-			}
-			out = append(out, fe)
-		}
-	}
-	if fn := child(h.augeasNode(), "files"); fn != nil {
-		walk(fn, "")
-	}
-	if ln := child(h.augeasNode(), "load"); ln != nil {
-		for _, x := range ln.Children() {
-			if e := child(x, "error"); e != nil {
-				key, _ := x.Label()
-				kind, _ := e.Value()
-				msg, _ := valueOf(e, "message")
-				out = append(out, &FileError{Path: key, Kind: kind, Msg: msg})
-			}
-		}
-	}
-	if tn := child(h.augeasNode(), "text"); tn != nil {
-		for _, c := range tn.Children() {
-			l, _ := c.Label()
-			walk(c, l)
-		}
-	}
-	return out
-}
-
-// mkdirs returns the node at the slash-separated path under n, creating
-// missing nodes.
-func (h *Handle) mkdirs(n *tree.Node, p string) *tree.Node {
-	for _, seg := range strings.Split(strings.Trim(p, "/"), "/") {
-		var c *tree.Node
-		if h.made != nil {
-			c = h.made[dirKey{n, seg}]
-		} else {
-			c = child(n, seg)
-		}
-		if c == nil {
-			c = tree.New(seg)
-			n.Append(c)
-		}
-		if h.made != nil {
-			h.made[dirKey{n, seg}] = c
-		}
-		n = c
-	}
-	return n
-}
-
-func child(n *tree.Node, label string) *tree.Node {
-	for _, c := range n.Children() {
-		if l, ok := c.Label(); ok && l == label {
-			return c
+// claim returns the transform whose filter claims the file p.
+func claim(xfs []*xform, p string) *xform {
+	for _, x := range xfs {
+		if x.filter.Matches(p) {
+			return x
 		}
 	}
 	return nil
 }
 
-func set(n *tree.Node, label, value string) {
-	c := child(n, label)
-	if c == nil {
-		c = tree.New(label)
-		n.Append(c)
+// LoadFile reads one file (an absolute path under the root) with the
+// transform of /augeas/load that claims it, replacing what was loaded
+// of it before, as augtool's load-file. Parse errors are recorded as
+// Load records them (Errors).
+func (h *Handle) LoadFile(p string) error {
+	x := claim(h.transforms(), p)
+	if x == nil {
+		return fmt.Errorf("can not determine lens to load file %s: %w", p, ErrNoLens)
 	}
-	c.SetValue(value)
-}
-
-func valueOf(n *tree.Node, label string) (string, bool) {
-	c := child(n, label)
-	if c == nil {
-		return "", false
+	if n := h.pathNode(h.filesNode(), p); n != nil {
+		n.Detach()
 	}
-	return c.Value()
+	if n := h.pathNode(h.augeasNode(), "/files"+p); n != nil {
+		n.Detach()
+	}
+	delete(h.files, p)
+	if h.failed == nil {
+		h.failed = map[string]bool{}
+	}
+	delete(h.failed, p)
+	h.loadFile(p, x)
+	return nil
 }

@@ -1,0 +1,226 @@
+package lensnet
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/lensnet/lensnet/internal/files"
+	"github.com/lensnet/lensnet/lens"
+	"github.com/lensnet/lensnet/tree"
+	"github.com/spf13/afero"
+)
+
+// Save writes back every loaded file whose tree changed (put through its
+// lens) and creates files for new subtrees under /files that a
+// transform claims; a file whose text comes out unchanged is not
+// written. Files are written atomically in the handle's save mode. A
+// file whose tree its lens cannot write is left alone and reported
+// (put_failed under /augeas/files, and in the returned error); the
+// other files are still saved.
+func (h *Handle) Save() error {
+	mode, err := h.saveMode()
+	if err != nil {
+		return err
+	}
+	var errs []error
+	var saved []string
+	paths := make([]string, 0, len(h.files))
+	for p := range h.files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	nodes, fresh := h.scanFiles(h.transforms())
+	for _, p := range paths {
+		rec := h.files[p]
+		node := nodes[p]
+		if node != nil && !node.Changed() {
+			continue
+		}
+		if node == nil {
+			// the whole subtree is gone: the file goes too
+			if err := removeFile(h.fs, p, mode); err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			delete(h.files, p)
+			saved = append(saved, p)
+			continue
+		}
+		var out string
+		if rec.fresh && node == rec.node {
+			out, err = rec.lens.PutChangedLayout(node, rec.text, rec.layout)
+		} else {
+			out, err = rec.lens.Put(node, rec.text)
+		}
+		if err != nil {
+			h.setPutError(p, err)
+			errs = append(errs, fmt.Errorf("%s: %w", p, err))
+			continue
+		}
+		if out == rec.text {
+			node.ClearChanges()
+			continue
+		}
+		if err := files.WriteFile(h.fs, p, out, mode); err != nil {
+			h.setError(p, "write_failed", err.Error())
+			errs = append(errs, err)
+			continue
+		}
+		switch mode {
+		case files.Noop: // stays changed: every save reports it again
+		case files.NewFile: // saved as it is now, the original text stays
+			node.ClearChanges()
+			rec.fresh, rec.layout = false, nil
+		default:
+			rec.text = out
+			node.ClearChanges()
+			rec.fresh, rec.layout = false, nil
+		}
+		saved = append(saved, p)
+	}
+	errs = append(errs, h.saveNew(fresh, mode, &saved)...)
+	ev := h.mkdirs(h.augeasNode(), "events")
+	if old := child(ev, "saved"); old != nil {
+		for old != nil {
+			old.Detach()
+			old = child(ev, "saved")
+		}
+	}
+	for _, p := range saved {
+		ev.Append(tree.NewValue("saved", "/files"+p))
+	}
+	return errors.Join(errs...)
+}
+
+// setPutError records that a file's tree does not fit its lens, as
+// Augeas does: error = put_failed with the node (path), the lens and the
+// message.
+func (h *Handle) setPutError(file string, err error) {
+	var pe *lens.PutError
+	if !errors.As(err, &pe) {
+		h.setError(file, "put_failed", err.Error())
+		return
+	}
+	e := h.setError(file, "put_failed", pe.Msg)
+	set(e, "path", "/files"+file+strings.TrimSuffix(pe.Path, "/"))
+	set(e, "lens", pe.Lens.String())
+}
+
+// removeFile deletes a file whose subtree was removed: in backup mode
+// it becomes FILE.augsave, in noop mode it stays, as in Augeas.
+func removeFile(fsys afero.Fs, p string, mode files.Mode) error {
+	var err error
+	switch mode {
+	case files.Noop:
+		return nil
+	case files.Backup:
+		err = fsys.Rename(p, p+".augsave")
+	default:
+		err = fsys.Remove(p)
+	}
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// saveNew creates the files whose subtrees were added under /files.
+func (h *Handle) saveNew(fresh []freshFile, mode files.Mode, saved *[]string) []error {
+	var errs []error
+	for _, f := range fresh {
+		cp, c := f.path, f.node
+		if h.failed[cp] {
+			errs = append(errs, fmt.Errorf("%s: not saved: the file did not load (see its error under /augeas/files)", cp))
+			continue
+		}
+		root := tree.NewHidden()
+		root.SetChildren(cloneKids(c))
+		l, err := h.lensOf(f.xf)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", cp, err))
+			continue
+		}
+		out, err := l.Create(root)
+		if err != nil {
+			h.setPutError(cp, err)
+			errs = append(errs, fmt.Errorf("%s: %w", cp, err))
+			continue
+		}
+		if err := files.WriteFile(h.fs, cp, out, mode); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if mode != files.Noop && mode != files.NewFile {
+			c.ClearChanges()
+			c.SetFileRoot(true)
+			h.files[cp] = &fileRec{path: cp, xf: f.xf, lens: l, text: out, node: c}
+		}
+		*saved = append(*saved, cp)
+	}
+	return errs
+}
+
+// freshFile is a subtree under /files that no loaded file owns, at a
+// path a transform claims (or a file that failed to load).
+type freshFile struct {
+	path string
+	node *tree.Node
+	xf   *xform
+}
+
+// scanFiles walks /files once, without entering the loaded files' own
+// trees: it maps the path of every loaded file still in the tree to its
+// node, and lists the new subtrees Save must create.
+func (h *Handle) scanFiles(xfs []*xform) (map[string]*tree.Node, []freshFile) {
+	loaded := map[string]*tree.Node{}
+	var fresh []freshFile
+	var walk func(n *tree.Node, p string)
+	walk = func(n *tree.Node, p string) {
+		for _, c := range n.Children() {
+			l, ok := c.Label()
+			if !ok {
+				continue
+			}
+			cp := p + "/" + l
+			if _, isLoaded := h.files[cp]; isLoaded {
+				if _, dup := loaded[cp]; !dup {
+					loaded[cp] = c
+				}
+				continue
+			}
+			if h.failed[cp] {
+				fresh = append(fresh, freshFile{path: cp, node: c})
+				continue
+			}
+			if x := claim(xfs, cp); x != nil && c.Len() > 0 {
+				fresh = append(fresh, freshFile{path: cp, node: c, xf: x})
+				continue
+			}
+			walk(c, cp)
+		}
+	}
+	walk(h.filesNode(), "")
+	return loaded, fresh
+}
+
+// Preview returns the text Save would write for the file the one node
+// p selects belongs to.
+func (h *Handle) Preview(p string) (string, error) {
+	node, fp, err := h.fileOfPath(p)
+	if err != nil {
+		return "", err
+	}
+	rec := h.files[fp]
+	root := tree.NewHidden()
+	root.SetChildren(cloneKids(node))
+	return rec.lens.Put(root, rec.text)
+}
+
+// saveMode reads /augeas/save.
+func (h *Handle) saveMode() (files.Mode, error) {
+	v, _ := h.metaValue("save")
+	return files.ParseMode(v)
+}

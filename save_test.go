@@ -1,0 +1,135 @@
+package lensnet
+
+import (
+	"errors"
+	"io/fs"
+	"testing"
+
+	"github.com/lensnet/lensnet/internal/files"
+	"github.com/spf13/afero"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestSaveOnlyChanged(t *testing.T) {
+	fsys := memRoot(t, sampleFiles)
+	h := open(t, fsys, files.Overwrite)
+	require.NoError(t, h.Set("/files/etc/sysconfig/network-scripts/ifcfg-eth0/IPADDR", "10.0.0.5"))
+	require.NoError(t, h.Set("/files/etc/sysconfig/network-scripts/ifcfg-eth0/MTU", "9000"))
+	require.NoError(t, h.Save())
+	b, _ := afero.ReadFile(fsys, "/etc/sysconfig/network-scripts/ifcfg-eth0")
+	assert.Equal(t, "DEVICE=eth0\nBOOTPROTO=none\nIPADDR=10.0.0.5\nMTU=9000\n", string(b))
+	b, _ = afero.ReadFile(fsys, "/etc/sysctl.conf")
+	assert.Equal(t, "net.ipv4.ip_forward = 1", string(b), "an unchanged file is not written (not even its final newline)")
+	saved, err := h.Match("/augeas/events/saved")
+	require.NoError(t, err)
+	assert.Len(t, saved, 1)
+	v, _, _ := h.Get("/augeas/events/saved")
+	assert.Equal(t, "/files/etc/sysconfig/network-scripts/ifcfg-eth0", v)
+
+	// setting a value back to what it was writes nothing
+	require.NoError(t, h.Set("/files/etc/hosts/1/ipaddr", "127.0.0.1"))
+	require.NoError(t, h.Save())
+	_, err = h.Match("/augeas/events/saved")
+	require.NoError(t, err)
+	m, _ := h.Match("/augeas/events/saved")
+	assert.Empty(t, m)
+}
+
+func TestSaveModes(t *testing.T) {
+	for _, mode := range []files.Mode{files.Backup, files.NewFile, files.Noop} {
+		t.Run(mode.String(), func(t *testing.T) {
+			fsys := memRoot(t, sampleFiles)
+			h := open(t, fsys, mode)
+			require.NoError(t, h.Set("/files/etc/hosts/1/alias", "localhost.localdomain"))
+			require.NoError(t, h.Save())
+			b, _ := afero.ReadFile(fsys, "/etc/hosts")
+			aug, errSave := afero.ReadFile(fsys, "/etc/hosts.augsave")
+			augnew, errNew := afero.ReadFile(fsys, "/etc/hosts.augnew")
+			newText := "127.0.0.1 localhost localhost.localdomain\n192.168.1.10 host1  # primary\n"
+			switch mode {
+			case files.Backup:
+				assert.Equal(t, newText, string(b))
+				assert.Equal(t, sampleFiles["/etc/hosts"], string(aug))
+				assert.Error(t, errNew)
+			case files.NewFile:
+				assert.Equal(t, sampleFiles["/etc/hosts"], string(b))
+				assert.Equal(t, newText, string(augnew))
+				assert.Error(t, errSave)
+			case files.Noop:
+				assert.Equal(t, sampleFiles["/etc/hosts"], string(b))
+				assert.Error(t, errSave)
+				assert.Error(t, errNew)
+				m, _ := h.Match("/augeas/events/saved")
+				assert.Len(t, m, 1, "noop still reports the file")
+			}
+		})
+	}
+}
+
+func TestSaveRefusals(t *testing.T) {
+	fsys := memRoot(t, sampleFiles)
+	h := open(t, fsys, files.Overwrite)
+	require.NoError(t, h.Set("/files/etc/hosts/1/bogus", "x"))
+	require.NoError(t, h.Set("/files/etc/sysctl.conf/vm.swappiness", "10"))
+	require.NoError(t, h.Set("/files/etc/resolv.conf/nameserver", "1.1.1.1"))
+	err := h.Save()
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "/etc/hosts: ")
+	assert.Contains(t, err.Error(), "/etc/resolv.conf: not saved: the file did not load")
+	b, _ := afero.ReadFile(fsys, "/etc/hosts")
+	assert.Equal(t, sampleFiles["/etc/hosts"], string(b), "a tree the lens cannot write leaves the file alone")
+	b, _ = afero.ReadFile(fsys, "/etc/resolv.conf")
+	assert.Equal(t, sampleFiles["/etc/resolv.conf"], string(b), "a file that failed to parse is never rewritten")
+	b, _ = afero.ReadFile(fsys, "/etc/sysctl.conf")
+	assert.Equal(t, "net.ipv4.ip_forward = 1\nvm.swappiness = 10\n", string(b), "the other files are saved")
+	kinds := map[string]string{}
+	for _, e := range h.Errors() {
+		kinds[e.Path] = e.Kind
+	}
+	assert.Equal(t, map[string]string{"/etc/hosts": "put_failed", "/etc/resolv.conf": "parse_failed"}, kinds)
+}
+
+func TestNewAndRemovedFiles(t *testing.T) {
+	fsys := memRoot(t, sampleFiles)
+	h, err := Open(Options{Fs: fsys, NoAutoload: true, Transforms: []string{"Sysctl incl /etc/sysctl.d/*.conf", "Hosts incl /etc/hosts"}})
+	require.NoError(t, err)
+	require.NoError(t, h.Set("/files/etc/sysctl.d/90-new.conf/vm.swappiness", "10"))
+	n, err := h.Remove("/files/etc/hosts")
+	require.NoError(t, err)
+	assert.Equal(t, 8, n, "the file node and everything under it")
+	require.NoError(t, h.Save())
+	b, err := afero.ReadFile(fsys, "/etc/sysctl.d/90-new.conf")
+	require.NoError(t, err)
+	assert.Equal(t, "vm.swappiness = 10\n", string(b))
+	_, err = fsys.Stat("/etc/hosts")
+	assert.True(t, errors.Is(err, fs.ErrNotExist), "a removed file subtree removes the file: %v", err)
+}
+
+func TestRemoveFileModes(t *testing.T) {
+	for _, mode := range []files.Mode{files.Overwrite, files.Backup, files.NewFile, files.Noop} {
+		t.Run(mode.String(), func(t *testing.T) {
+			fsys := memRoot(t, sampleFiles)
+			h := open(t, fsys, mode)
+			n, err := h.Remove("/files/etc/hosts")
+			require.NoError(t, err)
+			assert.Positive(t, n)
+			require.NoError(t, h.Save())
+			_, errOrig := fsys.Stat("/etc/hosts")
+			saved, errSave := afero.ReadFile(fsys, "/etc/hosts.augsave")
+			switch mode {
+			case files.Noop:
+				assert.NoError(t, errOrig, "noop removes nothing")
+				assert.Error(t, errSave)
+			case files.Backup:
+				assert.Error(t, errOrig)
+				assert.Equal(t, sampleFiles["/etc/hosts"], string(saved), "backup keeps the removed file as .augsave")
+			default: // as Augeas, newfile mode unlinks the original too
+				assert.Error(t, errOrig)
+				assert.Error(t, errSave)
+			}
+			m, _ := h.Match("/augeas/events/saved")
+			assert.Len(t, m, 1)
+		})
+	}
+}
