@@ -3,16 +3,14 @@ package lensnet
 import (
 	"errors"
 	"fmt"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 	"unsafe"
 
 	"github.com/lensnet/lensnet/internal/files"
+	"github.com/lensnet/lensnet/internal/workers"
 	"github.com/lensnet/lensnet/lens"
 	"github.com/lensnet/lensnet/tree"
 	"github.com/spf13/afero"
@@ -167,31 +165,8 @@ func (h *Handle) readFiles(paths []string, claimed map[string]*xform) []readResu
 			r.tree, r.lay, r.gerr = r.lens.GetLayout(r.text)
 		}
 	}
-	parallel(len(paths), work)
+	workers.Each(len(paths), work)
 	return out
-}
-
-// parallel runs work(0..n-1) over as many goroutines as processors.
-func parallel(n int, work func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
-		for i := range n {
-			work(i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
-				work(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // globAll expands every include glob of the transforms once and tells
@@ -223,7 +198,7 @@ func (h *Handle) globAll(xfs []*xform) (map[string][]string, map[string]bool, er
 		}
 	}
 	isReg := make([]bool, len(cands))
-	parallel(len(cands), func(i int) {
+	workers.Each(len(cands), func(i int) {
 		st, err := h.fs.Stat(cands[i])
 		isReg[i] = err == nil && st.Mode().IsRegular()
 	})
