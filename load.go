@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 	"unsafe"
 
 	"github.com/lensnet/lensnet/internal/files"
@@ -38,7 +37,7 @@ type fileRec struct {
 // was loaded before. A file that fails to parse gets no /files subtree;
 // its error is under /augeas/files/<path>/error (see Errors).
 func (h *Handle) Load() (err error) {
-	if b, ok := h.fs.(interface{ Batch(func()) }); ok {
+	if b, ok := h.fs.(files.Batcher); ok {
 		b.Batch(func() { err = h.load() })
 		return err
 	}
@@ -268,7 +267,7 @@ func lensInfo(l *lens.Lens) string {
 // a 1 MB file spent a tenth of its time in io.ReadAll's growing buffer
 // and the string() copy.
 func readFile(fsys afero.Fs, p string) (string, int64, error) {
-	if rf, ok := fsys.(fileReader); ok {
+	if rf, ok := fsys.(files.FileReader); ok {
 		b, mtime, err := rf.ReadFile(p)
 		if err != nil || len(b) == 0 {
 			return "", mtime.Unix(), err
@@ -292,12 +291,6 @@ func readFile(fsys afero.Fs, p string) (string, int64, error) {
 		return "", st.ModTime().Unix(), nil
 	}
 	return unsafe.String(&buf[0], len(buf)), st.ModTime().Unix(), nil
-}
-
-// fileReader is a file system that reads a whole file in one call, with
-// fewer system calls than Open, Stat and Read (files.Root).
-type fileReader interface {
-	ReadFile(name string) ([]byte, time.Time, error)
 }
 
 // setGetError records a parse failure as augtool shows it.
