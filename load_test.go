@@ -5,14 +5,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lensnet/lensnet/internal/files"
 	"github.com/spf13/afero"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 func TestLoadAndQuery(t *testing.T) {
-	h := open(t, memRoot(t, sampleFiles), files.Overwrite)
+	h := open(t, memRoot(t, sampleFiles), SaveOverwrite)
 	v, ok, err := h.Get("/files/etc/hosts/2/canonical")
 	require.NoError(t, err)
 	assert.True(t, ok)

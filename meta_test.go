@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lensnet/lensnet/internal/files"
 	"github.com/lensnet/lensnet/tree"
 	"github.com/spf13/afero"
 	"github.com/stretchr/testify/assert"
@@ -25,7 +24,7 @@ func dumpMeta(t *testing.T, h *Handle, label string) string {
 
 func TestMetaTree(t *testing.T) {
 	fsys := memRoot(t, sampleFiles)
-	h := open(t, fsys, files.Backup)
+	h := open(t, fsys, SaveBackup)
 	var labels []string
 	for _, c := range h.augeasNode().Children() {
 		l, _ := c.Label()
@@ -84,7 +83,7 @@ func TestLoadFromMetaTree(t *testing.T) {
 }
 
 func TestContext(t *testing.T) {
-	h := open(t, memRoot(t, sampleFiles), files.Overwrite)
+	h := open(t, memRoot(t, sampleFiles), SaveOverwrite)
 	h.SetContext("/files/etc/hosts/")
 	assert.Equal(t, "/files/etc/hosts", h.Context(), "a trailing / is dropped")
 	v, _, err := h.Get("*[ipaddr = '127.0.0.1']/canonical")

@@ -38,8 +38,9 @@ type Options struct {
 	// later.
 	NoLoad bool
 
-	// SaveMode is how Save writes files (the zero value overwrites).
-	SaveMode files.Mode
+	// SaveMode is how Save writes files (/augeas/save); the zero value
+	// overwrites.
+	SaveMode SaveMode
 
 	// TypeCheck type-checks every lens when its module is loaded.
 	TypeCheck bool
@@ -106,9 +107,9 @@ func Open(opts Options) (*Handle, error) {
 		}
 		fsys = r
 	}
-	mode := opts.SaveMode
-	if mode == files.InvalidMode {
-		mode = files.Overwrite
+	mode, ok := opts.SaveMode.fileMode()
+	if !ok {
+		return nil, fmt.Errorf("invalid save mode %v", opts.SaveMode)
 	}
 	h := &Handle{
 		fs:      fsys,

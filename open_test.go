@@ -3,7 +3,6 @@ package lensnet
 import (
 	"testing"
 
-	"github.com/lensnet/lensnet/internal/files"
 	"github.com/spf13/afero"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -28,7 +27,7 @@ var sampleFiles = map[string]string{
 	"/etc/hosts.rpmnew":                         "excluded\n",
 }
 
-func open(t *testing.T, fsys afero.Fs, mode files.Mode) *Handle {
+func open(t *testing.T, fsys afero.Fs, mode SaveMode) *Handle {
 	t.Helper()
 	h, err := Open(Options{Fs: fsys, NoAutoload: true, SaveMode: mode, Transforms: []string{
 		"Hosts incl /etc/hosts*", "Hosts excl *.rpmnew",

@@ -13,6 +13,42 @@ import (
 	"github.com/spf13/afero"
 )
 
+// SaveMode is how Save writes files, as Augeas's /augeas/save; the
+// zero value overwrites.
+type SaveMode int
+
+const (
+	SaveOverwrite SaveMode = iota // replace the file
+	SaveBackup                    // keep the old text in FILE.augsave, then replace the file
+	SaveNewFile                   // write FILE.augnew, leave the file alone
+	SaveNoop                      // write nothing (Save still lists the files it would write)
+)
+
+// String returns the mode's name in /augeas/save: "overwrite",
+// "backup", "newfile" or "noop".
+func (m SaveMode) String() string {
+	if fm, ok := m.fileMode(); ok {
+		return fm.String()
+	}
+	return fmt.Sprintf("SaveMode(%d)", int(m))
+}
+
+// fileMode is the mode as internal/files knows it; ok is false for a
+// value that is no SaveMode constant.
+func (m SaveMode) fileMode() (fm files.Mode, ok bool) {
+	switch m {
+	case SaveOverwrite:
+		return files.Overwrite, true
+	case SaveBackup:
+		return files.Backup, true
+	case SaveNewFile:
+		return files.NewFile, true
+	case SaveNoop:
+		return files.Noop, true
+	}
+	return files.InvalidMode, false
+}
+
 // Save writes back every loaded file whose tree changed (put through its
 // lens) and creates files for new subtrees under /files that a
 // transform claims; a file whose text comes out unchanged is not

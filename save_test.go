@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"testing"
 
-	"github.com/lensnet/lensnet/internal/files"
 	"github.com/spf13/afero"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -13,7 +12,7 @@ import (
 
 func TestSaveOnlyChanged(t *testing.T) {
 	fsys := memRoot(t, sampleFiles)
-	h := open(t, fsys, files.Overwrite)
+	h := open(t, fsys, SaveOverwrite)
 	require.NoError(t, h.Set("/files/etc/sysconfig/network-scripts/ifcfg-eth0/IPADDR", "10.0.0.5"))
 	require.NoError(t, h.Set("/files/etc/sysconfig/network-scripts/ifcfg-eth0/MTU", "9000"))
 	require.NoError(t, h.Save())
@@ -37,7 +36,7 @@ func TestSaveOnlyChanged(t *testing.T) {
 }
 
 func TestSaveModes(t *testing.T) {
-	for _, mode := range []files.Mode{files.Backup, files.NewFile, files.Noop} {
+	for _, mode := range []SaveMode{SaveBackup, SaveNewFile, SaveNoop} {
 		t.Run(mode.String(), func(t *testing.T) {
 			fsys := memRoot(t, sampleFiles)
 			h := open(t, fsys, mode)
@@ -48,15 +47,15 @@ func TestSaveModes(t *testing.T) {
 			augnew, errNew := afero.ReadFile(fsys, "/etc/hosts.augnew")
 			newText := "127.0.0.1 localhost localhost.localdomain\n192.168.1.10 host1  # primary\n"
 			switch mode {
-			case files.Backup:
+			case SaveBackup:
 				assert.Equal(t, newText, string(b))
 				assert.Equal(t, sampleFiles["/etc/hosts"], string(aug))
 				assert.Error(t, errNew)
-			case files.NewFile:
+			case SaveNewFile:
 				assert.Equal(t, sampleFiles["/etc/hosts"], string(b))
 				assert.Equal(t, newText, string(augnew))
 				assert.Error(t, errSave)
-			case files.Noop:
+			case SaveNoop:
 				assert.Equal(t, sampleFiles["/etc/hosts"], string(b))
 				assert.Error(t, errSave)
 				assert.Error(t, errNew)
@@ -69,7 +68,7 @@ func TestSaveModes(t *testing.T) {
 
 func TestSaveRefusals(t *testing.T) {
 	fsys := memRoot(t, sampleFiles)
-	h := open(t, fsys, files.Overwrite)
+	h := open(t, fsys, SaveOverwrite)
 	require.NoError(t, h.Set("/files/etc/hosts/1/bogus", "x"))
 	require.NoError(t, h.Set("/files/etc/sysctl.conf/vm.swappiness", "10"))
 	require.NoError(t, h.Set("/files/etc/resolv.conf/nameserver", "1.1.1.1"))
@@ -107,7 +106,7 @@ func TestNewAndRemovedFiles(t *testing.T) {
 }
 
 func TestRemoveFileModes(t *testing.T) {
-	for _, mode := range []files.Mode{files.Overwrite, files.Backup, files.NewFile, files.Noop} {
+	for _, mode := range []SaveMode{SaveOverwrite, SaveBackup, SaveNewFile, SaveNoop} {
 		t.Run(mode.String(), func(t *testing.T) {
 			fsys := memRoot(t, sampleFiles)
 			h := open(t, fsys, mode)
@@ -118,10 +117,10 @@ func TestRemoveFileModes(t *testing.T) {
 			_, errOrig := fsys.Stat("/etc/hosts")
 			saved, errSave := afero.ReadFile(fsys, "/etc/hosts.augsave")
 			switch mode {
-			case files.Noop:
+			case SaveNoop:
 				assert.NoError(t, errOrig, "noop removes nothing")
 				assert.Error(t, errSave)
-			case files.Backup:
+			case SaveBackup:
 				assert.Error(t, errOrig)
 				assert.Equal(t, sampleFiles["/etc/hosts"], string(saved), "backup keeps the removed file as .augsave")
 			default: // as Augeas, newfile mode unlinks the original too
@@ -132,4 +131,19 @@ func TestRemoveFileModes(t *testing.T) {
 			assert.Len(t, m, 1)
 		})
 	}
+}
+
+func TestSaveModeNames(t *testing.T) {
+	var zero SaveMode
+	assert.Equal(t, SaveOverwrite, zero, "the zero value overwrites")
+	for mode, name := range map[SaveMode]string{SaveOverwrite: "overwrite", SaveBackup: "backup", SaveNewFile: "newfile", SaveNoop: "noop"} {
+		assert.Equal(t, name, mode.String())
+		h := open(t, memRoot(t, sampleFiles), mode)
+		v, _, err := h.Get("/augeas/save")
+		require.NoError(t, err)
+		assert.Equal(t, name, v, "/augeas/save names the mode as String does")
+	}
+	assert.Equal(t, "SaveMode(7)", SaveMode(7).String())
+	_, err := Open(Options{Fs: afero.NewMemMapFs(), NoAutoload: true, SaveMode: 7})
+	assert.EqualError(t, err, "invalid save mode SaveMode(7)")
 }

@@ -3,14 +3,13 @@ package lensnet
 import (
 	"testing"
 
-	"github.com/lensnet/lensnet/internal/files"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 func TestSpan(t *testing.T) {
 	fsys := memRoot(t, sampleFiles)
-	_, err := open(t, fsys, files.Overwrite).Span("/files/etc/hosts/1")
+	_, err := open(t, fsys, SaveOverwrite).Span("/files/etc/hosts/1")
 	assert.ErrorIs(t, err, ErrSpanDisabled)
 
 	h, err := Open(Options{Fs: fsys, NoAutoload: true, Span: true, Transforms: []string{"Hosts incl /etc/hosts"}})

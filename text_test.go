@@ -3,7 +3,6 @@ package lensnet
 import (
 	"testing"
 
-	"github.com/lensnet/lensnet/internal/files"
 	"github.com/spf13/afero"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -11,7 +10,7 @@ import (
 
 func TestLoadFileStoreRetrieve(t *testing.T) {
 	fsys := memRoot(t, sampleFiles)
-	h := open(t, fsys, files.Overwrite)
+	h := open(t, fsys, SaveOverwrite)
 	require.NoError(t, afero.WriteFile(fsys, "/etc/hosts", []byte("10.1.1.1 new\n"), 0o644))
 	require.NoError(t, h.LoadFile("/etc/hosts"))
 	v, _, _ := h.Get("/files/etc/hosts/1/canonical")

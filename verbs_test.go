@@ -3,7 +3,6 @@ package lensnet
 import (
 	"testing"
 
-	"github.com/lensnet/lensnet/internal/files"
 	"github.com/spf13/afero"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -11,7 +10,7 @@ import (
 
 func TestInsert(t *testing.T) {
 	fsys := memRoot(t, sampleFiles)
-	h := open(t, fsys, files.Overwrite)
+	h := open(t, fsys, SaveOverwrite)
 	require.NoError(t, h.Insert("/files/etc/sysconfig/network-scripts/ifcfg-eth0/IPADDR", "PREFIX", false))
 	require.NoError(t, h.Set("/files/etc/sysconfig/network-scripts/ifcfg-eth0/PREFIX", "24"))
 	require.NoError(t, h.Save())
@@ -21,7 +20,7 @@ func TestInsert(t *testing.T) {
 }
 
 func TestStructureVerbs(t *testing.T) {
-	h := open(t, memRoot(t, sampleFiles), files.Overwrite)
+	h := open(t, memRoot(t, sampleFiles), SaveOverwrite)
 	l, err := h.Label("/files/etc/hosts/2/canonical")
 	require.NoError(t, err)
 	assert.Equal(t, "canonical", l)
@@ -58,7 +57,7 @@ func TestStructureVerbs(t *testing.T) {
 }
 
 func TestVariablesAndSetMultiple(t *testing.T) {
-	h := open(t, memRoot(t, sampleFiles), files.Overwrite)
+	h := open(t, memRoot(t, sampleFiles), SaveOverwrite)
 	n, err := h.DefineVariable("hosts", "/files/etc/hosts/*")
 	require.NoError(t, err)
 	assert.Equal(t, 2, n)
@@ -97,7 +96,7 @@ func TestVariablesAndSetMultiple(t *testing.T) {
 
 func TestSourcePreviewTransform(t *testing.T) {
 	fsys := memRoot(t, sampleFiles)
-	h := open(t, fsys, files.Overwrite)
+	h := open(t, fsys, SaveOverwrite)
 	src, err := h.Source("/files/etc/hosts/2/canonical")
 	require.NoError(t, err)
 	assert.Equal(t, "/files/etc/hosts", src)

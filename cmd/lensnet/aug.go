@@ -13,7 +13,6 @@ import (
 
 	"github.com/lensnet/lensnet"
 	"github.com/lensnet/lensnet/internal/cmdline"
-	"github.com/lensnet/lensnet/internal/files"
 	"github.com/lensnet/lensnet/tree"
 	"github.com/spf13/pflag"
 )
@@ -84,12 +83,12 @@ func runAug(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "lensnet %s (Augeas %s compatible)\n", buildVersion(), lensnet.Version)
 		return 0
 	}
-	mode := files.Overwrite
+	mode := lensnet.SaveOverwrite
 	if o.backup {
-		mode = files.Backup
+		mode = lensnet.SaveBackup
 	}
 	if o.newFile {
-		mode = files.NewFile
+		mode = lensnet.SaveNewFile
 	}
 	start := time.Now()
 	h, err := lensnet.Open(lensnet.Options{Root: o.root, LensPath: o.includes, NoStdInc: o.noStd,
