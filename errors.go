@@ -35,23 +35,42 @@ var (
 	ErrNoSpan = errors.New("node has no span info")
 )
 
-// FileError is a file's load or save error, from /augeas/files.
+// FileError is a file's load or save error: Errors reads them back
+// from /augeas/files, and Save returns one for each file it did not
+// save (joined: errors.As takes them apart).
 type FileError struct {
 	Path string // the file, e.g. /etc/hosts
-	Kind string // parse_failed, read_failed, put_failed, ...
+	Kind string // what failed: parse_failed, read_failed, put_failed, write_failed, ...
 	Line int    // for parse errors, 1-based; 0 if unknown
 	Char int    // for parse errors, 0-based column
 	Lens string // for parse and put errors, the lens part that failed
 	Node string // for put errors, the tree node that does not fit
-	Msg  string
+	Msg  string // why, as /augeas/files/<Path>/error/message says
+	// Err is why, as an error, in Save's errors (nil in those Errors
+	// reads from the tree); a FileError wraps it.
+	Err error
+
+	// bare: Err is a file system error, whose text names the file
+	// already (as *fs.PathError's does), so Error prints it alone
+	bare bool
 }
 
+// Error prints the file and why: Err when there is one (Save's
+// errors), else the position, if known, the message and the kind.
 func (e *FileError) Error() string {
-	if e.Line > 0 {
+	switch {
+	case e.Err != nil && e.bare:
+		return e.Err.Error()
+	case e.Err != nil:
+		return e.Path + ": " + e.Err.Error()
+	case e.Line > 0:
 		return fmt.Sprintf("%s:%d.%d: %s (%s)", e.Path, e.Line, e.Char, e.Msg, e.Kind)
 	}
 	return fmt.Sprintf("%s: %s (%s)", e.Path, e.Msg, e.Kind)
 }
+
+// Unwrap returns Err.
+func (e *FileError) Unwrap() error { return e.Err }
 
 // Errors returns the load and save errors of files (Path the file,
 // e.g. /etc/hosts), of transforms whose lens is missing (Path the

@@ -55,7 +55,10 @@ func (m SaveMode) fileMode() (fm files.Mode, ok bool) {
 // written. Files are written atomically in the handle's save mode. A
 // file whose tree its lens cannot write is left alone and reported
 // (put_failed under /augeas/files, and in the returned error); the
-// other files are still saved.
+// other files are still saved. The error joins a *FileError for each
+// file not saved (errors.As finds the first; its Kind says what failed:
+// put_failed, write_failed, remove_failed, load_failed for a file that
+// did not load, lens_failed for a new file whose lens fails).
 func (h *Handle) Save() error {
 	mode, err := h.saveMode()
 	if err != nil {
@@ -78,7 +81,7 @@ func (h *Handle) Save() error {
 		if node == nil {
 			// the whole subtree is gone: the file goes too
 			if err := removeFile(h.fs, p, mode); err != nil {
-				errs = append(errs, err)
+				errs = append(errs, &FileError{Path: p, Kind: "remove_failed", Msg: err.Error(), Err: err, bare: true})
 				continue
 			}
 			delete(h.files, p)
@@ -92,8 +95,7 @@ func (h *Handle) Save() error {
 			out, err = rec.lens.Put(node, rec.text)
 		}
 		if err != nil {
-			h.setPutError(p, err)
-			errs = append(errs, fmt.Errorf("%s: %w", p, err))
+			errs = append(errs, h.setPutError(p, err))
 			continue
 		}
 		if out == rec.text {
@@ -102,7 +104,7 @@ func (h *Handle) Save() error {
 		}
 		if err := files.WriteFile(h.fs, p, out, mode); err != nil {
 			h.setError(p, "write_failed", err.Error())
-			errs = append(errs, err)
+			errs = append(errs, &FileError{Path: p, Kind: "write_failed", Msg: err.Error(), Err: err, bare: true})
 			continue
 		}
 		switch mode {
@@ -133,16 +135,19 @@ func (h *Handle) Save() error {
 
 // setPutError records that a file's tree does not fit its lens, as
 // Augeas does: error = put_failed with the node (path), the lens and the
-// message.
-func (h *Handle) setPutError(file string, err error) {
+// message. It returns the error as Errors reads it back, with err.
+func (h *Handle) setPutError(file string, err error) *FileError {
+	fe := &FileError{Path: file, Kind: "put_failed", Msg: err.Error(), Err: err}
 	var pe *lens.PutError
 	if !errors.As(err, &pe) {
-		h.setError(file, "put_failed", err.Error())
-		return
+		h.setError(file, fe.Kind, fe.Msg)
+		return fe
 	}
-	e := h.setError(file, "put_failed", pe.Msg)
-	set(e, "path", "/files"+file+strings.TrimSuffix(pe.Path, "/"))
-	set(e, "lens", pe.Lens.String())
+	fe.Msg, fe.Node, fe.Lens = pe.Msg, "/files"+file+strings.TrimSuffix(pe.Path, "/"), pe.Lens.String()
+	e := h.setError(file, fe.Kind, fe.Msg)
+	set(e, "path", fe.Node)
+	set(e, "lens", fe.Lens)
+	return fe
 }
 
 // removeFile deletes a file whose subtree was removed: in backup mode
@@ -169,24 +174,24 @@ func (h *Handle) saveNew(fresh []freshFile, mode files.Mode, saved *[]string) []
 	for _, f := range fresh {
 		cp, c := f.path, f.node
 		if h.failed[cp] {
-			errs = append(errs, fmt.Errorf("%s: not saved: the file did not load (see its error under /augeas/files)", cp))
+			why := "not saved: the file did not load (see its error under /augeas/files)"
+			errs = append(errs, &FileError{Path: cp, Kind: "load_failed", Msg: why, Err: errors.New(why)})
 			continue
 		}
 		root := tree.NewHidden()
 		root.SetChildren(cloneKids(c))
 		l, err := h.lensOf(f.xf)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", cp, err))
+			errs = append(errs, &FileError{Path: cp, Kind: "lens_failed", Msg: err.Error(), Err: err})
 			continue
 		}
 		out, err := l.Create(root)
 		if err != nil {
-			h.setPutError(cp, err)
-			errs = append(errs, fmt.Errorf("%s: %w", cp, err))
+			errs = append(errs, h.setPutError(cp, err))
 			continue
 		}
 		if err := files.WriteFile(h.fs, cp, out, mode); err != nil {
-			errs = append(errs, err)
+			errs = append(errs, &FileError{Path: cp, Kind: "write_failed", Msg: err.Error(), Err: err, bare: true})
 			continue
 		}
 		if mode != files.Noop && mode != files.NewFile {

@@ -3,8 +3,10 @@ package lensnet
 import (
 	"errors"
 	"io/fs"
+	"strings"
 	"testing"
 
+	"github.com/lensnet/lensnet/lens"
 	"github.com/spf13/afero"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -146,4 +148,70 @@ func TestSaveModeNames(t *testing.T) {
 	assert.Equal(t, "SaveMode(7)", SaveMode(7).String())
 	_, err := Open(Options{Fs: afero.NewMemMapFs(), NoAutoload: true, SaveMode: 7})
 	assert.EqualError(t, err, "invalid save mode SaveMode(7)")
+}
+
+// TestSaveErrorsAs: Save's error takes apart with errors.As into the
+// *FileError of each file not saved, which Errors lists too, and prints
+// as it always did.
+func TestSaveErrorsAs(t *testing.T) {
+	fsys := memRoot(t, sampleFiles)
+	h := open(t, fsys, SaveOverwrite)
+	require.NoError(t, h.Set("/files/etc/hosts/1/bogus", "x"))
+	require.NoError(t, h.Set("/files/etc/resolv.conf/nameserver", "1.1.1.1"))
+	err := h.Save()
+	require.Error(t, err)
+
+	var fe *FileError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "/etc/hosts", fe.Path)
+	assert.Equal(t, "put_failed", fe.Kind)
+	assert.True(t, strings.HasPrefix(fe.Node, "/files/etc/hosts/1"), fe.Node)
+	assert.NotEmpty(t, fe.Lens)
+	var pe *lens.PutError
+	require.ErrorAs(t, err, &pe, "the lens's own error is wrapped")
+	assert.Equal(t, pe.Msg, fe.Msg)
+	assert.Equal(t, "/etc/hosts: "+pe.Error(), fe.Error())
+
+	var got []string
+	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+		var each *FileError
+		require.ErrorAs(t, e, &each)
+		got = append(got, each.Path+" "+each.Kind+": "+each.Error())
+	}
+	assert.Equal(t, []string{
+		"/etc/hosts put_failed: /etc/hosts: " + pe.Error(),
+		"/etc/resolv.conf load_failed: /etc/resolv.conf: not saved: the file did not load (see its error under /augeas/files)",
+	}, got)
+
+	for _, listed := range h.Errors() {
+		if listed.Path == "/etc/hosts" {
+			assert.Equal(t, FileError{Path: "/etc/hosts", Kind: "put_failed", Lens: pe.Lens.String(), Node: listed.Node, Msg: pe.Msg}, *listed,
+				"Errors lists the same file, kind, lens, node and message")
+			assert.Equal(t, fe.Node, listed.Node)
+		}
+	}
+}
+
+// TestSaveWriteErrorAs: a file the file system refuses to write is a
+// write_failed *FileError wrapping the file system's error, whose text
+// alone is printed (it is its own message).
+func TestSaveWriteErrorAs(t *testing.T) {
+	mem := memRoot(t, sampleFiles)
+	h := open(t, afero.NewReadOnlyFs(mem), SaveOverwrite)
+	require.NoError(t, h.Set("/files/etc/hosts/1/canonical", "lh"))
+	err := h.Save()
+	require.Error(t, err)
+	var fe *FileError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "/etc/hosts", fe.Path)
+	assert.Equal(t, "write_failed", fe.Kind)
+	require.Error(t, fe.Err)
+	assert.Equal(t, fe.Err.Error(), err.Error())
+	assert.Equal(t, fe.Err.Error(), fe.Msg)
+	assert.ErrorIs(t, err, fe.Err)
+	var listed []string
+	for _, e := range h.Errors() {
+		listed = append(listed, e.Path+" "+e.Kind+" "+e.Msg)
+	}
+	assert.Contains(t, listed, "/etc/hosts write_failed "+fe.Msg)
 }
