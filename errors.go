@@ -41,11 +41,14 @@ var (
 type FileError struct {
 	Path string // the file, e.g. /etc/hosts
 	Kind string // what failed: parse_failed, read_failed, put_failed, write_failed, ...
-	Line int    // for parse errors, 1-based; 0 if unknown
-	Char int    // for parse errors, 0-based column
-	Lens string // for parse and put errors, the lens part that failed
-	Node string // for put errors, the tree node that does not fit
-	Msg  string // why, as /augeas/files/<Path>/error/message says
+	// Line and Column are where a parse error is, 1-based, as every
+	// position lensnet prints (file:line:col); Line is 0 if unknown.
+	// /augeas/files/<Path>/error/char holds Augeas's 0-based column,
+	// Column-1.
+	Line, Column int
+	Lens         string // for parse and put errors, the lens part that failed
+	Node         string // for put errors, the tree node that does not fit
+	Msg          string // why, as /augeas/files/<Path>/error/message says
 	// Err is why, as an error, in Save's errors (nil in those Errors
 	// reads from the tree); a FileError wraps it.
 	Err error
@@ -64,7 +67,7 @@ func (e *FileError) Error() string {
 	case e.Err != nil:
 		return e.Path + ": " + e.Err.Error()
 	case e.Line > 0:
-		return fmt.Sprintf("%s:%d.%d: %s (%s)", e.Path, e.Line, e.Char, e.Msg, e.Kind)
+		return fmt.Sprintf("%s:%d:%d: %s (%s)", e.Path, e.Line, e.Column, e.Msg, e.Kind)
 	}
 	return fmt.Sprintf("%s: %s (%s)", e.Path, e.Msg, e.Kind)
 }
@@ -94,8 +97,12 @@ func (h *Handle) Errors() []*FileError {
 			if s, ok := valueOf(c, "line"); ok {
 				fmt.Sscan(s, &fe.Line)
 			}
-			if s, ok := valueOf(c, "char"); ok {
-				fmt.Sscan(s, &fe.Char)
+			if fe.Line > 0 {
+				char := 0 // Augeas's column counts from 0
+				if s, ok := valueOf(c, "char"); ok {
+					fmt.Sscan(s, &char)
+				}
+				fe.Column = char + 1
 			}
 			out = append(out, fe)
 		}

@@ -1,6 +1,7 @@
 package lensnet
 
 import (
+	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
@@ -40,7 +41,7 @@ func TestLoadAndQuery(t *testing.T) {
 	assert.Equal(t, "/etc/resolv.conf", errs[0].Path)
 	assert.Equal(t, "parse_failed", errs[0].Kind)
 	assert.Equal(t, 2, errs[0].Line)
-	assert.Contains(t, errs[0].Error(), "/etc/resolv.conf:2.")
+	assert.Contains(t, errs[0].Error(), "/etc/resolv.conf:2:")
 }
 
 func TestFileClaimedTwice(t *testing.T) {
@@ -102,4 +103,19 @@ func TestReadFileGrownSinceStat(t *testing.T) {
 	got, _, err := readFile(shrunkFs{fsys}, "/f")
 	require.NoError(t, err)
 	assert.Equal(t, text, got)
+}
+
+// TestFileErrorPosition: a parse error's position is 1-based,
+// file:line:col, while /augeas keeps Augeas's 0-based char.
+func TestFileErrorPosition(t *testing.T) {
+	h := open(t, memRoot(t, map[string]string{"/etc/resolv.conf": "nameserver 10.0.0.1\n  nameservr 10.0.0.2\n"}), SaveOverwrite)
+	errs := h.Errors()
+	require.Len(t, errs, 1)
+	char, _, err := h.Get("/augeas/files/etc/resolv.conf/error/char")
+	require.NoError(t, err)
+	line, _, err := h.Get("/augeas/files/etc/resolv.conf/error/line")
+	require.NoError(t, err)
+	assert.Equal(t, line, fmt.Sprint(errs[0].Line))
+	assert.Equal(t, char, fmt.Sprint(errs[0].Column-1), "Column is Augeas's char + 1")
+	assert.Equal(t, fmt.Sprintf("/etc/resolv.conf:%d:%d: %s (parse_failed)", errs[0].Line, errs[0].Column, errs[0].Msg), errs[0].Error())
 }

@@ -741,7 +741,7 @@ func (s *shell) run(cmd string, args []string) bool {
 		for _, e := range errs {
 			switch {
 			case e.Line > 0:
-				fmt.Fprintf(s.out, "Error in %s:%d.%d (%s)\n  %s\n  Lens: %s\n", e.Path, e.Line, e.Char, e.Kind, e.Msg, e.Lens)
+				fmt.Fprintf(s.out, "Error in %s:%d.%d (%s)\n  %s\n  Lens: %s\n", e.Path, e.Line, e.Column-1, e.Kind, e.Msg, e.Lens)
 			case e.Node != "":
 				fmt.Fprintf(s.out, "Error in %s at node %s (%s)\n  %s\n  Lens: %s\n", e.Path, e.Node, e.Kind, e.Msg, e.Lens)
 			case strings.HasPrefix(e.Kind, "Can not find lens"):
