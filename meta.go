@@ -1,15 +1,55 @@
 package lensnet
 
 import (
+	"runtime/debug"
 	"strings"
 
 	"github.com/lensnet/lensnet/internal/files"
 	"github.com/lensnet/lensnet/tree"
 )
 
-// Version is the Augeas version whose behaviour lensnet follows; it is
-// the value of /augeas/version, which scripts test for features.
-const Version = "1.14.0"
+// AugeasVersion is the version of Augeas whose behaviour lensnet
+// follows: the value of /augeas/version, which scripts test for
+// features, and the version augtool's info shows (Info.Version).
+const AugeasVersion = "1.14.0"
+
+// modulePath is lensnet's module, whose version Version looks up.
+const modulePath = "github.com/lensnet/lensnet"
+
+// Version returns lensnet's own version: the version of the lensnet
+// module the program was built with (e.g. "v0.4.0"), or "devel" when
+// it was built in lensnet's source tree. AugeasVersion is the version
+// of Augeas it follows.
+func Version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	return moduleVersion(bi)
+}
+
+// moduleVersion finds lensnet's version in a program's build
+// information: the main module's, or a dependency's (or its
+// replacement's).
+func moduleVersion(bi *debug.BuildInfo) string {
+	m := &bi.Main
+	if m.Path != modulePath {
+		m = nil
+		for _, d := range bi.Deps {
+			if d.Path == modulePath {
+				m = d
+				break
+			}
+		}
+	}
+	if m != nil && m.Replace != nil {
+		m = m.Replace
+	}
+	if m == nil || m.Version == "" || m.Version == "(devel)" {
+		return "devel"
+	}
+	return m.Version
+}
 
 // initMeta builds /augeas as Augeas does at start: root, context,
 // variables, version (with the save modes, defvar and path functions it
@@ -20,7 +60,7 @@ func (h *Handle) initMeta(root string, mode files.Mode, span bool) {
 		root += "/"
 	}
 	a.Append(tree.NewValue("root", root), tree.NewValue("context", "/files"), tree.New("variables"))
-	v := tree.NewValue("version", Version)
+	v := tree.NewValue("version", AugeasVersion)
 	a.Append(v)
 	save := tree.New("save")
 	for _, m := range []files.Mode{files.Backup, files.NewFile, files.Noop, files.Overwrite} {
@@ -73,7 +113,7 @@ func (h *Handle) SetContext(p string) {
 
 // Info is what augtool's info command shows.
 type Info struct {
-	Version  string
+	Version  string // AugeasVersion, as augtool shows its own
 	Root     string
 	LoadPath []string
 	Context  string
@@ -83,7 +123,7 @@ type Info struct {
 // Info describes the handle: version, root, lens search path, context
 // and the number of loaded files.
 func (h *Handle) Info() Info {
-	in := Info{Version: Version, Context: h.Context()}
+	in := Info{Version: AugeasVersion, Context: h.Context()}
 	in.Root, _ = h.metaValue("root")
 	for _, d := range h.ld.Path() {
 		in.LoadPath = append(in.LoadPath, d.Name)

@@ -1,6 +1,7 @@
 package lensnet
 
 import (
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -33,7 +34,7 @@ func TestMetaTree(t *testing.T) {
 	assert.Equal(t, []string{"root", "context", "variables", "version", "save", "span", "files", "load"}, labels,
 		"the order augtool -A -t gives")
 	v, _, _ := h.Get("/augeas/version")
-	assert.Equal(t, Version, v)
+	assert.Equal(t, AugeasVersion, v)
 	modes, _ := h.Match("/augeas/version/save/mode")
 	assert.Len(t, modes, 4)
 	v, _, _ = h.Get("/augeas/save")
@@ -101,4 +102,27 @@ func TestContext(t *testing.T) {
 	h.SetContext("/files/etc/*")
 	_, err = h.Match("x")
 	assert.ErrorIs(t, err, ErrManyMatches)
+}
+
+func TestVersion(t *testing.T) {
+	assert.Equal(t, "devel", Version(), "a test binary is built in the source tree")
+	for _, c := range []struct {
+		name string
+		bi   debug.BuildInfo
+		want string
+	}{
+		{"main module", debug.BuildInfo{Main: debug.Module{Path: modulePath, Version: "v0.4.0"}}, "v0.4.0"},
+		{"source tree", debug.BuildInfo{Main: debug.Module{Path: modulePath, Version: "(devel)"}}, "devel"},
+		{"dependency", debug.BuildInfo{Main: debug.Module{Path: "example.com/app"},
+			Deps: []*debug.Module{{Path: "example.com/other", Version: "v1.0.0"}, {Path: modulePath, Version: "v0.3.1"}}}, "v0.3.1"},
+		{"replaced", debug.BuildInfo{Main: debug.Module{Path: "example.com/app"},
+			Deps: []*debug.Module{{Path: modulePath, Version: "v0.3.1", Replace: &debug.Module{Path: "../lensnet"}}}}, "devel"},
+		{"absent", debug.BuildInfo{Main: debug.Module{Path: "example.com/app"}}, "devel"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			assert.Equal(t, c.want, moduleVersion(&c.bi))
+		})
+	}
+	in := open(t, memRoot(t, sampleFiles), SaveOverwrite).Info()
+	assert.Equal(t, AugeasVersion, in.Version, "info shows the Augeas version, as augtool")
 }

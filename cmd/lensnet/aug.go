@@ -80,7 +80,7 @@ func runAug(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, mainUsage)
 		return 0
 	case o.version:
-		fmt.Fprintf(stderr, "lensnet %s (Augeas %s compatible)\n", buildVersion(), lensnet.Version)
+		fmt.Fprintf(stderr, "lensnet %s (Augeas %s compatible)\n", buildVersion(), lensnet.AugeasVersion)
 		return 0
 	}
 	mode := lensnet.SaveOverwrite
