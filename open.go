@@ -72,8 +72,9 @@ type Handle struct {
 	// /files and /augeas/files afresh: a missing entry means a missing
 	// node, so no sibling list is scanned (10,000 files in one directory
 	// stay linear). Nil outside Load.
-	made map[dirKey]*tree.Node
-	vars tree.Vars // DefineVariable / DefineNode
+	made  map[dirKey]*tree.Node
+	vars  tree.Vars // DefineVariable / DefineNode
+	paths pathCache // the parses of the path strings used last
 
 	lazyMin int // Options.LazyMin, with its default applied
 }

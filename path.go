@@ -26,9 +26,18 @@ func (h *Handle) createAtContext(p string) (*tree.Node, error) {
 	return h.create(ctx, p)
 }
 
+// matchPath is match of a compiled path.
+func (h *Handle) matchPath(px *tree.Path) ([]*tree.Node, error) {
+	ctx, err := h.contextNode(false)
+	if err != nil {
+		return nil, err
+	}
+	return px.MatchVars(ctx, h.liveVars())
+}
+
 // matchAt evaluates a path with relative paths starting at ctx.
 func (h *Handle) matchAt(ctx *tree.Node, p string) ([]*tree.Node, error) {
-	px, err := tree.ParsePath(p)
+	px, err := h.parse(p)
 	if err != nil {
 		return nil, err
 	}
@@ -44,10 +53,24 @@ func (h *Handle) matchOrCreate(p string) ([]*tree.Node, error) {
 	if err != nil {
 		return nil, err
 	}
-	px, err := tree.ParsePath(p)
+	px, err := h.parse(p)
 	if err != nil {
 		return nil, err
 	}
+	return h.matchOrCreateAt(ctx, px)
+}
+
+// matchOrCreatePath is matchOrCreate of a compiled path.
+func (h *Handle) matchOrCreatePath(px *tree.Path) ([]*tree.Node, error) {
+	ctx, err := h.contextNode(false)
+	if err != nil {
+		return nil, err
+	}
+	return h.matchOrCreateAt(ctx, px)
+}
+
+// matchOrCreateAt is matchOrCreate with ctx the context node.
+func (h *Handle) matchOrCreateAt(ctx *tree.Node, px *tree.Path) ([]*tree.Node, error) {
 	if h.inTree(ctx) {
 		ns, _, err := px.MatchOrCreateVars(ctx, h.liveVars())
 		return ns, err
@@ -56,7 +79,11 @@ func (h *Handle) matchOrCreate(p string) ([]*tree.Node, error) {
 	if err != nil || len(ns) > 0 {
 		return ns, err
 	}
-	n, err := h.createAtContext(p)
+	ctx, err = h.contextNode(true)
+	if err != nil {
+		return nil, err
+	}
+	n, err := px.CreateVars(ctx, h.liveVars())
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +92,7 @@ func (h *Handle) matchOrCreate(p string) ([]*tree.Node, error) {
 
 // create makes the node p names (relative to ctx), as Set does.
 func (h *Handle) create(ctx *tree.Node, p string) (*tree.Node, error) {
-	px, err := tree.ParsePath(p)
+	px, err := h.parse(p)
 	if err != nil {
 		return nil, err
 	}
@@ -101,8 +128,20 @@ func (h *Handle) liveVars() tree.Vars {
 	return out
 }
 
+// one returns the one node p selects, or ErrNoMatch or ErrManyMatches.
 func (h *Handle) one(p string) (*tree.Node, error) {
 	ns, err := h.match(p)
+	return onlyNode(p, ns, err)
+}
+
+// onePath is one of a compiled path.
+func (h *Handle) onePath(px *tree.Path) (*tree.Node, error) {
+	ns, err := h.matchPath(px)
+	return onlyNode(px.String(), ns, err)
+}
+
+// onlyNode returns the one node of ns, what path p selected.
+func onlyNode(p string, ns []*tree.Node, err error) (*tree.Node, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +163,7 @@ func (h *Handle) contextNode(create bool) (*tree.Node, error) {
 	if !ok || c == "" || c == "/files" {
 		return h.filesNode(), nil
 	}
-	px, err := tree.ParsePath(c)
+	px, err := h.parse(c)
 	if err != nil {
 		return nil, fmt.Errorf("/augeas/context: %w", err)
 	}
@@ -141,4 +180,39 @@ func (h *Handle) contextNode(create bool) (*tree.Node, error) {
 		return px.CreateVars(h.root, h.liveVars())
 	}
 	return tree.NewHidden(), nil
+}
+
+// pathCacheSize is how many of the path strings used last the handle
+// keeps parsed, at least.
+const pathCacheSize = 64
+
+// pathCache keeps the parses of the path strings used last, so that a
+// loop calling Get with the same string parses it once. Only the parse
+// is kept: what a path selects depends on the tree, the variables and
+// /augeas/context, and is found anew at every call. It holds the last
+// pathCacheSize distinct strings at least, twice as many at most: when
+// the current generation is full it becomes the old one and the older
+// goes; a string found in the old generation moves to the current one.
+type pathCache struct {
+	cur, old map[string]*tree.Path
+}
+
+// parse returns the path p parsed, from the cache when it is there.
+func (h *Handle) parse(p string) (*tree.Path, error) {
+	c := &h.paths
+	if px, ok := c.cur[p]; ok {
+		return px, nil
+	}
+	px, ok := c.old[p]
+	if !ok {
+		var err error
+		if px, err = tree.ParsePath(p); err != nil {
+			return nil, err
+		}
+	}
+	if c.cur == nil || len(c.cur) >= pathCacheSize {
+		c.old, c.cur = c.cur, make(map[string]*tree.Path, pathCacheSize)
+	}
+	c.cur[p] = px
+	return px, nil
 }

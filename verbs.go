@@ -14,7 +14,7 @@ import (
 // in Augeas any name is accepted, though only [A-Za-z_][A-Za-z0-9_]*
 // can be written as $name in a path.
 func (h *Handle) DefineVariable(name, expr string) (int, error) {
-	px, err := tree.ParsePath(expr)
+	px, err := h.parse(expr)
 	if err != nil {
 		return 0, err
 	}
@@ -108,10 +108,21 @@ func (h *Handle) setm(base, sub string, value *string) (int, error) {
 // string.
 func (h *Handle) Get(p string) (value string, ok bool, err error) {
 	n, err := h.one(p)
+	return valueOfNode(n, err)
+}
+
+// GetPath is Get of a compiled path (tree.ParsePath), for a path used
+// many times.
+func (h *Handle) GetPath(p *tree.Path) (value string, ok bool, err error) {
+	n, err := h.onePath(p)
+	return valueOfNode(n, err)
+}
+
+func valueOfNode(n *tree.Node, err error) (string, bool, error) {
 	if err != nil {
 		return "", false, err
 	}
-	value, ok = n.Value()
+	value, ok := n.Value()
 	return value, ok, nil
 }
 
@@ -119,6 +130,17 @@ func (h *Handle) Get(p string) (value string, ok bool, err error) {
 // augtool's form (a [n] only where a label repeats).
 func (h *Handle) Match(p string) ([]string, error) {
 	ns, err := h.match(p)
+	return pathsOf(ns, err)
+}
+
+// MatchPath is Match of a compiled path (tree.ParsePath), for a path
+// used many times.
+func (h *Handle) MatchPath(p *tree.Path) ([]string, error) {
+	ns, err := h.matchPath(p)
+	return pathsOf(ns, err)
+}
+
+func pathsOf(ns []*tree.Node, err error) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -129,9 +151,22 @@ func (h *Handle) Match(p string) ([]string, error) {
 // parents) when p selects nothing.
 func (h *Handle) Set(p, value string) error { return h.setValue(p, &value) }
 
+// SetPath is Set of a compiled path (tree.ParsePath), for a path used
+// many times.
+func (h *Handle) SetPath(p *tree.Path, value string) error {
+	ns, err := h.matchOrCreatePath(p)
+	return setOnly(p.String(), ns, err, &value)
+}
+
 // setValue is Set, or Clear when value is nil.
 func (h *Handle) setValue(p string, value *string) error {
 	ns, err := h.matchOrCreate(p)
+	return setOnly(p, ns, err, value)
+}
+
+// setOnly sets (or clears, when value is nil) the one node of ns, what
+// p selected or made.
+func setOnly(p string, ns []*tree.Node, err error, value *string) error {
 	if err != nil {
 		return err
 	}
@@ -253,7 +288,7 @@ func (h *Handle) transfer(src, dst string, move bool) error {
 	switch len(ds) {
 	case 0:
 		// refuse before creating anything under src
-		px, _ := tree.ParsePath(dst)
+		px, _ := h.parse(dst)
 		ctx, err := h.contextNode(true)
 		if err != nil {
 			return err
