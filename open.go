@@ -275,8 +275,9 @@ func (h *Handle) transforms() []*xform {
 
 // lensOf compiles (once per lens name) the lens of a transform: "@Mod"
 // is the lens of module Mod's autoload transform, "Mod.name" a lens
-// of module Mod. A lens that cannot be found or compiled records
-// /augeas/load/<key>/error, as Augeas does.
+// of module Mod. The result, lens or error, is kept: Load records the
+// error of a lens that cannot be found or compiled under
+// /augeas/load/<key>/error, as Augeas does (setLoadError).
 func (h *Handle) lensOf(x *xform) (*lens.Lens, error) {
 	if r, ok := h.lenses[x.name]; ok {
 		return r.lens, r.err
