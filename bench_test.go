@@ -10,11 +10,11 @@ import (
 	"github.com/spf13/afero"
 )
 
-// Benchmarks of the handle on the inputs of the design notes'
-// performance table (go run ./cmd/bench times the whole CLI against
-// augtool): a Debian interfaces file of N stanzas and N RHEL ifcfg
-// files, on a memory file system. MB/s comes from b.SetBytes over the
-// input text; linear means the same MB/s at every size.
+// Benchmarks of the handle on the inputs cmd/bench generates (go run
+// ./cmd/bench times the whole CLI against augtool on them): a Debian
+// interfaces file of N stanzas and N RHEL ifcfg files, on a memory file
+// system. MB/s comes from b.SetBytes over the input text; linear means
+// the same MB/s at every size.
 //
 //	go test -run '^$' -bench . -benchtime 5x
 

@@ -3,7 +3,6 @@ package lensnet
 import (
 	"testing"
 
-	"github.com/lensnet/lensnet/internal/files"
 	"github.com/lensnet/lensnet/internal/gen"
 	"github.com/spf13/afero"
 	"github.com/stretchr/testify/assert"
@@ -14,7 +13,7 @@ import (
 // load or the last save, and for the file's node, as in augtool.
 func TestModifiedSinceLoad(t *testing.T) {
 	fsys := memRoot(t, sampleFiles)
-	h := open(t, fsys, files.Overwrite)
+	h := open(t, fsys, SaveOverwrite)
 	m, err := h.Match("/files//*[modified()]")
 	require.NoError(t, err)
 	assert.Empty(t, m, "nothing is modified after a load")

@@ -1,18 +1,55 @@
 package lensnet
 
 import (
-	"fmt"
+	"runtime/debug"
 	"strings"
 
 	"github.com/lensnet/lensnet/internal/files"
-	"github.com/lensnet/lensnet/lens"
-	"github.com/lensnet/lensnet/lens/lang"
 	"github.com/lensnet/lensnet/tree"
 )
 
-// Version is the Augeas version whose behaviour lensnet follows; it is
-// the value of /augeas/version, which scripts test for features.
-const Version = "1.14.0"
+// AugeasVersion is the version of Augeas whose behaviour lensnet
+// follows: the value of /augeas/version, which scripts test for
+// features, and the version augtool's info shows (Info.Version).
+const AugeasVersion = "1.14.0"
+
+// modulePath is lensnet's module, whose version Version looks up.
+const modulePath = "github.com/lensnet/lensnet"
+
+// Version returns lensnet's own version: the version of the lensnet
+// module the program was built with (e.g. "v0.4.0"), or "devel" when
+// it was built in lensnet's source tree. AugeasVersion is the version
+// of Augeas it follows.
+func Version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	return moduleVersion(bi)
+}
+
+// moduleVersion finds lensnet's version in a program's build
+// information: the main module's, or a dependency's (or its
+// replacement's).
+func moduleVersion(bi *debug.BuildInfo) string {
+	m := &bi.Main
+	if m.Path != modulePath {
+		m = nil
+		for _, d := range bi.Deps {
+			if d.Path == modulePath {
+				m = d
+				break
+			}
+		}
+	}
+	if m != nil && m.Replace != nil {
+		m = m.Replace
+	}
+	if m == nil || m.Version == "" || m.Version == "(devel)" {
+		return "devel"
+	}
+	return m.Version
+}
 
 // initMeta builds /augeas as Augeas does at start: root, context,
 // variables, version (with the save modes, defvar and path functions it
@@ -23,7 +60,7 @@ func (h *Handle) initMeta(root string, mode files.Mode, span bool) {
 		root += "/"
 	}
 	a.Append(tree.NewValue("root", root), tree.NewValue("context", "/files"), tree.New("variables"))
-	v := tree.NewValue("version", Version)
+	v := tree.NewValue("version", AugeasVersion)
 	a.Append(v)
 	save := tree.New("save")
 	for _, m := range []files.Mode{files.Backup, files.NewFile, files.Noop, files.Overwrite} {
@@ -60,130 +97,6 @@ func (h *Handle) metaNode(label string) *tree.Node {
 // metaValue returns the value of /augeas/<label>.
 func (h *Handle) metaValue(label string) (string, bool) { return valueOf(h.augeasNode(), label) }
 
-// addLoad adds the globs of filter to the transform /augeas/load/<key>,
-// creating it with lensName, or giving it lensName, as augtool's
-// transform command does. Globs are written in the reverse of the
-// filter's order, as Augeas lists them.
-func (h *Handle) addLoad(key, lensName string, filter lang.Filter) {
-	load := h.metaNode("load")
-	x := child(load, key)
-	if x == nil {
-		x = tree.New(key)
-		load.Append(x)
-	}
-	set(x, "lens", lensName)
-	for i := len(filter) - 1; i >= 0; i-- {
-		g := filter[i]
-		kind := "excl"
-		if g.Include {
-			kind = "incl"
-		}
-		x.Append(tree.NewValue(kind, g.Pattern))
-	}
-}
-
-// transforms reads the transforms from /augeas/load, where autoload,
-// Transform and users (set /augeas/load/X/lens ...) put them. Each
-// transform's lens is compiled when a file it claims is read or written
-// (lensOf).
-func (h *Handle) transforms() []*xform {
-	load := child(h.augeasNode(), "load")
-	if load == nil {
-		return nil
-	}
-	var out []*xform
-	for _, n := range load.Children() {
-		key, ok := n.Label()
-		if !ok {
-			continue
-		}
-		x := &xform{key: key, node: n}
-		for _, c := range n.Children() {
-			l, _ := c.Label()
-			v, _ := c.Value()
-			switch l {
-			case "lens":
-				x.name = v
-			case "incl", "excl":
-				x.filter = append(x.filter, lang.Glob{Include: l == "incl", Pattern: v})
-			}
-		}
-		out = append(out, x)
-	}
-	return out
-}
-
-// lensOf compiles (once per lens name) the lens of a transform: "@Mod"
-// is the lens of module Mod's autoload transform, "Mod.name" a lens
-// of module Mod. A lens that cannot be found or compiled records
-// /augeas/load/<key>/error, as Augeas does.
-func (h *Handle) lensOf(x *xform) (*lens.Lens, error) {
-	if r, ok := h.lenses[x.name]; ok {
-		return r.lens, r.err
-	}
-	var l *lens.Lens
-	var err error
-	switch {
-	case x.name == "":
-		err = fmt.Errorf("transform %s has no lens", x.key)
-	case strings.HasPrefix(x.name, "@"):
-		var m *lang.Module
-		if m, err = h.ld.Load(x.name[1:]); err == nil {
-			if t, ok := m.Transform(); ok {
-				l = t.Lens
-			} else {
-				err = fmt.Errorf("module %s has no autoload transform", x.name[1:])
-			}
-		}
-	default:
-		l, err = h.ld.Lens(x.name)
-	}
-	if h.lenses == nil {
-		h.lenses = map[string]lensResult{}
-	}
-	h.lenses[x.name] = lensResult{l, err}
-	return l, err
-}
-
-type lensResult struct {
-	lens *lens.Lens
-	err  error
-}
-
-// saveMode reads /augeas/save.
-func (h *Handle) saveMode() (files.Mode, error) {
-	v, _ := h.metaValue("save")
-	return files.ParseMode(v)
-}
-
-// contextNode is the node /augeas/context names, against which
-// relative paths are read. When it names no node, relative paths match
-// nothing (a detached node stands in) and, with create, the node is
-// created, as augtool creates it when a relative path is set.
-func (h *Handle) contextNode(create bool) (*tree.Node, error) {
-	c, ok := h.metaValue("context")
-	if !ok || c == "" || c == "/files" {
-		return h.filesNode(), nil
-	}
-	px, err := tree.ParsePath(c)
-	if err != nil {
-		return nil, fmt.Errorf("/augeas/context: %w", err)
-	}
-	ns, err := px.MatchVars(h.root, h.liveVars())
-	if err != nil {
-		return nil, fmt.Errorf("/augeas/context: %w", err)
-	}
-	switch {
-	case len(ns) == 1:
-		return ns[0], nil
-	case len(ns) > 1:
-		return nil, fmt.Errorf("/augeas/context %s: %w", c, ErrManyMatches)
-	case create:
-		return px.CreateVars(h.root, h.liveVars())
-	}
-	return tree.NewHidden(), nil
-}
-
 // Context returns /augeas/context, the path relative paths start from.
 func (h *Handle) Context() string {
 	c, _ := h.metaValue("context")
@@ -200,7 +113,7 @@ func (h *Handle) SetContext(p string) {
 
 // Info is what augtool's info command shows.
 type Info struct {
-	Version  string
+	Version  string // AugeasVersion, as augtool shows its own
 	Root     string
 	LoadPath []string
 	Context  string
@@ -210,7 +123,7 @@ type Info struct {
 // Info describes the handle: version, root, lens search path, context
 // and the number of loaded files.
 func (h *Handle) Info() Info {
-	in := Info{Version: Version, Context: h.Context()}
+	in := Info{Version: AugeasVersion, Context: h.Context()}
 	in.Root, _ = h.metaValue("root")
 	for _, d := range h.ld.Path() {
 		in.LoadPath = append(in.LoadPath, d.Name)

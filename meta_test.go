@@ -1,10 +1,10 @@
 package lensnet
 
 import (
+	"runtime/debug"
 	"strings"
 	"testing"
 
-	"github.com/lensnet/lensnet/internal/files"
 	"github.com/lensnet/lensnet/tree"
 	"github.com/spf13/afero"
 	"github.com/stretchr/testify/assert"
@@ -25,7 +25,7 @@ func dumpMeta(t *testing.T, h *Handle, label string) string {
 
 func TestMetaTree(t *testing.T) {
 	fsys := memRoot(t, sampleFiles)
-	h := open(t, fsys, files.Backup)
+	h := open(t, fsys, SaveBackup)
 	var labels []string
 	for _, c := range h.augeasNode().Children() {
 		l, _ := c.Label()
@@ -34,7 +34,7 @@ func TestMetaTree(t *testing.T) {
 	assert.Equal(t, []string{"root", "context", "variables", "version", "save", "span", "files", "load"}, labels,
 		"the order augtool -A -t gives")
 	v, _, _ := h.Get("/augeas/version")
-	assert.Equal(t, Version, v)
+	assert.Equal(t, AugeasVersion, v)
 	modes, _ := h.Match("/augeas/version/save/mode")
 	assert.Len(t, modes, 4)
 	v, _, _ = h.Get("/augeas/save")
@@ -84,7 +84,7 @@ func TestLoadFromMetaTree(t *testing.T) {
 }
 
 func TestContext(t *testing.T) {
-	h := open(t, memRoot(t, sampleFiles), files.Overwrite)
+	h := open(t, memRoot(t, sampleFiles), SaveOverwrite)
 	h.SetContext("/files/etc/hosts/")
 	assert.Equal(t, "/files/etc/hosts", h.Context(), "a trailing / is dropped")
 	v, _, err := h.Get("*[ipaddr = '127.0.0.1']/canonical")
@@ -104,88 +104,25 @@ func TestContext(t *testing.T) {
 	assert.ErrorIs(t, err, ErrManyMatches)
 }
 
-func TestLoadFileStoreRetrieve(t *testing.T) {
-	fsys := memRoot(t, sampleFiles)
-	h := open(t, fsys, files.Overwrite)
-	require.NoError(t, afero.WriteFile(fsys, "/etc/hosts", []byte("10.1.1.1 new\n"), 0o644))
-	require.NoError(t, h.LoadFile("/etc/hosts"))
-	v, _, _ := h.Get("/files/etc/hosts/1/canonical")
-	assert.Equal(t, "new", v)
-	m, _ := h.Match("/files/etc/hosts/*")
-	assert.Len(t, m, 1, "the file's old tree is replaced")
-	assert.ErrorIs(t, h.LoadFile("/etc/motd"), ErrNoLens)
-
-	require.NoError(t, h.Set("/text/in", "10.0.0.1 foo bar\n"))
-	require.NoError(t, h.Store("Hosts.lns", "/text/in", "/parsed"))
-	v, _, _ = h.Get("/parsed/1/alias")
-	assert.Equal(t, "bar", v)
-	require.NoError(t, h.Set("/parsed/1/alias[2]", "baz"))
-	require.NoError(t, h.Retrieve("Hosts", "/text/in", "/parsed", "/text/out"))
-	v, _, _ = h.Get("/text/out")
-	assert.Equal(t, "10.0.0.1 foo bar baz\n", v)
-
-	var te *TextError
-	err := h.Store("Hosts.lns", "/augeas/root", "/bad")
-	require.ErrorAs(t, err, &te)
-	errs := h.Errors()
-	require.NotEmpty(t, errs)
-	last := errs[len(errs)-1]
-	assert.Equal(t, "bad", last.Path)
-	assert.Equal(t, "parse_failed", last.Kind)
-	assert.Equal(t, 1, last.Line)
-	assert.ErrorIs(t, h.Store("Nosuch.lns", "/text/in", "/p"), ErrNoLens)
-	assert.ErrorIs(t, h.Store("Hosts.lns", "/text/none", "/p"), ErrNoMatch)
-}
-
-func TestSpan(t *testing.T) {
-	fsys := memRoot(t, sampleFiles)
-	_, err := open(t, fsys, files.Overwrite).Span("/files/etc/hosts/1")
-	assert.ErrorIs(t, err, ErrSpanDisabled)
-
-	h, err := Open(Options{Fs: fsys, NoAutoload: true, Span: true, Transforms: []string{"Hosts incl /etc/hosts"}})
-	require.NoError(t, err)
-	text := sampleFiles["/etc/hosts"]
-	sp, err := h.Span("/files/etc/hosts/2/canonical")
-	require.NoError(t, err)
-	assert.Equal(t, "host1", text[sp.ValueStart:sp.ValueEnd])
-	assert.Equal(t, "/etc/hosts", sp.File)
-	sp, err = h.Span("/files/etc/hosts/2")
-	require.NoError(t, err)
-	assert.Equal(t, "192.168.1.10 host1  # primary\n", text[sp.Start:sp.End])
-	sp, err = h.Span("/files/etc/hosts")
-	require.NoError(t, err)
-	assert.Equal(t, len(text), sp.End)
-	_, err = h.Span("/files/etc")
-	assert.ErrorIs(t, err, ErrNoSpan)
-	require.NoError(t, h.Set("/files/etc/hosts/2/alias", "h1"))
-	_, err = h.Span("/files/etc/hosts/2/alias")
-	assert.ErrorIs(t, err, ErrNoSpan, "a node made by an edit has no span")
-}
-
-func TestRemoveFileModes(t *testing.T) {
-	for _, mode := range []files.Mode{files.Overwrite, files.Backup, files.NewFile, files.Noop} {
-		t.Run(mode.String(), func(t *testing.T) {
-			fsys := memRoot(t, sampleFiles)
-			h := open(t, fsys, mode)
-			n, err := h.Remove("/files/etc/hosts")
-			require.NoError(t, err)
-			assert.Positive(t, n)
-			require.NoError(t, h.Save())
-			_, errOrig := fsys.Stat("/etc/hosts")
-			saved, errSave := afero.ReadFile(fsys, "/etc/hosts.augsave")
-			switch mode {
-			case files.Noop:
-				assert.NoError(t, errOrig, "noop removes nothing")
-				assert.Error(t, errSave)
-			case files.Backup:
-				assert.Error(t, errOrig)
-				assert.Equal(t, sampleFiles["/etc/hosts"], string(saved), "backup keeps the removed file as .augsave")
-			default: // as Augeas, newfile mode unlinks the original too
-				assert.Error(t, errOrig)
-				assert.Error(t, errSave)
-			}
-			m, _ := h.Match("/augeas/events/saved")
-			assert.Len(t, m, 1)
+func TestVersion(t *testing.T) {
+	assert.Equal(t, "devel", Version(), "a test binary is built in the source tree")
+	for _, c := range []struct {
+		name string
+		bi   debug.BuildInfo
+		want string
+	}{
+		{"main module", debug.BuildInfo{Main: debug.Module{Path: modulePath, Version: "v0.4.0"}}, "v0.4.0"},
+		{"source tree", debug.BuildInfo{Main: debug.Module{Path: modulePath, Version: "(devel)"}}, "devel"},
+		{"dependency", debug.BuildInfo{Main: debug.Module{Path: "example.com/app"},
+			Deps: []*debug.Module{{Path: "example.com/other", Version: "v1.0.0"}, {Path: modulePath, Version: "v0.3.1"}}}, "v0.3.1"},
+		{"replaced", debug.BuildInfo{Main: debug.Module{Path: "example.com/app"},
+			Deps: []*debug.Module{{Path: modulePath, Version: "v0.3.1", Replace: &debug.Module{Path: "../lensnet"}}}}, "devel"},
+		{"absent", debug.BuildInfo{Main: debug.Module{Path: "example.com/app"}}, "devel"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			assert.Equal(t, c.want, moduleVersion(&c.bi))
 		})
 	}
+	in := open(t, memRoot(t, sampleFiles), SaveOverwrite).Info()
+	assert.Equal(t, AugeasVersion, in.Version, "info shows the Augeas version, as augtool")
 }

@@ -3,59 +3,9 @@ package lensnet
 import (
 	"errors"
 	"fmt"
-	"strings"
 
-	"github.com/lensnet/lensnet/lens"
 	"github.com/lensnet/lensnet/tree"
 )
-
-// TextError is Store's or Retrieve's failure to read or write the text
-// with the lens; it is also recorded under /augeas/text<Path>/error.
-type TextError struct {
-	Path string // the tree path stored to or retrieved from
-	Err  error
-}
-
-func (e *TextError) Error() string { return e.Path + ": " + e.Err.Error() }
-func (e *TextError) Unwrap() error { return e.Err }
-
-// ErrNoLens is returned by LoadFile when no transform claims the file,
-// and by Store and Retrieve when the lens does not exist.
-var ErrNoLens = errors.New("lens not found")
-
-// LoadFile reads one file (an absolute path under the root) with the
-// transform of /augeas/load that claims it, replacing what was loaded
-// of it before, as augtool's load-file. Parse errors are recorded as
-// Load records them (Errors).
-func (h *Handle) LoadFile(p string) error {
-	x := claim(h.transforms(), p)
-	if x == nil {
-		return fmt.Errorf("can not determine lens to load file %s: %w", p, ErrNoLens)
-	}
-	if n := h.pathNode(h.filesNode(), p); n != nil {
-		n.Detach()
-	}
-	if n := h.pathNode(h.augeasNode(), "/files"+p); n != nil {
-		n.Detach()
-	}
-	delete(h.files, p)
-	if h.failed == nil {
-		h.failed = map[string]bool{}
-	}
-	delete(h.failed, p)
-	h.loadFile(p, x)
-	return nil
-}
-
-// pathNode returns the node at the slash-separated path under n, or nil.
-func (h *Handle) pathNode(n *tree.Node, p string) *tree.Node {
-	for _, seg := range strings.Split(strings.Trim(p, "/"), "/") {
-		if n = child(n, seg); n == nil {
-			return nil
-		}
-	}
-	return n
-}
 
 // Store parses the value of the single node node with the named lens
 // (e.g. "Hosts.lns") and puts the resulting tree at path, replacing its
@@ -138,71 +88,4 @@ func (h *Handle) textMeta(path string) *tree.Node {
 		e.Detach()
 	}
 	return n
-}
-
-// namedLens compiles a lens given as "Module.name" ("Module" alone
-// means Module.lns).
-func (h *Handle) namedLens(name string) (*lens.Lens, error) {
-	if !strings.Contains(name, ".") {
-		name += ".lns"
-	}
-	l, err := h.lensOf(&xform{name: name})
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", name, ErrNoLens, err)
-	}
-	return l, nil
-}
-
-// ErrSpanDisabled is returned by Span when files were loaded without
-// span recording (Options.Span, /augeas/span = enable); ErrNoSpan when
-// the node has no position in a file (it is above the files, or was
-// made by an edit).
-var (
-	ErrSpanDisabled = errors.New("span is not enabled")
-	ErrNoSpan       = errors.New("node has no span info")
-)
-
-// Span is where a node is in its file: byte ranges of its label, its
-// value and its whole text (End exclusive); a range that does not apply
-// is 0:0.
-type Span struct {
-	File       string `json:"file"` // the file's name with the root, as augtool shows it
-	LabelStart int    `json:"label_start"`
-	LabelEnd   int    `json:"label_end"`
-	ValueStart int    `json:"value_start"`
-	ValueEnd   int    `json:"value_end"`
-	Start      int    `json:"span_start"`
-	End        int    `json:"span_end"`
-}
-
-// Span returns where the single node p is in the file it was read
-// from, as augtool's span.
-func (h *Handle) Span(p string) (Span, error) {
-	if !h.spans {
-		return Span{}, ErrSpanDisabled
-	}
-	n, err := h.one(p)
-	if err != nil {
-		return Span{}, err
-	}
-	node, fp, err := h.fileOfNode(n)
-	if err != nil {
-		return Span{}, fmt.Errorf("%s: %w", p, ErrNoSpan)
-	}
-	root, _ := h.metaValue("root")
-	sp := Span{File: strings.TrimSuffix(root, "/") + fp}
-	if n == node {
-		sp.End = len(h.files[fp].text)
-		return sp, nil
-	}
-	s := n.Span
-	if s == (tree.Span{}) {
-		return Span{}, fmt.Errorf("%s: %w", p, ErrNoSpan)
-	}
-	if s.LabelStart < s.LabelEnd { // a label from the text, not from label/seq
-		sp.LabelStart, sp.LabelEnd = s.LabelStart, s.LabelEnd
-	}
-	sp.ValueStart, sp.ValueEnd = s.ValueStart, s.ValueEnd
-	sp.Start, sp.End = s.Start, s.End
-	return sp, nil
 }

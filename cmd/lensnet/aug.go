@@ -13,7 +13,6 @@ import (
 
 	"github.com/lensnet/lensnet"
 	"github.com/lensnet/lensnet/internal/cmdline"
-	"github.com/lensnet/lensnet/internal/files"
 	"github.com/lensnet/lensnet/tree"
 	"github.com/spf13/pflag"
 )
@@ -81,15 +80,15 @@ func runAug(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, mainUsage)
 		return 0
 	case o.version:
-		fmt.Fprintf(stderr, "lensnet %s (Augeas %s compatible)\n", buildVersion(), lensnet.Version)
+		fmt.Fprintf(stderr, "lensnet %s (Augeas %s compatible)\n", buildVersion(), lensnet.AugeasVersion)
 		return 0
 	}
-	mode := files.Overwrite
+	mode := lensnet.SaveOverwrite
 	if o.backup {
-		mode = files.Backup
+		mode = lensnet.SaveBackup
 	}
 	if o.newFile {
-		mode = files.NewFile
+		mode = lensnet.SaveNewFile
 	}
 	start := time.Now()
 	h, err := lensnet.Open(lensnet.Options{Root: o.root, LensPath: o.includes, NoStdInc: o.noStd,
@@ -742,7 +741,7 @@ func (s *shell) run(cmd string, args []string) bool {
 		for _, e := range errs {
 			switch {
 			case e.Line > 0:
-				fmt.Fprintf(s.out, "Error in %s:%d.%d (%s)\n  %s\n  Lens: %s\n", e.Path, e.Line, e.Char, e.Kind, e.Msg, e.Lens)
+				fmt.Fprintf(s.out, "Error in %s:%d.%d (%s)\n  %s\n  Lens: %s\n", e.Path, e.Line, e.Column-1, e.Kind, e.Msg, e.Lens)
 			case e.Node != "":
 				fmt.Fprintf(s.out, "Error in %s at node %s (%s)\n  %s\n  Lens: %s\n", e.Path, e.Node, e.Kind, e.Msg, e.Lens)
 			case strings.HasPrefix(e.Kind, "Can not find lens"):

@@ -85,7 +85,7 @@ var knownDifferences = map[string]string{
 // standard output and error as sets of lines (augtool lists files in
 // directory order, lensnet sorted). Command-line commands are
 // not compared: augtool 1.14 saves after every one of them, a bug
-// lensnet does not copy (augeas.md 4.1; script one-command-no-save.txtar).
+// lensnet does not copy (script one-command-no-save.txtar).
 func TestAugtoolDifferential(t *testing.T) {
 	augtool, err := exec.LookPath("augtool")
 	if err != nil {

@@ -126,7 +126,7 @@ func fileErrorsJSON(errs []*lensnet.FileError) []jsonFileError {
 		}
 		if e.Line > 0 {
 			j.Line = e.Line
-			c := e.Char
+			c := e.Column - 1 // Augeas's char counts from 0
 			j.Char = &c
 		}
 		out = append(out, j)

@@ -5,5 +5,6 @@
 // WriteFile, the atomic save (a temporary file next to the target,
 // fsync, rename) with Augeas's save modes (overwrite, backup to
 // .augsave, new file .augnew, noop), keeping the mode and owner of the
-// file it replaces.
+// file it replaces. Batcher and FileReader name what Root can do beyond
+// afero.Fs, which the handle uses when a file system has it.
 package files

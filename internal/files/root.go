@@ -77,7 +77,32 @@ func (r *Root) rememberPlain(name string) {
 	r.mu.Unlock()
 }
 
-var _ afero.Fs = (*Root)(nil)
+// The abilities a file system may have beyond afero.Fs, which the
+// handle looks for with a type assertion and uses when they are there.
+// Root has them all.
+type (
+	// Batcher is a file system that can remember, while f runs, what
+	// it learns of its directories, so that reading many files in one
+	// directory does not look at every component of every name again
+	// (Root.Batch). The handle loads every file inside one batch.
+	Batcher interface {
+		Batch(f func())
+	}
+
+	// FileReader is a file system that reads a whole file and its
+	// modification time in one call, with fewer system calls than
+	// Open, Stat and Read (Root.ReadFile).
+	FileReader interface {
+		ReadFile(name string) ([]byte, time.Time, error)
+	}
+)
+
+var (
+	_ afero.Fs   = (*Root)(nil)
+	_ Batcher    = (*Root)(nil)
+	_ FileReader = (*Root)(nil)
+	_ resolver   = (*Root)(nil)
+)
 
 // NewRoot returns the file system of the existing directory dir.
 func NewRoot(dir string) (*Root, error) {

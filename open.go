@@ -1,0 +1,325 @@
+package lensnet
+
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/lensnet/lensnet/internal/files"
+	"github.com/lensnet/lensnet/lens"
+	"github.com/lensnet/lensnet/lens/lang"
+	"github.com/lensnet/lensnet/lenses"
+	"github.com/lensnet/lensnet/tree"
+	"github.com/spf13/afero"
+)
+
+// Options configure Open.
+type Options struct {
+	// Fs holds the configuration files; nil means the real disk under
+	// Root (Root "" is "/"), with every name kept inside Root.
+	Fs   afero.Fs
+	Root string
+
+	// LensPath lists directories searched for lens modules before the
+	// standard ones (augtool -I); NoStdInc drops the standard ones but
+	// $AUGEAS_LENS_LIB (augtool --nostdinc).
+	LensPath []string
+	NoStdInc bool
+
+	// NoAutoload skips the autoload transforms of the lens modules
+	// (augtool -A); Transforms adds transforms written as
+	// "Lens incl GLOB" or "Lens excl GLOB" (augtool -t), lens names
+	// module-qualified with ".lns" implied.
+	NoAutoload bool
+	Transforms []string
+
+	// NoLoad opens without loading any file (augtool -L); Load does it
+	// later.
+	NoLoad bool
+
+	// SaveMode is how Save writes files (/augeas/save); the zero value
+	// overwrites.
+	SaveMode SaveMode
+
+	// TypeCheck type-checks every lens when its module is loaded.
+	TypeCheck bool
+
+	// Span records where each node's label, value and subtree are in
+	// its file (/augeas/span = enable), for Span.
+	Span bool
+
+	// LazyMin is the file size from which Load leaves the levels below
+	// a file's top-level nodes unread until something looks at them
+	// (lens.GetLazy): a command that changes one stanza of a large
+	// interfaces file then does not build the trees of the others. 0
+	// means 64 KiB; a negative value reads every file in full.
+	LazyMin int
+}
+
+// Handle is an open root: the tree of the loaded files under /files
+// and Augeas's metadata under /augeas. Handles are not safe for
+// concurrent use.
+type Handle struct {
+	fs     afero.Fs
+	ld     *lang.Loader
+	root   *tree.Node            // hidden; children augeas and files
+	lenses map[string]lensResult // compiled transform lenses by name
+	spans  bool                  // /augeas/span was enable at the last Load
+	files  map[string]*fileRec   // by absolute file path
+	failed map[string]bool       // files that did not load: never written
+	// made holds the nodes mkdirs created during Load, which builds
+	// /files and /augeas/files afresh: a missing entry means a missing
+	// node, so no sibling list is scanned (10,000 files in one directory
+	// stay linear). Nil outside Load.
+	made  map[dirKey]*tree.Node
+	vars  tree.Vars // DefineVariable / DefineNode
+	paths pathCache // the parses of the path strings used last
+
+	lazyMin int // Options.LazyMin, with its default applied
+}
+
+type dirKey struct {
+	parent *tree.Node
+	label  string
+}
+
+// xform is one transform of /augeas/load: a named lens and the files
+// it claims.
+type xform struct {
+	key    string     // the entry's label, e.g. "Hosts"
+	node   *tree.Node // /augeas/load/<key>
+	name   string     // the lens, e.g. "@Hosts" or "Hosts.lns"
+	filter lang.Filter
+}
+
+// Open returns a handle on the root the options describe and, unless
+// NoLoad is set, loads every file a transform claims.
+func Open(opts Options) (*Handle, error) {
+	fsys := opts.Fs
+	if fsys == nil {
+		dir := opts.Root
+		if dir == "" {
+			dir = "/"
+		}
+		r, err := files.NewRoot(dir)
+		if err != nil {
+			return nil, err
+		}
+		fsys = r
+	}
+	mode, ok := opts.SaveMode.fileMode()
+	if !ok {
+		return nil, fmt.Errorf("invalid save mode %v", opts.SaveMode)
+	}
+	h := &Handle{
+		fs:      fsys,
+		ld:      lang.NewLoader(lang.Options{Path: lang.DefaultPath(opts.LensPath, opts.NoStdInc, lenses.FS), TypeCheck: opts.TypeCheck}),
+		root:    tree.NewHidden(),
+		files:   map[string]*fileRec{},
+		lenses:  map[string]lensResult{},
+		lazyMin: opts.LazyMin,
+	}
+	if h.lazyMin == 0 {
+		h.lazyMin = defaultLazyMin
+	}
+	h.root.Append(tree.New("augeas"), tree.New("files"))
+	root := opts.Root
+	if opts.Fs != nil || root == "" {
+		root = "/"
+	}
+	h.initMeta(root, mode, opts.Span)
+	if !opts.NoAutoload {
+		h.metaNode("load")
+		if err := h.autoload(); err != nil {
+			return nil, err
+		}
+	}
+	if !opts.NoLoad { // as augtool: /augeas/files, then /augeas/load
+		h.metaNode("files")
+		h.metaNode("load")
+	}
+	for _, t := range opts.Transforms {
+		if err := h.addTransform(t); err != nil {
+			return nil, err
+		}
+	}
+	if !opts.NoLoad {
+		if err := h.Load(); err != nil {
+			return nil, err
+		}
+	}
+	return h, nil
+}
+
+// autoload collects the autoload transform of every module on the lens
+// search path (the first directory holding a module name wins). Only
+// the filters are evaluated: a module's lenses are compiled when a file
+// its transform claims is loaded (lensOf), and a module whose lens
+// fails then claims no file, as if it had never been autoloaded.
+func (h *Handle) autoload() error {
+	seen := map[string]bool{}
+	var names []string
+	for _, d := range h.ld.Path() {
+		ms, _ := fs.Glob(d.FS, "*.aug")
+		for _, m := range ms {
+			name := strings.TrimSuffix(m, ".aug")
+			if !seen[name] {
+				seen[name] = true
+				names = append(names, name)
+			}
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		a, err := h.ld.Autoload(strings.ToUpper(n[:1]) + n[1:])
+		if err != nil {
+			// a module that does not load claims no files; augtool
+			// reports it and goes on
+			continue
+		}
+		if a != nil {
+			h.addLoad(a.Module, "@"+a.Module, a.Filter)
+		}
+	}
+	return nil
+}
+
+// addTransform adds "Lens incl GLOB" / "Lens excl GLOB" to the
+// transform /augeas/load/<Module> and makes Lens its lens, as augtool's
+// transform command does. The lens is looked up when a file is loaded;
+// a missing one is reported then (Errors).
+func (h *Handle) addTransform(spec string) error {
+	f := strings.Fields(spec)
+	if len(f) != 3 || (f[1] != "incl" && f[1] != "excl") {
+		return fmt.Errorf("invalid transform %q: expected LENS incl|excl GLOB", spec)
+	}
+	name := f[0]
+	if !strings.Contains(name, ".") {
+		name += ".lns"
+	}
+	key := name[:strings.IndexByte(name, '.')]
+	if key == "" {
+		return fmt.Errorf("invalid transform %q: the lens needs a module name", spec)
+	}
+	h.addLoad(key, name, lang.Filter{{Include: f[1] == "incl", Pattern: f[2]}})
+	return nil
+}
+
+// filesNode returns /files.
+func (h *Handle) filesNode() *tree.Node { return h.root.Child(1) }
+
+// augeasNode returns /augeas.
+func (h *Handle) augeasNode() *tree.Node { return h.root.Child(0) }
+
+// defaultLazyMin is Options.LazyMin's default: smaller files are read in
+// full (a lazy node costs a second look at its text when it is opened).
+const defaultLazyMin = 64 << 10
+
+// Transform adds a transform written as augtool's -t takes it,
+// "Lens incl GLOB" or "Lens excl GLOB"; Load applies it.
+func (h *Handle) Transform(spec string) error { return h.addTransform(spec) }
+
+// addLoad adds the globs of filter to the transform /augeas/load/<key>,
+// creating it with lensName, or giving it lensName, as augtool's
+// transform command does. Globs are written in the reverse of the
+// filter's order, as Augeas lists them.
+func (h *Handle) addLoad(key, lensName string, filter lang.Filter) {
+	load := h.metaNode("load")
+	x := child(load, key)
+	if x == nil {
+		x = tree.New(key)
+		load.Append(x)
+	}
+	set(x, "lens", lensName)
+	for i := len(filter) - 1; i >= 0; i-- {
+		g := filter[i]
+		kind := "excl"
+		if g.Include {
+			kind = "incl"
+		}
+		x.Append(tree.NewValue(kind, g.Pattern))
+	}
+}
+
+// transforms reads the transforms from /augeas/load, where autoload,
+// Transform and users (set /augeas/load/X/lens ...) put them. Each
+// transform's lens is compiled when a file it claims is read or written
+// (lensOf).
+func (h *Handle) transforms() []*xform {
+	load := child(h.augeasNode(), "load")
+	if load == nil {
+		return nil
+	}
+	var out []*xform
+	for _, n := range load.Children() {
+		key, ok := n.Label()
+		if !ok {
+			continue
+		}
+		x := &xform{key: key, node: n}
+		for _, c := range n.Children() {
+			l, _ := c.Label()
+			v, _ := c.Value()
+			switch l {
+			case "lens":
+				x.name = v
+			case "incl", "excl":
+				x.filter = append(x.filter, lang.Glob{Include: l == "incl", Pattern: v})
+			}
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// lensOf compiles (once per lens name) the lens of a transform: "@Mod"
+// is the lens of module Mod's autoload transform, "Mod.name" a lens
+// of module Mod. The result, lens or error, is kept: Load records the
+// error of a lens that cannot be found or compiled under
+// /augeas/load/<key>/error, as Augeas does (setLoadError).
+func (h *Handle) lensOf(x *xform) (*lens.Lens, error) {
+	if r, ok := h.lenses[x.name]; ok {
+		return r.lens, r.err
+	}
+	var l *lens.Lens
+	var err error
+	switch {
+	case x.name == "":
+		err = fmt.Errorf("transform %s has no lens", x.key)
+	case strings.HasPrefix(x.name, "@"):
+		var m *lang.Module
+		if m, err = h.ld.Load(x.name[1:]); err == nil {
+			if t, ok := m.Transform(); ok {
+				l = t.Lens
+			} else {
+				err = fmt.Errorf("module %s has no autoload transform", x.name[1:])
+			}
+		}
+	default:
+		l, err = h.ld.Lens(x.name)
+	}
+	if h.lenses == nil {
+		h.lenses = map[string]lensResult{}
+	}
+	h.lenses[x.name] = lensResult{l, err}
+	return l, err
+}
+
+type lensResult struct {
+	lens *lens.Lens
+	err  error
+}
+
+// namedLens compiles a lens given as "Module.name" ("Module" alone
+// means Module.lns).
+func (h *Handle) namedLens(name string) (*lens.Lens, error) {
+	if !strings.Contains(name, ".") {
+		name += ".lns"
+	}
+	l, err := h.lensOf(&xform{name: name})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w: %v", name, ErrNoLens, err)
+	}
+	return l, nil
+}

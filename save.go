@@ -1,0 +1,267 @@
+package lensnet
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/lensnet/lensnet/internal/files"
+	"github.com/lensnet/lensnet/lens"
+	"github.com/lensnet/lensnet/tree"
+	"github.com/spf13/afero"
+)
+
+// SaveMode is how Save writes files, as Augeas's /augeas/save; the
+// zero value overwrites.
+type SaveMode int
+
+const (
+	SaveOverwrite SaveMode = iota // replace the file
+	SaveBackup                    // keep the old text in FILE.augsave, then replace the file
+	SaveNewFile                   // write FILE.augnew, leave the file alone
+	SaveNoop                      // write nothing (Save still lists the files it would write)
+)
+
+// String returns the mode's name in /augeas/save: "overwrite",
+// "backup", "newfile" or "noop".
+func (m SaveMode) String() string {
+	if fm, ok := m.fileMode(); ok {
+		return fm.String()
+	}
+	return fmt.Sprintf("SaveMode(%d)", int(m))
+}
+
+// fileMode is the mode as internal/files knows it; ok is false for a
+// value that is no SaveMode constant.
+func (m SaveMode) fileMode() (fm files.Mode, ok bool) {
+	switch m {
+	case SaveOverwrite:
+		return files.Overwrite, true
+	case SaveBackup:
+		return files.Backup, true
+	case SaveNewFile:
+		return files.NewFile, true
+	case SaveNoop:
+		return files.Noop, true
+	}
+	return files.InvalidMode, false
+}
+
+// Save writes back every loaded file whose tree changed (put through its
+// lens) and creates files for new subtrees under /files that a
+// transform claims; a file whose text comes out unchanged is not
+// written. Files are written atomically in the handle's save mode. A
+// file whose tree its lens cannot write is left alone and reported
+// (put_failed under /augeas/files, and in the returned error); the
+// other files are still saved. The error joins a *FileError for each
+// file not saved (errors.As finds the first; its Kind says what failed:
+// put_failed, write_failed, remove_failed, load_failed for a file that
+// did not load, lens_failed for a new file whose lens fails).
+func (h *Handle) Save() error {
+	mode, err := h.saveMode()
+	if err != nil {
+		return err
+	}
+	var errs []error
+	var saved []string
+	paths := make([]string, 0, len(h.files))
+	for p := range h.files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	nodes, fresh := h.scanFiles(h.transforms())
+	for _, p := range paths {
+		rec := h.files[p]
+		node := nodes[p]
+		if node != nil && !node.Changed() {
+			continue
+		}
+		if node == nil {
+			// the whole subtree is gone: the file goes too
+			if err := removeFile(h.fs, p, mode); err != nil {
+				errs = append(errs, &FileError{Path: p, Kind: "remove_failed", Msg: err.Error(), Err: err, bare: true})
+				continue
+			}
+			delete(h.files, p)
+			saved = append(saved, p)
+			continue
+		}
+		var out string
+		if rec.fresh && node == rec.node {
+			out, err = rec.lens.PutChangedLayout(node, rec.text, rec.layout)
+		} else {
+			out, err = rec.lens.Put(node, rec.text)
+		}
+		if err != nil {
+			errs = append(errs, h.setPutError(p, err))
+			continue
+		}
+		if out == rec.text {
+			node.ClearChanges()
+			continue
+		}
+		if err := files.WriteFile(h.fs, p, out, mode); err != nil {
+			h.setError(p, "write_failed", err.Error())
+			errs = append(errs, &FileError{Path: p, Kind: "write_failed", Msg: err.Error(), Err: err, bare: true})
+			continue
+		}
+		switch mode {
+		case files.Noop: // stays changed: every save reports it again
+		case files.NewFile: // saved as it is now, the original text stays
+			node.ClearChanges()
+			rec.fresh, rec.layout = false, nil
+		default:
+			rec.text = out
+			node.ClearChanges()
+			rec.fresh, rec.layout = false, nil
+		}
+		saved = append(saved, p)
+	}
+	errs = append(errs, h.saveNew(fresh, mode, &saved)...)
+	ev := h.mkdirs(h.augeasNode(), "events")
+	if old := child(ev, "saved"); old != nil {
+		for old != nil {
+			old.Detach()
+			old = child(ev, "saved")
+		}
+	}
+	for _, p := range saved {
+		ev.Append(tree.NewValue("saved", "/files"+p))
+	}
+	return errors.Join(errs...)
+}
+
+// setPutError records that a file's tree does not fit its lens, as
+// Augeas does: error = put_failed with the node (path), the lens and the
+// message. It returns the error as Errors reads it back, with err.
+func (h *Handle) setPutError(file string, err error) *FileError {
+	fe := &FileError{Path: file, Kind: "put_failed", Msg: err.Error(), Err: err}
+	var pe *lens.PutError
+	if !errors.As(err, &pe) {
+		h.setError(file, fe.Kind, fe.Msg)
+		return fe
+	}
+	fe.Msg, fe.Node, fe.Lens = pe.Msg, "/files"+file+strings.TrimSuffix(pe.Path, "/"), pe.Lens.String()
+	e := h.setError(file, fe.Kind, fe.Msg)
+	set(e, "path", fe.Node)
+	set(e, "lens", fe.Lens)
+	return fe
+}
+
+// removeFile deletes a file whose subtree was removed: in backup mode
+// it becomes FILE.augsave, in noop mode it stays, as in Augeas.
+func removeFile(fsys afero.Fs, p string, mode files.Mode) error {
+	var err error
+	switch mode {
+	case files.Noop:
+		return nil
+	case files.Backup:
+		err = fsys.Rename(p, p+".augsave")
+	default:
+		err = fsys.Remove(p)
+	}
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// saveNew creates the files whose subtrees were added under /files.
+func (h *Handle) saveNew(fresh []freshFile, mode files.Mode, saved *[]string) []error {
+	var errs []error
+	for _, f := range fresh {
+		cp, c := f.path, f.node
+		if h.failed[cp] {
+			why := "not saved: the file did not load (see its error under /augeas/files)"
+			errs = append(errs, &FileError{Path: cp, Kind: "load_failed", Msg: why, Err: errors.New(why)})
+			continue
+		}
+		root := tree.NewHidden()
+		root.SetChildren(cloneKids(c))
+		l, err := h.lensOf(f.xf)
+		if err != nil {
+			errs = append(errs, &FileError{Path: cp, Kind: "lens_failed", Msg: err.Error(), Err: err})
+			continue
+		}
+		out, err := l.Create(root)
+		if err != nil {
+			errs = append(errs, h.setPutError(cp, err))
+			continue
+		}
+		if err := files.WriteFile(h.fs, cp, out, mode); err != nil {
+			errs = append(errs, &FileError{Path: cp, Kind: "write_failed", Msg: err.Error(), Err: err, bare: true})
+			continue
+		}
+		if mode != files.Noop && mode != files.NewFile {
+			c.ClearChanges()
+			c.SetFileRoot(true)
+			h.files[cp] = &fileRec{path: cp, xf: f.xf, lens: l, text: out, node: c}
+		}
+		*saved = append(*saved, cp)
+	}
+	return errs
+}
+
+// freshFile is a subtree under /files that no loaded file owns, at a
+// path a transform claims (or a file that failed to load).
+type freshFile struct {
+	path string
+	node *tree.Node
+	xf   *xform
+}
+
+// scanFiles walks /files once, without entering the loaded files' own
+// trees: it maps the path of every loaded file still in the tree to its
+// node, and lists the new subtrees Save must create.
+func (h *Handle) scanFiles(xfs []*xform) (map[string]*tree.Node, []freshFile) {
+	loaded := map[string]*tree.Node{}
+	var fresh []freshFile
+	var walk func(n *tree.Node, p string)
+	walk = func(n *tree.Node, p string) {
+		for _, c := range n.Children() {
+			l, ok := c.Label()
+			if !ok {
+				continue
+			}
+			cp := p + "/" + l
+			if _, isLoaded := h.files[cp]; isLoaded {
+				if _, dup := loaded[cp]; !dup {
+					loaded[cp] = c
+				}
+				continue
+			}
+			if h.failed[cp] {
+				fresh = append(fresh, freshFile{path: cp, node: c})
+				continue
+			}
+			if x := claim(xfs, cp); x != nil && c.Len() > 0 {
+				fresh = append(fresh, freshFile{path: cp, node: c, xf: x})
+				continue
+			}
+			walk(c, cp)
+		}
+	}
+	walk(h.filesNode(), "")
+	return loaded, fresh
+}
+
+// Preview returns the text Save would write for the file the one node
+// p selects belongs to.
+func (h *Handle) Preview(p string) (string, error) {
+	node, fp, err := h.fileOfPath(p)
+	if err != nil {
+		return "", err
+	}
+	rec := h.files[fp]
+	root := tree.NewHidden()
+	root.SetChildren(cloneKids(node))
+	return rec.lens.Put(root, rec.text)
+}
+
+// saveMode reads /augeas/save.
+func (h *Handle) saveMode() (files.Mode, error) {
+	v, _ := h.metaValue("save")
+	return files.ParseMode(v)
+}
