@@ -1,9 +1,10 @@
 package tree
 
 import (
-	"runtime"
 	"sync"
 	"sync/atomic"
+
+	"github.com/lensnet/lensnet/internal/workers"
 )
 
 // Node is one node of a tree. The zero Node is a hidden node without
@@ -202,24 +203,7 @@ func (n *Node) ReadAll() {
 	if len(lazy) < 2 {
 		return // a walk makes them as it goes
 	}
-	const batch = 256
-	workers := min(runtime.GOMAXPROCS(0), (len(lazy)+batch-1)/batch)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(batch)) - batch
-				if i >= len(lazy) {
-					return
-				}
-				expandBatch(lazy[i:min(i+batch, len(lazy))])
-			}
-		}()
-	}
-	wg.Wait()
+	workers.EachBatch(len(lazy), 256, func(lo, hi int) { expandBatch(lazy[lo:hi]) })
 }
 
 // expandBatch makes the children of the lazy nodes, with one
