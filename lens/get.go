@@ -48,7 +48,7 @@ func (l *Lens) GetLayout(text string) (*tree.Node, *Layout, error) {
 
 // GetLazy is GetLayout that may leave the levels below the top-level
 // nodes unread: such a node gets its children, read from its text, the
-// first time anything looks at them (tree.Node.SetLazy). The tree is the
+// first time anything looks at them (tree.SetLazy). The tree is the
 // one GetLayout returns, node for node, and errors are found at once as
 // GetLayout finds them. Only the top-level subtrees whose text can be
 // read again on its own with the same result are left unread (no
@@ -126,7 +126,7 @@ type getter struct {
 	cutStack   []int        // the cuts of the concatenations being read, innermost last
 	startStack []int        // the iteration starts of the stars being read, innermost last
 	kids       []*tree.Node // chunk the children lists of the nodes made are cut from (see kidSlice); never reused by another get
-	nodes      tree.Nodes   // the nodes made, likewise
+	nodes      tree.Alloc   // the nodes made, likewise
 
 	// shallow: read one level only, noting each subtree met (found)
 	// instead of reading it (see PutChanged)
@@ -427,7 +427,7 @@ func (g *getter) subtree(l *Lens, i, j int) (skel, error) {
 		// the subtrees (and counters) met below, to read when the
 		// children are wanted; the list is cut from the getter's
 		// chunk, so that later appends do not touch it
-		n.SetLazy(&lazyKids{text: g.text, found: g.lazyFound[g.lazyBase:len(g.lazyFound):len(g.lazyFound)]})
+		tree.SetLazy(n, &lazyKids{text: g.text, found: g.lazyFound[g.lazyBase:len(g.lazyFound):len(g.lazyFound)]})
 	}
 	if inner.hasKey {
 		n.Span.LabelStart, n.Span.LabelEnd = inner.ks, inner.ke

@@ -17,7 +17,7 @@ func benchTree(n int) *Node {
 		e.Append(NewValue("addr", "10.0.0."+strconv.Itoa(i%256)), NewValue("opt", "a"), NewValue("opt", "b"))
 		top.Append(e)
 	}
-	root.ClearChanges()
+	ClearChanges(root)
 	return root
 }
 
@@ -101,7 +101,7 @@ func BenchmarkDumpLazy(b *testing.B) {
 		kids := make([]*Node, 10000)
 		for i := range kids {
 			kids[i] = New("e")
-			kids[i].SetLazy(benchExpander{})
+			SetLazy(kids[i], benchExpander{})
 		}
 		root.SetChildren(kids)
 		Dump(root)

@@ -1,10 +1,7 @@
 package tree
 
 import (
-	"sync"
 	"sync/atomic"
-
-	"github.com/lensnet/lensnet/internal/workers"
 )
 
 // Node is one node of a tree. The zero Node is a hidden node without
@@ -22,7 +19,8 @@ type Node struct {
 	parent   *Node
 	children []*Node
 	marks    marks
-	// lazy, when set, makes the children on first use (see SetLazy)
+	// lazy, when set, makes the children on first use (see SetLazy in
+	// lazy.go)
 	lazy atomic.Pointer[lazyChildren]
 
 	// Span is the text the node was read from, if it was read by a lens.
@@ -38,218 +36,6 @@ type Span struct {
 	Start, End           int // the whole node, children included
 }
 
-// marks record what changed in a tree since it was read (or since
-// ClearChanges), for augtool's modified() and for writing back only what
-// changed. Every mutation sets them; nodes made by New, NewValue and
-// NewHidden start unmarked.
-type marks uint8
-
-const (
-	// markModified is Augeas's dirty flag of the node itself: its label
-	// or value changed, it was attached to a parent (new, moved or
-	// copied), or one of its children was removed.
-	markModified marks = 1 << iota
-	// markChildren: the list of children changed (added, removed,
-	// reordered).
-	markChildren
-	// markBelow: a descendant is marked. Every ancestor of a marked node
-	// carries it, so a walk of the changes skips unmarked subtrees.
-	markBelow
-	// markFile: the node is the top of a file's tree; it counts as
-	// modified when anything in the file changed, as Augeas marks the
-	// file's node.
-	markFile
-)
-
-const changeMarks = markModified | markChildren | markBelow
-
-// mark sets m on n and markBelow on its ancestors, stopping at the first
-// one that already has it (its own ancestors have it too).
-func (n *Node) mark(m marks) {
-	n.marks |= m
-	for a := n.parent; a != nil && a.marks&markBelow == 0; a = a.parent {
-		a.marks |= markBelow
-	}
-}
-
-// Modified reports whether the node changed since it was read or since
-// the last ClearChanges, as augtool's modified() does: its label or
-// value was changed, it was added, moved or copied here, or a child was
-// removed; a node SetFileRoot marks also reports any change below it.
-func (n *Node) Modified() bool {
-	if n.marks&markModified != 0 {
-		return true
-	}
-	return n.marks&markFile != 0 && n.marks&(markChildren|markBelow) != 0
-}
-
-// Changed reports whether anything in the subtree of n changed since it
-// was read or since the last ClearChanges: n's label or value, its list
-// of children, or any descendant.
-func (n *Node) Changed() bool { return n.marks&changeMarks != 0 }
-
-// SelfChanged reports whether n's own label or value changed, n was
-// attached to its parent, or a child was removed (Augeas's dirty flag of
-// the node, without the file marking of Modified).
-func (n *Node) SelfChanged() bool { return n.marks&markModified != 0 }
-
-// ChildrenChanged reports whether n's list of children changed: a child
-// was added, removed or moved.
-func (n *Node) ChildrenChanged() bool { return n.marks&markChildren != 0 }
-
-// ClearChanges forgets the changes in the subtree of n (visiting only
-// changed nodes), as after loading or saving it. Ancestors keep their
-// marks.
-func (n *Node) ClearChanges() {
-	if n.marks&changeMarks == 0 {
-		return
-	}
-	below := n.marks&markBelow != 0
-	n.marks &^= changeMarks
-	if below {
-		for _, c := range n.children {
-			c.ClearChanges()
-		}
-	}
-}
-
-// SetFileRoot makes n report, in Modified, every change below it (or
-// stops doing so), as Augeas does for the node of a file.
-func (n *Node) SetFileRoot(on bool) {
-	if on {
-		n.marks |= markFile
-	} else {
-		n.marks &^= markFile
-	}
-}
-
-// Expander makes the children of a node when they are first needed: a
-// lens reading a large file can leave the levels below the top ones
-// unread until a path, an edit or a print goes there.
-type Expander interface {
-	// Expand returns the node's children, fresh nodes without a
-	// parent. It is called at most once per SetLazy.
-	Expand() []*Node
-}
-
-type lazyChildren struct {
-	e  Expander
-	mu sync.Mutex // held while e makes the children
-}
-
-// SetLazy makes e give the node its children the first time anything
-// looks at them (Children, Len, Child, a path step, print, an edit); until
-// then the node holds none. It replaces the children the node has
-// without marking anything as changed: it is for trees being read. Several
-// goroutines may read a tree with lazy nodes at once (the first to need
-// the children makes them, the others wait), as they may read any tree.
-func (n *Node) SetLazy(e Expander) {
-	n.children = nil
-	n.lazy.Store(&lazyChildren{e: e})
-}
-
-// Lazy reports whether the node's children are not made yet.
-func (n *Node) Lazy() bool { return n.lazy.Load() != nil }
-
-// kids returns the node's children, making them first if the node is
-// lazy.
-func (n *Node) kids() []*Node {
-	if z := n.lazy.Load(); z != nil {
-		n.expand(z)
-	}
-	return n.children
-}
-
-func (n *Node) expand(z *lazyChildren) {
-	z.mu.Lock()
-	defer z.mu.Unlock()
-	if n.lazy.Load() != z {
-		return // made meanwhile by another reader
-	}
-	kids := z.e.Expand()
-	for _, c := range kids {
-		c.parent = n
-	}
-	n.children = kids
-	n.lazy.Store(nil)
-}
-
-// BatchExpander is an Expander that makes the children of many nodes
-// at once faster than one by one (sharing what it reads them with).
-type BatchExpander interface {
-	Expander
-	// ExpandBatch returns, for each es[i], what es[i].Expand would. All
-	// of es are of the same kind as the receiver, and may be unusable
-	// together (from different texts, say): then it returns nil.
-	ExpandBatch(es []Expander) [][]*Node
-}
-
-// ReadAll makes the children of every lazy node in the subtree of n
-// now, several at a time, as a walk of the whole subtree (print) would
-// one after the other.
-func (n *Node) ReadAll() {
-	var lazy []*Node
-	var walk func(m *Node)
-	walk = func(m *Node) {
-		if m.Lazy() {
-			lazy = append(lazy, m)
-			return
-		}
-		for _, c := range m.children {
-			walk(c)
-		}
-	}
-	walk(n)
-	if len(lazy) < 2 {
-		return // a walk makes them as it goes
-	}
-	workers.EachBatch(len(lazy), 256, func(lo, hi int) { expandBatch(lazy[lo:hi]) })
-}
-
-// expandBatch makes the children of the lazy nodes, with one
-// ExpandBatch call when their expanders allow it.
-func expandBatch(nodes []*Node) {
-	var zs []*lazyChildren
-	var held []*Node
-	for _, m := range nodes {
-		z := m.lazy.Load()
-		if z == nil {
-			continue
-		}
-		z.mu.Lock()
-		if m.lazy.Load() != z {
-			z.mu.Unlock()
-			continue
-		}
-		zs = append(zs, z)
-		held = append(held, m)
-	}
-	var kids [][]*Node
-	if len(zs) > 0 {
-		if b, ok := zs[0].e.(BatchExpander); ok {
-			es := make([]Expander, len(zs))
-			for k, z := range zs {
-				es[k] = z.e
-			}
-			kids = b.ExpandBatch(es)
-		}
-	}
-	for k, m := range held {
-		var ks []*Node
-		if kids != nil {
-			ks = kids[k]
-		} else {
-			ks = zs[k].e.Expand()
-		}
-		for _, c := range ks {
-			c.parent = m
-		}
-		m.children = ks
-		m.lazy.Store(nil)
-		zs[k].mu.Unlock()
-	}
-}
-
 // New returns a node with the given label, no value and no children.
 func New(label string) *Node { return &Node{label: label, hasLabel: true} }
 
@@ -260,53 +46,6 @@ func NewValue(label, value string) *Node {
 
 // NewHidden returns a node without label, value or children.
 func NewHidden() *Node { return &Node{} }
-
-// Nodes makes nodes in chunks of Chunk nodes (one allocation for many),
-// for code that builds a large tree at once, such as a lens reading a
-// file. A chunk stays in memory as long as one of its nodes is
-// reachable. The zero value makes chunks of 64.
-type Nodes struct {
-	Chunk int
-	buf   []Node
-}
-
-// New is New(label) from the next slot of the chunk.
-func (a *Nodes) New(label string) *Node {
-	n := a.next()
-	n.label, n.hasLabel = label, true
-	return n
-}
-
-// NewHidden is NewHidden() from the next slot of the chunk.
-func (a *Nodes) NewHidden() *Node { return a.next() }
-
-// Read returns a node as a lens reads it, from the next slot of the
-// chunk: a label and a value (each only if has...), and children, which
-// must be fresh nodes without a parent; it keeps the slice as it is.
-// Nothing is marked as changed: a tree as read holds no changes, and
-// need not be walked by ClearChanges afterwards.
-func (a *Nodes) Read(label string, hasLabel bool, value string, hasValue bool, children []*Node) *Node {
-	n := a.next()
-	n.label, n.hasLabel, n.value, n.hasValue = label, hasLabel, value, hasValue
-	for _, c := range children {
-		c.parent = n
-	}
-	n.children = children
-	return n
-}
-
-func (a *Nodes) next() *Node {
-	if len(a.buf) == 0 {
-		size := a.Chunk
-		if size <= 0 {
-			size = 64
-		}
-		a.buf = make([]Node, size)
-	}
-	n := &a.buf[0]
-	a.buf = a.buf[1:]
-	return n
-}
 
 // Label returns the node's label, and false if it has none (the node is
 // hidden).

@@ -40,7 +40,7 @@ func hosts() *Node {
 	h.Append(e1, hid, e2, NewValue("#comment", "hi"), New("x"))
 	files.Append(h)
 	root.Append(files)
-	root.ClearChanges() // as loaded
+	ClearChanges(root) // as loaded
 	return root
 }
 
