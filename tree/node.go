@@ -1,8 +1,6 @@
 package tree
 
-import (
-	"sync/atomic"
-)
+import "sync/atomic"
 
 // Node is one node of a tree. The zero Node is a hidden node without
 // value or children.
