@@ -6,8 +6,8 @@ import (
 	"strconv"
 )
 
-// This file makes the nodes a path names (Create, MatchOrCreateVars):
-// a set or an insert of a path that selects nothing.
+// This file makes the nodes a path names (Create, MatchOrCreateVars),
+// as a set of a path that selects nothing does.
 
 // Create returns the single node the path selects, creating the missing
 // trailing steps as new last children when it selects nothing. It fails

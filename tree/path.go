@@ -71,6 +71,9 @@ func ParsePath(s string) (*Path, error) {
 
 func (p *Path) String() string { return p.src }
 
+// The expression tree a Path holds: the parser (pathparse.go) makes
+// it, the evaluator (eval.go) walks it.
+
 type axis int
 
 const (
