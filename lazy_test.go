@@ -15,7 +15,7 @@ import (
 // lazyNodes counts the nodes under n whose children are not read yet,
 // without reading them.
 func lazyNodes(n *tree.Node) int {
-	if n.Lazy() {
+	if tree.IsLazy(n) {
 		return 1
 	}
 	k := 0

@@ -114,7 +114,7 @@ func (h *Handle) load() error {
 	for i, r := range h.readFiles(todo, claimed) {
 		h.attach(todo[i], claimed[todo[i]], r)
 	}
-	h.filesNode().ClearChanges() // nothing loaded counts as modified
+	tree.ClearChanges(h.filesNode()) // nothing loaded counts as modified
 	return nil
 }
 
@@ -230,8 +230,8 @@ func (h *Handle) attach(p string, x *xform, r readResult) {
 	kids := t.Children()
 	t.SetChildren(nil) // frees the nodes in one pass (Detach one by one is quadratic)
 	fileNode.SetChildren(kids)
-	fileNode.ClearChanges()
-	fileNode.SetFileRoot(true)
+	tree.ClearChanges(fileNode)
+	tree.SetFileRoot(fileNode, true)
 	meta := h.mkdirs(h.augeasNode(), "/files"+p)
 	meta.Append(tree.NewValue("path", "/files"+p), tree.NewValue("mtime", strconv.FormatInt(mtime, 10)))
 	ln := tree.NewValue("lens", x.name)

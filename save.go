@@ -75,7 +75,7 @@ func (h *Handle) Save() error {
 	for _, p := range paths {
 		rec := h.files[p]
 		node := nodes[p]
-		if node != nil && !node.Changed() {
+		if node != nil && !tree.SubtreeChanged(node) {
 			continue
 		}
 		if node == nil {
@@ -99,7 +99,7 @@ func (h *Handle) Save() error {
 			continue
 		}
 		if out == rec.text {
-			node.ClearChanges()
+			tree.ClearChanges(node)
 			continue
 		}
 		if err := files.WriteFile(h.fs, p, out, mode); err != nil {
@@ -110,11 +110,11 @@ func (h *Handle) Save() error {
 		switch mode {
 		case files.Noop: // stays changed: every save reports it again
 		case files.NewFile: // saved as it is now, the original text stays
-			node.ClearChanges()
+			tree.ClearChanges(node)
 			rec.fresh, rec.layout = false, nil
 		default:
 			rec.text = out
-			node.ClearChanges()
+			tree.ClearChanges(node)
 			rec.fresh, rec.layout = false, nil
 		}
 		saved = append(saved, p)
@@ -195,8 +195,8 @@ func (h *Handle) saveNew(fresh []freshFile, mode files.Mode, saved *[]string) []
 			continue
 		}
 		if mode != files.Noop && mode != files.NewFile {
-			c.ClearChanges()
-			c.SetFileRoot(true)
+			tree.ClearChanges(c)
+			tree.SetFileRoot(c, true)
 			h.files[cp] = &fileRec{path: cp, xf: f.xf, lens: l, text: out, node: c}
 		}
 		*saved = append(*saved, cp)

@@ -50,7 +50,7 @@
 // whatever the parallel read cannot vouch for makes it read the star
 // again sequentially, so the result is always the sequential one.
 // GetLazy leaves the levels below the top-level nodes unread where
-// reading them later, alone, gives the same nodes (tree.Node.SetLazy).
+// reading them later, alone, gives the same nodes (tree.SetLazy).
 //
 // # Put and create
 //

@@ -24,7 +24,7 @@ func (l *Lens) GetLayout(text string) (*tree.Node, *Layout, error) {
 
 // GetLazy is GetLayout that may leave the levels below the top-level
 // nodes unread: such a node gets its children, read from its text, the
-// first time anything looks at them (tree.Node.SetLazy). The tree is the
+// first time anything looks at them (tree.SetLazy). The tree is the
 // one GetLayout returns, node for node, and errors are found at once as
 // GetLayout finds them. Only the top-level subtrees whose text can be
 // read again on its own with the same result are left unread (no

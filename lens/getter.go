@@ -53,7 +53,7 @@ type getter struct {
 	cutStack   []int        // the cuts of the concatenations being read, innermost last
 	startStack []int        // the iteration starts of the stars being read, innermost last
 	kids       []*tree.Node // chunk the children lists of the nodes made are cut from (see kidSlice); never reused by another get
-	nodes      tree.Nodes   // the nodes made, likewise
+	nodes      tree.Alloc   // the nodes made, likewise
 
 	// found: the subtrees met, in order (shallow, record)
 	found []foundSubtree
@@ -371,7 +371,7 @@ func (g *getter) subtree(l *Lens, i, j int) (skel, error) {
 		// the subtrees (and counters) met below, to read when the
 		// children are wanted; the list is cut from the getter's
 		// chunk, so that later appends do not touch it
-		n.SetLazy(&lazyKids{text: g.text, found: g.lazyFound[g.lazyBase:len(g.lazyFound):len(g.lazyFound)]})
+		tree.SetLazy(n, &lazyKids{text: g.text, found: g.lazyFound[g.lazyBase:len(g.lazyFound):len(g.lazyFound)]})
 	}
 	if inner.hasKey {
 		n.Span.LabelStart, n.Span.LabelEnd = inner.ks, inner.ke

@@ -58,14 +58,14 @@ func TestGetLazySame(t *testing.T) {
 			require.NoError(t, err)
 			unread := 0
 			for _, k := range lazy.Children() {
-				if k.Lazy() {
+				if tree.IsLazy(k) {
 					unread++
 				}
 			}
 			assert.Equal(t, c.lazy, unread > 0, "top-level nodes left unread: %d", unread)
 			assert.Equal(t, dumpAll(eager), dumpAll(lazy))
 			for _, k := range lazy.Children() {
-				assert.False(t, k.Lazy(), "looked at, so read")
+				assert.False(t, tree.IsLazy(k), "looked at, so read")
 			}
 
 			// edit the middle node of a fresh lazy tree and of the
@@ -94,7 +94,7 @@ func TestGetLazySame(t *testing.T) {
 			assert.True(t, !edited || werr != nil || got != c.text, "the edit shows")
 			unread = 0
 			for k := range lazy.Len() / 2 {
-				if lazy.Child(k).Lazy() {
+				if tree.IsLazy(lazy.Child(k)) {
 					unread++
 				}
 			}
@@ -189,7 +189,7 @@ func TestGetLazyPlan(t *testing.T) {
 			require.NoError(t, err)
 			lazy, _, err := c.l.GetLazy(c.text)
 			require.NoError(t, err)
-			assert.Equal(t, c.lazy, lazy.Child(0).Lazy())
+			assert.Equal(t, c.lazy, tree.IsLazy(lazy.Child(0)))
 			assert.Equal(t, dumpAll(eager), dumpAll(lazy))
 		})
 	}

@@ -105,12 +105,12 @@ func (lay *Layout) of(body *Lens, kids []*tree.Node, text string, s, e int) []fo
 // written nothing, when n's level changed or its spans do not fit the
 // text.
 func (sp *splicer) splice(body *Lens, n *tree.Node, s, e int) (bool, error) {
-	if n.ChildrenChanged() {
+	if tree.ChildrenChanged(n) {
 		return false, nil
 	}
 	kids := n.Children()
 	for _, c := range kids {
-		if c.SelfChanged() {
+		if tree.SelfChanged(c) {
 			return false, nil
 		}
 	}
@@ -155,7 +155,7 @@ func (sp *splicer) splice(body *Lens, n *tree.Node, s, e int) (bool, error) {
 	pos := s
 	for k, c := range kids {
 		sub := found[k].lens
-		if !c.Changed() && !sub.recursive {
+		if !tree.SubtreeChanged(c) && !sub.recursive {
 			// GetPut: put writes it back as it was read, since its
 			// lens is not recursive (recursive lenses are not checked
 			// for ambiguous trees, and Augeas's put rewrites some
@@ -164,7 +164,7 @@ func (sp *splicer) splice(body *Lens, n *tree.Node, s, e int) (bool, error) {
 		}
 		sp.out = append(sp.out, sp.text[pos:c.Span.Start]...)
 		ok, err := false, error(nil)
-		if c.Changed() {
+		if tree.SubtreeChanged(c) {
 			ok, err = sp.splice(sub.kids[0], c, c.Span.Start, c.Span.End)
 		}
 		if err == nil && !ok {

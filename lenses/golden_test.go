@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lensnet/lensnet/tree"
 	"github.com/rogpeppe/go-internal/txtar"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -86,7 +87,7 @@ func runGolden(t *testing.T, file string) {
 		checkGetPut(t, module, root, input)
 		if hasEdits {
 			top, fileNode := mount(root, path)
-			fileNode.ClearChanges() // as loaded
+			tree.ClearChanges(fileNode) // as loaded
 			if err := applyEdits(top, edits); err != nil {
 				got["put-error"] = err.Error() + "\n"
 			} else {

@@ -13,7 +13,7 @@ func loadedHosts(t *testing.T) (root, file *Node) {
 	ns, err := mustParse(t, "/files/hosts").Match(root)
 	require.NoError(t, err)
 	require.Len(t, ns, 1)
-	ns[0].SetFileRoot(true)
+	SetFileRoot(ns[0], true)
 	return root, ns[0]
 }
 
@@ -82,52 +82,52 @@ func TestModified(t *testing.T) {
 func TestChangedAndClearChanges(t *testing.T) {
 	root, file := loadedHosts(t)
 	e1, e2 := one(t, root, "/files/hosts/1"), one(t, root, "/files/hosts/2")
-	assert.False(t, root.Changed())
+	assert.False(t, SubtreeChanged(root))
 
 	one(t, root, "/files/hosts/2/alias[2]").SetValue("b")
-	assert.True(t, root.Changed(), "ancestors see changes below them")
-	assert.True(t, file.Changed())
-	assert.True(t, e2.Changed())
-	assert.False(t, e2.SelfChanged())
-	assert.False(t, e2.ChildrenChanged())
-	assert.False(t, e1.Changed(), "siblings do not")
+	assert.True(t, SubtreeChanged(root), "ancestors see changes below them")
+	assert.True(t, SubtreeChanged(file))
+	assert.True(t, SubtreeChanged(e2))
+	assert.False(t, SelfChanged(e2))
+	assert.False(t, ChildrenChanged(e2))
+	assert.False(t, SubtreeChanged(e1), "siblings do not")
 
 	e1.Append(New("x"))
-	assert.True(t, e1.ChildrenChanged())
-	assert.False(t, e1.SelfChanged())
-	assert.False(t, file.ChildrenChanged())
+	assert.True(t, ChildrenChanged(e1))
+	assert.False(t, SelfChanged(e1))
+	assert.False(t, ChildrenChanged(file))
 
-	file.ClearChanges()
-	assert.False(t, file.Changed())
-	assert.False(t, e1.Changed())
+	ClearChanges(file)
+	assert.False(t, SubtreeChanged(file))
+	assert.False(t, SubtreeChanged(e1))
 	assert.Empty(t, modified(t, root))
-	assert.True(t, file.Modified() == false && root.Changed(), "ClearChanges leaves the ancestors alone")
+	assert.True(t, file.Modified() == false && SubtreeChanged(root), "ClearChanges leaves the ancestors alone")
 
 	// after clearing, changes are seen again through the cleared nodes
 	one(t, root, "/files/hosts/1/x").SetValue("v")
-	assert.True(t, file.Changed())
-	assert.True(t, e1.Changed())
+	assert.True(t, SubtreeChanged(file))
+	assert.True(t, SubtreeChanged(e1))
 	assert.Equal(t, "/files/hosts /files/hosts/1/x", modified(t, root))
 
 	e2.Detach()
-	assert.True(t, file.SelfChanged(), "a removed child marks its parent")
-	assert.True(t, file.ChildrenChanged())
-	assert.True(t, e2.Changed() == false || e2.Parent() == nil)
+	assert.True(t, SelfChanged(file), "a removed child marks its parent")
+	assert.True(t, ChildrenChanged(file))
+	assert.True(t, SubtreeChanged(e2) == false || e2.Parent() == nil)
 }
 
 func TestSetChildrenMarks(t *testing.T) {
 	src, dst := New("src"), New("dst")
 	x := New("x")
 	src.Append(x)
-	src.ClearChanges()
+	ClearChanges(src)
 	dst.SetChildren([]*Node{x})
-	assert.True(t, src.SelfChanged() && src.ChildrenChanged(), "the old parent lost a child")
-	assert.True(t, dst.ChildrenChanged())
-	assert.False(t, dst.SelfChanged(), "nothing was removed from dst")
+	assert.True(t, SelfChanged(src) && ChildrenChanged(src), "the old parent lost a child")
+	assert.True(t, ChildrenChanged(dst))
+	assert.False(t, SelfChanged(dst), "nothing was removed from dst")
 	assert.True(t, x.Modified(), "a moved node is modified")
-	dst.ClearChanges()
+	ClearChanges(dst)
 	dst.SetChildren(nil)
-	assert.True(t, dst.SelfChanged())
+	assert.True(t, SelfChanged(dst))
 }
 
 func mustParse(t *testing.T, p string) *Path {

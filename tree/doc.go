@@ -15,11 +15,8 @@
 // A label is followed by [n] only where its parent has more than one child
 // with that label; hidden nodes and everything under them are skipped.
 //
-// A node may be lazy (SetLazy): its children are made by an Expander the
-// first time anything looks at them, through any method, a path or
-// print. A lens reading a large file leaves the levels below its
-// top-level nodes unread this way; ReadAll makes all the lazy children of
-// a subtree at once, in parallel, before a walk of all of it.
+// Node.Modified reports whether a node changed since it was read or
+// saved, as augtool's modified() does.
 //
 // # Path expressions
 //
@@ -99,9 +96,57 @@
 //
 // Match evaluates a path without variables; MatchVars binds $name to
 // values (Vars: node sets, or strings, numbers and booleans kept from
-// Eval, as Augeas's defvar keeps any value). Create makes the node a location path names: the deepest
-// step with matches must match one node, and the remaining steps must be
-// child::name (a new last child of that name; predicates are ignored) or
-// seq::* (the next free number). Errors are *PathError values carrying
-// the offset into the path where parsing or evaluation failed.
+// Eval, as Augeas's defvar keeps any value). Create makes the node a
+// location path names: the deepest step with matches must match one
+// node, and the remaining steps must be child::name (a new last child of
+// that name; predicates are ignored) or seq::* (the next free number).
+// Errors are *PathError values carrying the offset into the path where
+// parsing or evaluation failed.
+//
+// # For lens engines
+//
+// A few names serve the engine that reads trees from text and writes
+// back what changed; code that queries and edits trees needs none of
+// them.
+//
+// Alloc makes the nodes of a tree being read, many to an allocation,
+// without marking them as changed.
+//
+// A node may be lazy (SetLazy, IsLazy): its children are made by an
+// Expander the first time anything looks at them, through any method,
+// a path or print. A lens reading a large file leaves the levels below
+// its top-level nodes unread this way; Dump and Fprint first make all
+// the lazy children of the subtree they print at once, in parallel
+// (through a BatchExpander where the expanders allow it).
+//
+// Every edit marks what it changed, until ClearChanges (after a load or
+// a save) forgets the marks of a subtree. Four checks read them, each for
+// the changes since then:
+//
+//	Node.Modified    SelfChanged, or on a file's node (SetFileRoot)
+//	                 SubtreeChanged: what augtool's modified() sees
+//	SelfChanged      the node itself: its label or value, its being
+//	                 attached here (new, moved or copied), a child removed
+//	ChildrenChanged  its list of children: a child added, removed or moved
+//	SubtreeChanged   anything in its subtree: save skips files and
+//	                 subtrees for which it is false
+//
+// # Where things are
+//
+//	node.go       Node: labels, values, children, edits, Clone, Equal
+//	changes.go    the change marks: Modified and the engine's checks
+//	dump.go       Dump, Fprint (augtool's print), Node.Path, Paths,
+//	              EscapeLabel, QuoteValue
+//	walk.go       Walk
+//	path.go       Path, ParsePath, MustParsePath, PathError; the
+//	              expression tree a Path holds
+//	pathparse.go  the path parser (hand-written, recursive descent)
+//	eval.go       the evaluator: Match, MatchVars, Eval, axes, predicates,
+//	              operators
+//	pathfunc.go   the functions (count(), regexp(), ...)
+//	value.go      Value, Vars, NodeSet
+//	create.go     node creation: Create, CreateVars, MatchOrCreateVars,
+//	              AnchorVars
+//	lazy.go       lazy nodes: Expander, BatchExpander, SetLazy, IsLazy
+//	alloc.go      Alloc
 package tree

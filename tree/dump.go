@@ -9,7 +9,7 @@ import (
 // Dump returns the descendants of root in augtool print form, with the
 // children of root at /label. root itself is not printed.
 func Dump(root *Node) string {
-	root.ReadAll()
+	root.readAll()
 	var p printer
 	p.children(root, nil)
 	return string(p.buf)
@@ -22,7 +22,7 @@ func Fprint(w io.Writer, n *Node, path string) error {
 	if !n.hasLabel {
 		return nil
 	}
-	n.ReadAll()
+	n.readAll()
 	p := printer{w: w, buf: make([]byte, 0, printChunk+4096)}
 	p.node(n, []byte(path))
 	p.flush()

@@ -20,7 +20,7 @@ func (e *countingExpander) Expand() []*Node {
 func lazyNode() (*Node, *countingExpander) {
 	e := &countingExpander{}
 	n := New("x")
-	n.SetLazy(e)
+	SetLazy(n, e)
 	return n, e
 }
 
@@ -42,7 +42,7 @@ func TestLazyChildren(t *testing.T) {
 		{"Equal", func(n *Node) string {
 			m := New("x")
 			m.Append(NewValue("a", "1"), NewValue("b", "2"))
-			m.ClearChanges()
+			ClearChanges(m)
 			assert.True(t, Equal(m, n))
 			return Dump(n)
 		}},
@@ -55,10 +55,10 @@ func TestLazyChildren(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			n, e := lazyNode()
-			assert.True(t, n.Lazy())
-			assert.False(t, n.Changed())
+			assert.True(t, IsLazy(n))
+			assert.False(t, SubtreeChanged(n))
 			c.use(n)
-			assert.False(t, n.Lazy())
+			assert.False(t, IsLazy(n))
 			assert.Equal(t, int32(1), e.calls.Load())
 			for _, k := range n.Children() {
 				assert.Same(t, n, k.Parent())
@@ -68,7 +68,7 @@ func TestLazyChildren(t *testing.T) {
 	}
 	n, _ := lazyNode()
 	n.Children()
-	assert.False(t, n.Changed(), "reading the children changes nothing")
+	assert.False(t, SubtreeChanged(n), "reading the children changes nothing")
 }
 
 // TestLazyConcurrent: readers racing for a lazy node's children get the
@@ -125,13 +125,13 @@ func TestReadAll(t *testing.T) {
 		const n = 1000
 		for i := range n {
 			c := New("c")
-			c.SetLazy(&batchExpander{label: "k" + string(rune('a'+i%26)), batches: &batches, singles: &singles, refuse: refuse})
+			SetLazy(c, &batchExpander{label: "k" + string(rune('a'+i%26)), batches: &batches, singles: &singles, refuse: refuse})
 			root.Append(c)
 		}
 		root.Child(5).Children() // one already made
-		root.ReadAll()
+		root.readAll()
 		for i, c := range root.Children() {
-			require.False(t, c.Lazy())
+			require.False(t, IsLazy(c))
 			require.Equal(t, 1, c.Len())
 			l, _ := c.Child(0).Label()
 			assert.Equal(t, "k"+string(rune('a'+i%26)), l)
