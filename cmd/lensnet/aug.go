@@ -65,7 +65,7 @@ func runAug(cfg config, args []string, stdin io.Reader, stdout, stderr io.Writer
 	o, cmd, err := parseAugOptions(args)
 	if err != nil {
 		if o == nil && hasJSON(args) {
-			writeJSONError(stderr, "usage", err.Error(), "", "")
+			writeJSONError(stderr, codeUsage, err.Error(), "", "")
 		} else {
 			fmt.Fprintf(stderr, "lensnet: %v\nTry 'lensnet --help' for more information.\n", err)
 		}

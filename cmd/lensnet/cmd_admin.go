@@ -120,14 +120,13 @@ var cmdHelp = command{
 
 func init() { cmdHelp.Run = runHelpCommand }
 
-// runHelpCommand is help: the list, or one command's description
-// (text even with --json).
+// runHelpCommand is help: the list, or one command's description.
 func runHelpCommand(s *shell, args []string) bool {
 	name := ""
 	if len(args) == 1 {
 		name = args[0]
 	}
-	if !printHelp(s.p.out, name) {
+	if !s.p.help(name) {
 		s.p.fail(codeUsage, fmt.Sprintf("Unknown command '%s'", name))
 		return false
 	}

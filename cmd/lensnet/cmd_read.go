@@ -136,7 +136,7 @@ var cmdDumpXML = command{
 		if !ok {
 			return false
 		}
-		if err := dumpXML(s.p.out, p, ns, paths); err != nil { // XML even with --json
+		if err := s.p.xml(p, ns, paths); err != nil {
 			s.p.report(codeFailed, err.Error(), "", p)
 			return false
 		}

@@ -51,7 +51,7 @@ func completionShell(t testing.TB) *shell {
 	ac[0].Append(tree.New("d"))
 	_, err = h.DefineVariable("h", "/files/etc/hosts/1")
 	require.NoError(t, err)
-	return newShell(h, io.Discard, io.Discard, false)
+	return &shell{h: h, p: &printer{out: io.Discard, errw: io.Discard}}
 }
 
 func TestCompleteCommands(t *testing.T) {

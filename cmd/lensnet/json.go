@@ -24,6 +24,7 @@ const (
 	codeNoFile     = "no_file"          // a node that belongs to no file
 	codeNoLens     = "no_lens"          // no lens (or no transform) for a file
 	codeIO         = "io_error"         // a file that cannot be read
+	codeOpen       = "open_failed"      // a root that cannot be opened
 	codeFailed     = "failed"           // any other failure
 )
 

@@ -104,7 +104,7 @@ func (p *printer) saveFailed(err error) {
 // openFailed reports a root that could not be opened.
 func (p *printer) openFailed(err error) {
 	if p.json {
-		writeJSONError(p.errw, "open_failed", err.Error(), "", "")
+		writeJSONError(p.errw, codeOpen, err.Error(), "", "")
 		return
 	}
 	fmt.Fprintf(p.errw, "lensnet: %v\n", err)
@@ -113,7 +113,7 @@ func (p *printer) openFailed(err error) {
 // cannotOpen reports a -f script file that could not be opened.
 func (p *printer) cannotOpen(name string, err error) {
 	if p.json {
-		p.report("io_error", err.Error(), "", "")
+		p.report(codeIO, err.Error(), "", "")
 		return
 	}
 	// augtool's words: "Failed to open F: No such file or directory"
@@ -315,6 +315,17 @@ func (p *printer) subtrees(ns []*tree.Node, paths []string) {
 		_ = tree.Fprint(p.out, n, paths[i])
 	}
 }
+
+// xml is the result of dump-xml: the nodes ns that match matched, at
+// paths, with their subtrees, as augtool's XML even with --json.
+func (p *printer) xml(match string, ns []*tree.Node, paths []string) error {
+	return dumpXML(p.out, match, ns, paths)
+}
+
+// help is the result of help: the command list (name "") or one
+// command's description, text even with --json; false if there is no
+// such command.
+func (p *printer) help(name string) bool { return printHelp(p.out, name) }
 
 // span is where a node is in its file.
 func (p *printer) span(sp lensnet.Span) {

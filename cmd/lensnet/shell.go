@@ -18,12 +18,6 @@ type shell struct {
 	timing bool     // --timing: "Time: N ms" after each command
 }
 
-// newShell is a shell on h writing results to out and failures to
-// errw, as JSON lines when json is set.
-func newShell(h *lensnet.Handle, out, errw io.Writer, json bool) *shell {
-	return &shell{h: h, p: &printer{out: out, errw: errw, json: json}}
-}
-
 // script runs one command per line from in (blank lines and lines
 // starting with # skipped, "quit" stops) and returns 1 if any failed.
 func (s *shell) script(in io.Reader, echo bool) int {
