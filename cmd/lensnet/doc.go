@@ -66,6 +66,7 @@
 //     iface ..." runs it. Its name then stops reaching augtool as a
 //     command (see above), so it must not be an augtool command's name.
 //
-// Nothing is built at start-up: the tables are static data, so a run
-// pays only for the command it runs.
+// Nothing is built at start-up: the tables are static data (two init
+// functions only store the help entries' Run, which read the tables
+// that hold them), so a run pays only for the command it runs.
 package main
