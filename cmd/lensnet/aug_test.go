@@ -150,9 +150,7 @@ func TestAugtoolDifferential(t *testing.T) {
 			// reading them in full gives
 			lazy := copyTree(t, src)
 			var lout, lerr bytes.Buffer
-			lazyMin = 1
-			lstatus := run(append([]string{"-r", lazy}, opts...), strings.NewReader(script), &lout, &lerr)
-			lazyMin = 0
+			lstatus := runWith(config{lazyMin: 1}, append([]string{"-r", lazy}, opts...), strings.NewReader(script), &lout, &lerr)
 			assert.Equal(t, norm(&out, ours), norm(&lout, lazy), "stdout, files read lazily")
 			assert.Equal(t, norm(&errOut, ours), norm(&lerr, lazy), "stderr, files read lazily")
 			assert.Equal(t, status, lstatus, "exit status, files read lazily")

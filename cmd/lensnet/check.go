@@ -12,7 +12,9 @@ import (
 	"github.com/lensnet/lensnet/lenses"
 )
 
-const checkUsage = `usage: lensnet check [-I DIR]... [--notypecheck] [--nostdinc] [-t] FILE.aug...
+const checkSynopsis = "check [-I DIR]... [--notypecheck] [--nostdinc] [-t] FILE.aug..."
+
+const checkUsage = "usage: lensnet " + checkSynopsis + `
 
 Load each lens module, type-check every lens it binds and run its unit
 tests, as augparse does. Modules it refers to are searched in the -I
@@ -32,7 +34,8 @@ type dirList []string
 func (d *dirList) String() string     { return strings.Join(*d, ":") }
 func (d *dirList) Set(s string) error { *d = append(*d, s); return nil }
 
-func runCheck(args []string, stdout, stderr io.Writer) int {
+// runCheck is "lensnet check": augparse.
+func runCheck(_ config, args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("lensnet check", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var dirs dirList

@@ -40,7 +40,7 @@ func FuzzShell(f *testing.F) {
 			t.Fatal(err)
 		}
 		var out, errb bytes.Buffer
-		sh := &shell{h: h, out: &out, errw: &errb, json: json}
+		sh := &shell{h: h, p: &printer{out: &out, errw: &errb, json: json}}
 		for _, line := range strings.SplitN(script, "\n", 3)[:min(2, strings.Count(script, "\n")+1)] {
 			before := errb.Len()
 			if !sh.line(strings.TrimSpace(line)) && errb.Len() == before {

@@ -73,9 +73,9 @@ func (s *shell) interactive(in io.Reader) int {
 			continue
 		}
 		if err != nil {
-			fmt.Fprintln(s.out) // end the prompt's line
+			fmt.Fprintln(s.p.out) // end the prompt's line
 			if !errors.Is(err, io.EOF) {
-				fmt.Fprintf(s.errw, "lensnet: %v\n", err)
+				fmt.Fprintf(s.p.errw, "lensnet: %v\n", err)
 				status = 1
 			}
 			break
@@ -142,26 +142,14 @@ func (s *shell) resumeOnTerminal(stdin io.Reader) int {
 		return s.interactive(stdin)
 	}
 	if f, ok := stdin.(*os.File); !ok || f != os.Stdin {
-		fmt.Fprintln(s.errw, "lensnet: failed to open terminal for reading: standard input is not the process's")
+		fmt.Fprintln(s.p.errw, "lensnet: failed to open terminal for reading: standard input is not the process's")
 		return 1
 	}
 	if err := reopenStdin("/dev/tty"); err != nil {
-		fmt.Fprintf(s.errw, "lensnet: failed to open terminal for reading: %v\n", err)
+		fmt.Fprintf(s.p.errw, "lensnet: failed to open terminal for reading: %v\n", err)
 		return 1
 	}
 	return s.interactive(os.Stdin)
-}
-
-// pathArgs gives, for the commands that take paths, which arguments
-// (from 0) are paths; the others are values, labels, lens or file names
-// and are not completed. A command missing here gets no path
-// completion.
-var pathArgs = map[string][]int{
-	"get": {0}, "label": {0}, "set": {0}, "setm": {0}, "clear": {0}, "clearm": {0},
-	"touch": {0}, "rm": {0}, "ins": {2}, "insert": {2}, "mv": {0, 1}, "move": {0, 1},
-	"cp": {0, 1}, "copy": {0, 1}, "rename": {0}, "ls": {0}, "match": {0}, "count": {0},
-	"print": {0}, "dump-xml": {0}, "span": {0}, "defvar": {1}, "defnode": {1},
-	"source": {0}, "preview": {0}, "context": {0}, "store": {1, 2}, "retrieve": {1, 2, 3},
 }
 
 // complete is the shell's Tab completion (a liner.WordCompleter): pos
@@ -192,7 +180,7 @@ func (s *shell) complete(line string, pos int) (head string, items []string, tai
 	if cmd == "help" && w.index == 1 {
 		return before[:w.start], commandNames(word), tail
 	}
-	if !slices.Contains(pathArgs[cmd], w.index-1) {
+	if c := lookup(cmd); c == nil || !c.isPathArg(w.index-1) {
 		return before, nil, tail
 	}
 	// the nodes whose children complete the last step
@@ -263,13 +251,15 @@ func (s *shell) complete(line string, pos int) (head string, items []string, tai
 	return before[:stepStart], items, tail
 }
 
-// commandNames are the commands starting with prefix, each followed by
-// a blank.
+// commandNames are the names and aliases of the commands starting with
+// prefix, each followed by a blank.
 func commandNames(prefix string) []string {
 	var names []string
-	for name := range arity {
-		if strings.HasPrefix(name, prefix) {
-			names = append(names, name+" ")
+	for _, c := range commands {
+		for _, name := range c.names() {
+			if strings.HasPrefix(name, prefix) {
+				names = append(names, name+" ")
+			}
 		}
 	}
 	slices.Sort(names)

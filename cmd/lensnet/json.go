@@ -24,6 +24,7 @@ const (
 	codeNoFile     = "no_file"          // a node that belongs to no file
 	codeNoLens     = "no_lens"          // no lens (or no transform) for a file
 	codeIO         = "io_error"         // a file that cannot be read
+	codeOpen       = "open_failed"      // a root that cannot be opened
 	codeFailed     = "failed"           // any other failure
 )
 
@@ -93,43 +94,4 @@ func valuePtr(n *tree.Node) *string {
 		return &v
 	}
 	return nil
-}
-
-// jsonFileError is an entry of errors --json.
-type jsonFileError struct {
-	Code    string `json:"code"`
-	File    string `json:"file"`
-	Kind    string `json:"kind"`
-	Line    int    `json:"line,omitempty"`
-	Char    *int   `json:"char,omitempty"`
-	Lens    string `json:"lens,omitempty"`
-	Node    string `json:"node,omitempty"`
-	Message string `json:"message,omitempty"`
-}
-
-func fileErrorsJSON(errs []*lensnet.FileError) []jsonFileError {
-	out := []jsonFileError{}
-	for _, e := range errs {
-		j := jsonFileError{File: e.Path, Kind: e.Kind, Lens: e.Lens, Node: e.Node, Message: e.Msg}
-		switch e.Kind {
-		case "parse_failed":
-			j.Code = codeParse
-		case "put_failed":
-			j.Code = codeSave
-		case "read_failed":
-			j.Code = codeIO
-		default:
-			j.Code = codeFailed
-			if len(e.Kind) > 17 && e.Kind[:17] == "Can not find lens" {
-				j.Code = codeNoLens
-			}
-		}
-		if e.Line > 0 {
-			j.Line = e.Line
-			c := e.Column - 1 // Augeas's char counts from 0
-			j.Char = &c
-		}
-		out = append(out, j)
-	}
-	return out
 }

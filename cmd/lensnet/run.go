@@ -1,16 +1,130 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
-	"strconv"
-
-	"github.com/lensnet/lensnet/regular"
+	"strings"
 )
 
-const mainUsage = `usage: lensnet [OPTIONS] [COMMAND ARGS...]
-       lensnet check|regexp|help ARGS...
+// config holds what a run takes besides its arguments and files:
+// switches for tests. The zero config is the command's own.
+type config struct {
+	// lazyMin is lensnet.Options.LazyMin for the handle augtool mode
+	// opens: 0, the handle's default, except in tests that read every
+	// file lazily.
+	lazyMin int
+}
+
+// run is the whole command, callable from tests. It returns the exit
+// status: 0 on success, 1 when a command or check fails, 2 on usage
+// errors of the subcommands.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return runWith(config{}, args, stdin, stdout, stderr)
+}
+
+// runWith is run with a config: a first argument naming a subcommand
+// runs it; anything else (no argument, an option, an augtool command)
+// is augtool.
+func runWith(cfg config, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		if sc := findSubcommand(args[0]); sc != nil {
+			return sc.Run(cfg, args[1:], stdin, stdout, stderr)
+		}
+	}
+	return runAug(cfg, args, stdin, stdout, stderr)
+}
+
+// A subcommand is a top-level command, "lensnet NAME ARGS...", other
+// than augtool's mode. A family of verbs (regexp) is one too: its Run
+// parses the family's options and hands the rest to the family.
+type subcommand struct {
+	Name string
+	// Synopsis and Short are its entry in 'lensnet --help' (Synopsis
+	// after "lensnet "); an empty Synopsis leaves it out.
+	Synopsis, Short string
+	// Usage is the text of 'lensnet help NAME' and of its usage errors;
+	// nil for help, whose 'lensnet help help' describes the shell's help
+	// command.
+	Usage func() string
+	Run   func(cfg config, args []string, stdin io.Reader, stdout, stderr io.Writer) int
+}
+
+// subcommands are the top-level commands, in the order 'lensnet --help'
+// names them. Augtool's own commands are never looked up here: a first
+// argument that is not one of these names goes to augtool, so these
+// names shadow augtool's commands of the same name (lensnet help is
+// this table's help; lensnet -r / help is the shell's).
+var subcommands = []*subcommand{&subCheck, &subRegexp, &subHelp}
+
+// findSubcommand finds a subcommand by name, nil if none.
+func findSubcommand(name string) *subcommand {
+	for _, sc := range subcommands {
+		if sc.Name == name {
+			return sc
+		}
+	}
+	return nil
+}
+
+var subCheck = subcommand{
+	Name:     "check",
+	Synopsis: checkSynopsis,
+	Short:    "load lens modules, type-check their lenses and run their unit tests (the augparse equivalent)",
+	Usage:    func() string { return checkUsage },
+	Run:      runCheck,
+}
+
+var subHelp = subcommand{
+	Name: "help",
+	// Run is set by init: it reads the table that holds subHelp
+}
+
+func init() { subHelp.Run = runHelp }
+
+// runHelp is "lensnet help [COMMAND]": no handle is opened.
+func runHelp(_ config, args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 1 {
+		fmt.Fprint(stderr, "usage: lensnet help [COMMAND]\n")
+		return 2
+	}
+	if len(args) == 0 {
+		fmt.Fprint(stdout, mainUsage())
+		printHelp(stdout, "")
+		return 0
+	}
+	if sc := findSubcommand(args[0]); sc != nil && sc.Usage != nil {
+		fmt.Fprint(stdout, sc.Usage())
+		return 0
+	}
+	if !printHelp(stdout, args[0]) {
+		fmt.Fprintf(stderr, "lensnet: no command %q; 'lensnet help' lists them\n", args[0])
+		return 2
+	}
+	return 0
+}
+
+// mainUsage is 'lensnet --help': augtool's mode and its options, then
+// the subcommands.
+func mainUsage() string {
+	var names []string
+	for _, sc := range subcommands {
+		names = append(names, sc.Name)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, augUsage, strings.Join(names, "|"))
+	b.WriteString("\n")
+	for _, sc := range subcommands {
+		if sc.Synopsis != "" {
+			listEntry(&b, 2, 23, sc.Synopsis, sc.Short)
+		}
+	}
+	return b.String()
+}
+
+// augUsage is the head of 'lensnet --help'; %s is the subcommands'
+// names.
+const augUsage = `usage: lensnet [OPTIONS] [COMMAND ARGS...]
+       lensnet %s ARGS...
 
 lensnet is a drop-in for augtool: it loads the files the lenses claim
 under the root and runs augtool commands on the tree, the one given on
@@ -41,165 +155,4 @@ options:
   -h, --help             print this text
 
 commands: 'lensnet help' lists them, 'lensnet help COMMAND' describes one.
-
-  check [-I DIR]... [--notypecheck] [--nostdinc] [-t] FILE.aug...
-                         load lens modules, type-check their lenses and run
-                         their unit tests (the augparse equivalent)
-  regexp [-i] COMMAND ARGS...
-                         work with regular expressions
 `
-
-const usage = `usage: lensnet regexp [-i] COMMAND ARGS...
-
-Work with regular expressions in Augeas's dialect (the text between the
-slashes of a lens-language /.../ literal, after its escapes are read).
-
-commands:
-  show PATTERN            print the pattern as Augeas prints it, a shortest
-                          word it matches and the size of its minimal DFA
-  match PATTERN WORD...   tell for each WORD whether the whole word matches;
-                          exit 1 if one does not
-  minus PATTERN1 PATTERN2 print the difference PATTERN1 - PATTERN2; an empty
-                          result is an error, as in Augeas
-  ambig PATTERN [PATTERN2]
-                          check PATTERN* (one pattern) or PATTERN.PATTERN2
-                          (two) for ambiguity; exit 1 with a witness word if
-                          ambiguous
-
-options:
-  -i                      case-insensitive patterns (the /re/i form)
-`
-
-// run is the whole command, callable from tests. It returns the exit
-// status: 0 on success, 1 when a check fails, 2 on usage errors.
-// lazyMin is lensnet.Options.LazyMin for the handle run opens: 0, the
-// handle's default, except in tests that read every file lazily.
-var lazyMin int
-
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 { // augtool: commands from standard input
-		return runAug(args, stdin, stdout, stderr)
-	}
-	switch args[0] {
-	case "help":
-		return runHelp(args[1:], stdout, stderr)
-	case "regexp":
-		return runRegexp(args, stdout, stderr)
-	case "check":
-		return runCheck(args[1:], stdout, stderr)
-	}
-	return runAug(args, stdin, stdout, stderr)
-}
-
-func runRegexp(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("lensnet regexp", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fold := fs.Bool("i", false, "case-insensitive")
-	if err := fs.Parse(args[1:]); err != nil {
-		fmt.Fprintf(stderr, "lensnet: %v\n%s", err, usage)
-		return 2
-	}
-	rest := fs.Args()
-	if len(rest) == 0 {
-		fmt.Fprint(stderr, usage)
-		return 2
-	}
-	var flags regular.Flags
-	if *fold {
-		flags = regular.FoldCase
-	}
-	compile := func(p string) (*regular.FA, bool) {
-		fa, err := regular.CompilePattern(p, flags)
-		if err != nil {
-			fmt.Fprintf(stderr, "lensnet: %v\n", err)
-			return nil, false
-		}
-		return fa, true
-	}
-	cmd, rest := rest[0], rest[1:]
-	want := map[string][2]int{"show": {1, 1}, "match": {2, -1}, "minus": {2, 2}, "ambig": {1, 2}}
-	n, ok := want[cmd]
-	if !ok {
-		fmt.Fprintf(stderr, "lensnet: unknown regexp command %q\n%s", cmd, usage)
-		return 2
-	}
-	if len(rest) < n[0] || n[1] >= 0 && len(rest) > n[1] {
-		fmt.Fprintf(stderr, "lensnet: wrong number of arguments for %s\n%s", cmd, usage)
-		return 2
-	}
-	fa, ok := compile(rest[0])
-	if !ok {
-		return 1
-	}
-	switch cmd {
-	case "show":
-		fmt.Fprintf(stdout, "regexp:  %s\n", fa.Regexp().Quote())
-		if w, ok := fa.Example(); ok {
-			fmt.Fprintf(stdout, "example: %s\n", strconv.Quote(w))
-		} else {
-			fmt.Fprintln(stdout, "example: none (the language is empty)")
-		}
-		fmt.Fprintf(stdout, "states:  %d\n", fa.NumStates())
-	case "match":
-		status := 0
-		for _, w := range rest[1:] {
-			verdict := "match"
-			if !fa.Match(w) {
-				verdict, status = "no match", 1
-			}
-			fmt.Fprintf(stdout, "%s: %s\n", strconv.Quote(w), verdict)
-		}
-		return status
-	case "minus":
-		fb, ok := compile(rest[1])
-		if !ok {
-			return 1
-		}
-		d, err := regular.Subtract(fa, fb)
-		if err != nil {
-			fmt.Fprintf(stderr, "lensnet: %v\n", err)
-			return 1
-		}
-		fmt.Fprintln(stdout, d.Regexp().Quote())
-	case "ambig":
-		var x regular.Ambiguity
-		var amb bool
-		what := "iteration"
-		if len(rest) == 2 {
-			fb, ok := compile(rest[1])
-			if !ok {
-				return 1
-			}
-			x, amb = regular.AmbigConcat(fa, fb)
-			what = "concatenation"
-		} else {
-			x, amb = regular.AmbigStar(fa)
-		}
-		if amb {
-			fmt.Fprintf(stdout, "ambiguous %s: %s\n", what, x)
-			return 1
-		}
-		fmt.Fprintf(stdout, "unambiguous %s\n", what)
-	}
-	return 0
-}
-
-// runHelp is "lensnet help [COMMAND]": no handle is opened.
-func runHelp(args []string, stdout, stderr io.Writer) int {
-	switch {
-	case len(args) == 0:
-		fmt.Fprint(stdout, mainUsage)
-		printHelp(stdout, "")
-	case len(args) > 1:
-		fmt.Fprint(stderr, "usage: lensnet help [COMMAND]\n")
-		return 2
-	case args[0] == "check":
-		fmt.Fprint(stdout, checkUsage)
-	case args[0] == "regexp":
-		fmt.Fprint(stdout, usage)
-	case !printHelp(stdout, args[0]):
-		fmt.Fprintf(stderr, "lensnet: no command %q; 'lensnet help' lists them\n", args[0])
-		return 2
-	}
-	return 0
-}

@@ -12,10 +12,11 @@ import (
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"lensnet": func() {
+			var cfg config
 			if os.Getenv("LENSNET_TEST_LAZY") == "1" {
-				lazyMin = 1 // TestScriptsLazy: every file read lazily
+				cfg.lazyMin = 1 // TestScriptsLazy: every file read lazily
 			}
-			os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+			os.Exit(runWith(cfg, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 		},
 	})
 }

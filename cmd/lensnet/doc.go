@@ -1,0 +1,72 @@
+// Command lensnet is the lensnet command-line tool: a drop-in for
+// augtool, and the commands around it.
+//
+//	lensnet [augtool options] [COMMAND ARGS...]   augtool's mode
+//	lensnet check ...                              augparse: check lens modules
+//	lensnet regexp [-i] VERB ARGS...               regular expressions
+//	lensnet help [COMMAND]                         the commands, or one of them
+//
+// main only tunes the collector (gc.go) and calls run (run.go), which
+// tests call in-process; a run's test switches come in a config, never
+// in package variables.
+//
+// # Two tables
+//
+// The top level is the table subcommands (run.go): a first argument
+// that names one of them runs it with the rest of the arguments; any
+// other first argument, or none, is augtool's mode (aug.go), whose
+// options come first and whose commands come from the arguments, -f
+// FILE, standard input or the interactive shell. So "lensnet help" is
+// the subcommand and "lensnet -r / help" the shell's help command, and
+// a subcommand's name can never be typed as an augtool command from the
+// command line without an option before it.
+//
+// Augtool's mode runs the shell (shell.go) on the table commands
+// (commands.go): one command value per augtool command holds its name
+// and aliases, its number of arguments, which of them are paths (for
+// Tab completion and augtool's trailing-slash cleaning), its help and
+// its Run function. The commands live by kind in cmd_read.go (get,
+// label, ls, match, count, print, dump-xml, span), cmd_write.go (set,
+// setm, clear, clearm, touch, ins, mv, cp, rename, rm), cmd_text.go
+// (source, preview, store, retrieve), cmd_vars.go (defvar, defnode) and
+// cmd_admin.go (context, load, load-file, transform, save, errors,
+// info, help, quit). A Run function does the work on the handle and
+// hands results and failures to the printer (printer.go), which writes
+// augtool's text or, with --json, one JSON line (json.go holds the
+// JSON shapes and error codes). help.go prints the help from the table,
+// interactive.go is the line editor and its completion.
+//
+// # Adding an augtool command
+//
+// Declare a command value beside its kind's others, with its help, and
+// put it in commands in the place help lists it. If its result is new,
+// give the printer a method with both forms. TestCommandTable checks
+// the entry.
+//
+// # Adding a family of verbs
+//
+// A family (family.go) is a top-level command made of verbs, "lensnet
+// NAME [OPTIONS] VERB ARGS...", as regexp is (regexp.go) and iface and
+// net will be. To add one, say iface, in a file of its own (iface.go):
+//
+//  1. A type for what its verbs run on, made once per run: the
+//     family's options, the output, the open backend (regexp's is
+//     regexpRun).
+//  2. A family[*thatType] value: Name, Synopsis ("iface [-r ROOT] VERB
+//     ARGS..."), Doc, Options, and Verbs, one verb each with its
+//     arguments' bounds, usage line, description and Run. The family
+//     checks the verb and the number of its arguments and writes the
+//     usage text (and its errors) from that table.
+//  3. A run function with subcommand's Run signature that parses the
+//     family's options, makes the value of step 1 and calls the
+//     family's run with the remaining arguments.
+//  4. A subcommand value (Name, Synopsis, Short, Usage calling the
+//     family's usage, Run) added to subcommands: 'lensnet --help' then
+//     lists it, 'lensnet help iface' prints its usage, and "lensnet
+//     iface ..." runs it. Its name then stops reaching augtool as a
+//     command (see above), so it must not be an augtool command's name.
+//
+// Nothing is built at start-up: the tables are static data (two init
+// functions only store the help entries' Run, which read the tables
+// that hold them), so a run pays only for the command it runs.
+package main
