@@ -48,4 +48,21 @@
 // language) and AppendStarts (every start of a suffix in the language)
 // each read the input once, through a lazily built DFA with a bounded
 // state cache: no backtracking, linear time, bounded memory.
+//
+// # Where things are
+//
+//	parse.go      the dialect's parser (Parse, Error) and ast.go its AST
+//	byteset.go    sets of bytes, the alphabet of every automaton
+//	nfa.go        nondeterministic automata with byte-set edges, and
+//	fa.go         FA, a language held as an automaton, with its algebra (Compile, Union, Concat, Star,
+//	              Intersect, Minus, Complement, Equal, Subset, Example)
+//	dfa.go        determinisation, Hopcroft minimisation, products
+//	ambig.go      AmbigConcat and AmbigStar, the type checker's witnesses
+//	lazydfa.go    the lazily built DFA with a bounded cache;
+//	matcher.go    its lock-free form shared by goroutines; match.go the
+//	              matching API
+//	tagged.go     automata that tell which of several patterns matched
+//	fixed.go      FixedLength, for cutting fixed-length operands
+//	toregexp.go   automata back to patterns (state elimination),
+//	simplify.go   its simplifying constructors, print.go the printer
 package regular

@@ -7,4 +7,14 @@
 // .augsave, new file .augnew, noop), keeping the mode and owner of the
 // file it replaces. Batcher and FileReader name what Root can do beyond
 // afero.Fs, which the handle uses when a file system has it.
+//
+// # Where things are
+//
+//	root.go       Root: names confined to a directory, links resolved
+//	              inside it; Batcher and FileReader, the abilities the
+//	              handle looks for
+//	read.go       ReadFile and ReadAll (read_linux.go: the few-system-call
+//	              path)
+//	write.go      Mode (overwrite, backup, newfile, noop) and WriteFile,
+//	              the atomic save
 package files

@@ -42,4 +42,14 @@
 // Errors are *Error values with the position of the expression at fault
 // ("file:line:col: message"); a failing unit test returns a *TestFailure
 // after printing the comparison the way augparse does.
+//
+// # Where things are
+//
+//	loader.go     Loader, Options, the search path (DefaultPath), Module
+//	module.go     evaluating a module's declarations and running its tests
+//	autoload.go   Autoload: a module's filter without compiling its lenses
+//	eval.go       the expression evaluator
+//	builtin.go    the builtins (del, store, key, ..., incl, transform)
+//	value.go      the value types and Error
+//	filter.go     include/exclude filters
 package lang

@@ -19,4 +19,14 @@
 // declaration that fails to parse: after an error the parser resumes at
 // the next top-level let or test, so every broken declaration of a module
 // is listed, not only the first.
+//
+// # Where things are
+//
+//	ast.go        the AST (Module, Decl, Expr, ...)
+//	lex.go        the lexer
+//	descent.go    the hand-written recursive-descent parser, used first
+//	grammar.go    the participle grammar, used to list every error of a
+//	              module that does not parse, and convert.go its
+//	              conversion into the AST
+//	parse.go      Parse, Error and ErrorList
 package syntax
