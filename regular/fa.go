@@ -23,7 +23,7 @@ type FA struct {
 }
 
 // matcherLimit bounds the states a matcher caches before it flushes.
-var matcherLimit = 10000
+const matcherLimit = 10000
 
 func newFA(n *nfa, src *Regexp) *FA { return &FA{n: n, src: src} }
 

@@ -9,7 +9,16 @@ func (a *FA) forward() *matcher {
 	if m := a.fwd.Load(); m != nil {
 		return m
 	}
-	a.fwd.CompareAndSwap(nil, newMatcher(a.n, a.n.classes(), matcherLimit, nil, nil))
+	return a.forwardLimit(matcherLimit)
+}
+
+// forwardLimit is forward with a matcher that caches at most limit
+// states (tests make it tiny), when none is built yet.
+func (a *FA) forwardLimit(limit int) *matcher {
+	if m := a.fwd.Load(); m != nil {
+		return m
+	}
+	a.fwd.CompareAndSwap(nil, newMatcher(a.n, a.n.classes(), limit, nil, nil))
 	return a.fwd.Load()
 }
 
@@ -17,8 +26,17 @@ func (a *FA) backward() *matcher {
 	if m := a.rev.Load(); m != nil {
 		return m
 	}
+	return a.backwardLimit(matcherLimit)
+}
+
+// backwardLimit is backward with a matcher that caches at most limit
+// states, when none is built yet.
+func (a *FA) backwardLimit(limit int) *matcher {
+	if m := a.rev.Load(); m != nil {
+		return m
+	}
 	r := a.n.reverse()
-	a.rev.CompareAndSwap(nil, newMatcher(r, r.classes(), matcherLimit, nil, nil))
+	a.rev.CompareAndSwap(nil, newMatcher(r, r.classes(), limit, nil, nil))
 	return a.rev.Load()
 }
 

@@ -91,12 +91,9 @@ func TestMatchCacheFlush(t *testing.T) {
 // tinyCache compiles pattern with matchers (both directions) that
 // flush their cache after 3 states.
 func tinyCache(pattern string) *FA {
-	saved := matcherLimit
-	matcherLimit = 3
-	defer func() { matcherLimit = saved }()
 	fa := MustCompile(pattern)
-	fa.forward()
-	fa.backward()
+	fa.forwardLimit(3)
+	fa.backwardLimit(3)
 	return fa
 }
 

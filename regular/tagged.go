@@ -162,8 +162,17 @@ func (t *Tagged) forward() *matcher {
 	if m := t.fwd.Load(); m != nil {
 		return m
 	}
+	return t.forwardLimit(matcherLimit)
+}
+
+// forwardLimit is forward with a matcher that caches at most limit
+// states (tests make it tiny), when none is built yet.
+func (t *Tagged) forwardLimit(limit int) *matcher {
+	if m := t.fwd.Load(); m != nil {
+		return m
+	}
 	n, tags := t.build(false)
-	t.fwd.CompareAndSwap(nil, newMatcher(n, n.classes(), matcherLimit, tags, reachable(n, tags)))
+	t.fwd.CompareAndSwap(nil, newMatcher(n, n.classes(), limit, tags, reachable(n, tags)))
 	return t.fwd.Load()
 }
 
@@ -171,8 +180,17 @@ func (t *Tagged) backward() *matcher {
 	if m := t.rev.Load(); m != nil {
 		return m
 	}
+	return t.backwardLimit(matcherLimit)
+}
+
+// backwardLimit is backward with a matcher that caches at most limit
+// states, when none is built yet.
+func (t *Tagged) backwardLimit(limit int) *matcher {
+	if m := t.rev.Load(); m != nil {
+		return m
+	}
 	n, tags := t.build(true)
-	t.rev.CompareAndSwap(nil, newMatcher(n, n.classes(), matcherLimit, tags, nil))
+	t.rev.CompareAndSwap(nil, newMatcher(n, n.classes(), limit, tags, nil))
 	return t.rev.Load()
 }
 

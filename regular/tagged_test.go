@@ -36,11 +36,8 @@ func TestTaggedMasks(t *testing.T) {
 				tg := NewTagged(fas...)
 				require.NotNil(t, tg)
 				if cache == "tiny" {
-					saved := matcherLimit
-					matcherLimit = 3
-					tg.forward()
-					tg.backward()
-					matcherLimit = saved
+					tg.forwardLimit(3)
+					tg.backwardLimit(3)
 				}
 				for i := 0; i < 200; i++ {
 					var b strings.Builder
