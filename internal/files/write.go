@@ -49,6 +49,10 @@ func ParseMode(s string) (Mode, error) {
 // NewFileMode is the permission of a file WriteFile creates.
 const NewFileMode fs.FileMode = 0o644
 
+// keptMode are the bits of a file's mode a save keeps: the permissions
+// and setuid, setgid and sticky, as Augeas keeps them.
+const keptMode = fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky
+
 // resolver is implemented by file systems with symbolic links (Root).
 type resolver interface {
 	Resolve(name string) (string, error)
@@ -56,8 +60,9 @@ type resolver interface {
 
 // WriteFile saves data as the file name in the given mode, atomically:
 // the text goes to a temporary file in the target's directory, is
-// synced, gets the mode (and, where the file system has owners, the
-// owner) of the file it replaces, and is renamed over the target, so a
+// synced, gets the owner and group (where the file system has them)
+// and the mode, setuid, setgid and sticky bits included, of the file
+// it replaces, and is renamed over the target, so a
 // reader sees the old or the new file, never a part. On a file system
 // with symbolic links the link's target is replaced and the link kept;
 // NAME.augsave and NAME.augnew are named after name as given. Nothing
@@ -132,19 +137,18 @@ func replace(fsys afero.Fs, target string, data string, like fs.FileInfo) (err e
 	if err = tmp.Close(); err != nil {
 		return err
 	}
-	perm := NewFileMode
+	mode := NewFileMode
 	if like != nil {
-		perm = like.Mode().Perm()
-	}
-	if err = fsys.Chmod(tmpName, perm); err != nil {
-		return err
-	}
-	if like != nil {
+		mode = like.Mode() & keptMode
+		// the owner first: chown clears the setuid and setgid bits
 		if st, ok := like.Sys().(*syscall.Stat_t); ok {
 			if err = fsys.Chown(tmpName, int(st.Uid), int(st.Gid)); err != nil {
 				return err
 			}
 		}
+	}
+	if err = fsys.Chmod(tmpName, mode); err != nil {
+		return err
 	}
 	if err = fsys.Rename(tmpName, target); err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"syscall"
 	"testing"
 
 	"github.com/spf13/afero"
@@ -107,4 +108,37 @@ func TestParseMode(t *testing.T) {
 	}
 	_, err := ParseMode("sometimes")
 	assert.EqualError(t, err, `invalid save mode "sometimes" (overwrite, backup, newfile or noop)`)
+}
+
+// TestWriteFileKeepsSpecialBits: setuid, setgid and sticky bits, owner
+// and group survive every mode that writes, on the real disk (augtool
+// keeps them too). Changing the owner needs root; otherwise the test
+// keeps the process's own owner and checks the bits only.
+func TestWriteFileKeepsSpecialBits(t *testing.T) {
+	uid, gid := os.Getuid(), os.Getgid()
+	if uid == 0 {
+		uid, gid = 12, 34
+	}
+	special := os.ModePerm | os.ModeSetuid | os.ModeSetgid | os.ModeSticky
+	for _, mode := range []Mode{Overwrite, Backup, NewFile} {
+		t.Run(mode.String(), func(t *testing.T) {
+			dir := t.TempDir()
+			host := filepath.Join(dir, "tool")
+			require.NoError(t, os.WriteFile(host, []byte("old\n"), 0o600))
+			require.NoError(t, os.Chown(host, uid, gid))
+			want := 0o750 | os.ModeSetuid | os.ModeSetgid | os.ModeSticky
+			require.NoError(t, os.Chmod(host, want))
+			r, err := NewRoot(dir)
+			require.NoError(t, err)
+			require.NoError(t, WriteFile(r, "/tool", "new\n", mode))
+			for _, f := range listDir(t, dir) {
+				st, err := os.Stat(filepath.Join(dir, f))
+				require.NoError(t, err)
+				assert.Equal(t, want, st.Mode()&special, "%s: %v", f, st.Mode())
+				sys := st.Sys().(*syscall.Stat_t)
+				assert.Equal(t, []int{uid, gid}, []int{int(sys.Uid), int(sys.Gid)}, "%s: owner and group", f)
+			}
+			assert.Len(t, listDir(t, dir), map[Mode]int{Overwrite: 1, Backup: 2, NewFile: 2}[mode])
+		})
+	}
 }
