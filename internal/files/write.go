@@ -3,9 +3,15 @@ package files
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"math/rand/v2"
+	"os"
 	"path"
+	"strconv"
+	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/afero"
 )
@@ -60,13 +66,18 @@ type resolver interface {
 
 // WriteFile saves data as the file name in the given mode, atomically:
 // the text goes to a temporary file in the target's directory, is
-// synced, gets the owner and group (where the file system has them)
-// and the mode, setuid, setgid and sticky bits included, of the file
-// it replaces, and is renamed over the target, so a
-// reader sees the old or the new file, never a part. On a file system
-// with symbolic links the link's target is replaced and the link kept;
-// NAME.augsave and NAME.augnew are named after name as given. Nothing
-// is left behind on failure.
+// synced, gets the owner, group and mode (setuid, setgid and sticky
+// bits included) of the file it replaces, and is renamed over the
+// target, so a reader sees the old or the new file, never a part. On a
+// file system with symbolic links the link's target is replaced and the
+// link kept; NAME.augsave and NAME.augnew are named after name as
+// given.
+//
+// The temporary file is named ".BASE.lensnet-PID-RANDOM" (see
+// tempPrefix): its leading dot keeps it out of every lens's globs
+// should the process die before the rename. A save removes such files
+// of the same BASE that are stale (isStale). Nothing is left behind on
+// failure.
 func WriteFile(fsys afero.Fs, name string, data string, mode Mode) error {
 	switch mode {
 	case Noop:
@@ -91,11 +102,7 @@ func WriteFile(fsys afero.Fs, name string, data string, mode Mode) error {
 		return err
 	}
 	if mode == Backup && old != nil {
-		prev, err := afero.ReadFile(fsys, target)
-		if err != nil {
-			return err
-		}
-		if err := replace(fsys, name+".augsave", string(prev), old); err != nil {
+		if err := backup(fsys, target, name+".augsave", old); err != nil {
 			return err
 		}
 	}
@@ -106,29 +113,44 @@ func WriteFile(fsys afero.Fs, name string, data string, mode Mode) error {
 			return err
 		}
 	}
-	return replace(fsys, target, data, old)
+	return replace(fsys, target, func(w io.Writer) error {
+		_, err := io.WriteString(w, data)
+		return err
+	}, old)
 }
 
-// replace writes data to a temporary file next to target and renames it
-// over target; like is the file whose mode and owner it takes (nil for
-// NewFileMode and the process's owner).
-func replace(fsys afero.Fs, target string, data string, like fs.FileInfo) (err error) {
+// backup copies the file target (described by old) to save.
+func backup(fsys afero.Fs, target, save string, old fs.FileInfo) error {
+	return replace(fsys, save, func(w io.Writer) error {
+		f, err := fsys.Open(target)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		_, err = io.Copy(w, f)
+		return err
+	}, old)
+}
+
+// replace writes a temporary file next to target with write and renames
+// it over target; like is the file whose mode and owner it takes (nil
+// for NewFileMode and the process's owner).
+func replace(fsys afero.Fs, target string, write func(io.Writer) error, like fs.FileInfo) (err error) {
 	dir, base := path.Split(target)
 	if dir == "" {
 		dir = "."
 	}
-	tmp, err := afero.TempFile(fsys, dir, base+".")
+	tmp, tmpName, err := createTemp(fsys, dir, base)
 	if err != nil {
 		return err
 	}
-	tmpName := tmp.Name()
 	defer func() {
 		if err != nil {
 			_ = tmp.Close()
 			_ = fsys.Remove(tmpName)
 		}
 	}()
-	if _, err = tmp.WriteString(data); err != nil {
+	if err = write(tmp); err != nil {
 		return err
 	}
 	if err = tmp.Sync(); err != nil {
@@ -154,7 +176,113 @@ func replace(fsys afero.Fs, target string, data string, like fs.FileInfo) (err e
 		return err
 	}
 	syncDir(fsys, dir)
+	removeStale(fsys, dir, base, time.Now())
 	return nil
+}
+
+// tempPrefix starts the name of every temporary file WriteFile makes,
+// after a dot and the target's base name: ".BASE.lensnet-PID-RANDOM".
+const tempPrefix = ".lensnet-"
+
+// tempName is a fresh temporary name for a file named base.
+func tempName(base string) string {
+	return "." + base + tempPrefix + strconv.Itoa(os.Getpid()) + "-" + fmt.Sprintf("%08x", rand.Uint32())
+}
+
+// createTemp creates a new temporary file in dir for the file base.
+func createTemp(fsys afero.Fs, dir, base string) (afero.File, string, error) {
+	for try := 0; ; try++ {
+		name := path.Join(dir, tempName(base))
+		f, err := fsys.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if err == nil {
+			return f, name, nil
+		}
+		if !errors.Is(err, fs.ErrExist) || try == 100 {
+			return nil, "", err
+		}
+	}
+}
+
+// tempPID returns the process id in name when name is a temporary file
+// WriteFile makes for the file base (".BASE.lensnet-PID-XXXXXXXX", X a
+// lower-case hexadecimal digit), or false.
+func tempPID(name, base string) (int, bool) {
+	rest, ok := strings.CutPrefix(name, "."+base+tempPrefix)
+	if !ok {
+		return 0, false
+	}
+	pid, rnd, ok := strings.Cut(rest, "-")
+	if !ok || len(rnd) != 8 || strings.Trim(rnd, "0123456789abcdef") != "" {
+		return 0, false
+	}
+	n, err := strconv.Atoi(pid)
+	if err != nil || n <= 0 || strconv.Itoa(n) != pid {
+		return 0, false
+	}
+	return n, true
+}
+
+// A temporary file is stale, left by a save that was killed or crashed,
+// when nothing wrote to it for staleAge, or for staleDeadAge when the
+// process named in it does not exist on this host. (A process in
+// another pid namespace may look dead: the age still protects its save,
+// which writes, syncs and renames within seconds.)
+const (
+	staleAge     = 10 * time.Minute
+	staleDeadAge = time.Minute
+)
+
+// isStale reports whether the temporary file described by fi, made by
+// process pid, is stale at now.
+func isStale(fi fs.FileInfo, pid int, now time.Time) bool {
+	if !fi.Mode().IsRegular() {
+		return false
+	}
+	age := now.Sub(fi.ModTime())
+	return age >= staleAge || age >= staleDeadAge && !processExists(pid)
+}
+
+// processExists reports whether process pid exists (signal 0 reaches
+// it or is refused for lack of permission).
+func processExists(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
+}
+
+// removeStale removes the stale temporary files for the file base in
+// dir (best effort: a save does not fail for them). Only names of
+// exactly WriteFile's form for that base are looked at, never followed
+// if they are links.
+func removeStale(fsys afero.Fs, dir, base string, now time.Time) {
+	d, err := fsys.Open(dir)
+	if err != nil {
+		return
+	}
+	names, err := d.Readdirnames(-1)
+	_ = d.Close()
+	if err != nil {
+		return
+	}
+	for _, n := range names {
+		pid, ok := tempPID(n, base)
+		if !ok {
+			continue
+		}
+		p := path.Join(dir, n)
+		fi, err := lstat(fsys, p)
+		if err == nil && isStale(fi, pid, now) {
+			_ = fsys.Remove(p)
+		}
+	}
+}
+
+// lstat is Lstat where the file system has it, else Stat.
+func lstat(fsys afero.Fs, name string) (fs.FileInfo, error) {
+	if l, ok := fsys.(afero.Lstater); ok {
+		fi, _, err := l.LstatIfPossible(name)
+		return fi, err
+	}
+	return fsys.Stat(name)
 }
 
 // syncDir makes a rename durable where the file system can (a real

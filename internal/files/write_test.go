@@ -2,10 +2,14 @@ package files
 
 import (
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
+	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/spf13/afero"
 	"github.com/stretchr/testify/assert"
@@ -140,5 +144,97 @@ func TestWriteFileKeepsSpecialBits(t *testing.T) {
 			}
 			assert.Len(t, listDir(t, dir), map[Mode]int{Overwrite: 1, Backup: 2, NewFile: 2}[mode])
 		})
+	}
+}
+
+// TestWriteFileTempFiles: the temporary file of a save is a dot file
+// named after the target, and a save removes the stale temporary files
+// of its target that a killed save left (simulated here by leaving
+// them), and nothing else.
+func TestWriteFileTempFiles(t *testing.T) {
+	dir := t.TempDir()
+	host := func(n string) string { return filepath.Join(dir, n) }
+	require.NoError(t, os.WriteFile(host("99-x.conf"), []byte("old\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(filepath.Dir(dir), "outside"), []byte("o\n"), 0o644))
+	long, recent := time.Now().Add(-staleAge-time.Minute), time.Now().Add(-staleDeadAge-time.Second)
+	own := strconv.Itoa(os.Getpid())
+	const dead = "999999999" // above any pid_max: no such process
+	for _, c := range []struct {
+		name  string
+		mtime time.Time
+	}{
+		{".99-x.conf.lensnet-" + dead + "-0badf00d", recent},       // dead pid, a minute old: stale
+		{".99-x.conf.lensnet-" + own + "-00000001", long},          // living pid, long untouched: stale
+		{".99-x.conf.lensnet-" + own + "-00000002", recent},        // living pid, recent: kept
+		{".99-x.conf.lensnet-" + dead + "-00000003", time.Now()},   // dead pid but just written: kept
+		{".99-x.conf.lensnet-" + dead + "-0000000G", long},         // not our form: kept
+		{".99-x.conf.lensnet-0" + dead + "-00000004", long},        // not our form: kept
+		{".other.conf.lensnet-" + dead + "-00000005", long},        // another file's: kept
+		{"99-x.conf.lensnet-" + dead + "-00000006", long},          // no dot: kept
+		{".99-x.conf.lensnet-" + dead + "-00000007.augsave", long}, // kept
+	} {
+		require.NoError(t, os.WriteFile(host(c.name), nil, 0o600))
+		require.NoError(t, os.Chtimes(host(c.name), c.mtime, c.mtime))
+	}
+	// a link of our form is never followed nor removed
+	linkName := ".99-x.conf.lensnet-" + dead + "-00000008"
+	require.NoError(t, os.Symlink("../outside", host(linkName)))
+	require.NoError(t, os.Chtimes(host("99-x.conf"), long, long))
+	before := listDir(t, dir)
+
+	r, err := NewRoot(dir)
+	require.NoError(t, err)
+	require.NoError(t, WriteFile(r, "/99-x.conf", "new\n", Overwrite))
+	var want []string
+	for _, n := range before {
+		if !strings.HasSuffix(n, "-0badf00d") && !strings.HasSuffix(n, "-00000001") {
+			want = append(want, n)
+		}
+	}
+	assert.Equal(t, want, listDir(t, dir), "only the two stale temporary files are gone")
+	b, err := os.ReadFile(filepath.Join(filepath.Dir(dir), "outside"))
+	require.NoError(t, err)
+	assert.Equal(t, "o\n", string(b))
+
+	// the temporary file's name, seen while the save is under way
+	var seen []string
+	fsys := &watchFs{Fs: r, create: func(n string) { seen = append(seen, n) }}
+	require.NoError(t, WriteFile(fsys, "/99-x.conf", "newer\n", Overwrite))
+	require.Len(t, seen, 1)
+	assert.Regexp(t, `^/\.99-x\.conf\.lensnet-`+own+`-[0-9a-f]{8}$`, seen[0])
+	pid, ok := tempPID(path.Base(seen[0]), "99-x.conf")
+	assert.True(t, ok)
+	assert.Equal(t, os.Getpid(), pid)
+}
+
+// watchFs reports the files created with O_EXCL (WriteFile's temporary
+// files).
+type watchFs struct {
+	afero.Fs
+	create func(name string)
+}
+
+func (w *watchFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
+	if flag&os.O_EXCL != 0 {
+		w.create(name)
+	}
+	return w.Fs.OpenFile(name, flag, perm)
+}
+
+func TestDropHidden(t *testing.T) {
+	for _, c := range []struct {
+		pattern string
+		names   []string
+		want    []string
+	}{
+		{"/etc/sysctl.d/*", []string{"/etc/sysctl.d/a.conf", "/etc/sysctl.d/.a.conf.lensnet-1-00000000"}, []string{"/etc/sysctl.d/a.conf"}},
+		{"/etc/sysconfig/network-scripts/ifcfg-*", []string{"/etc/sysconfig/network-scripts/ifcfg-eth0"}, []string{"/etc/sysconfig/network-scripts/ifcfg-eth0"}},
+		{"/etc/*/x", []string{"/etc/.d/x", "/etc/d/x"}, []string{"/etc/d/x"}},
+		{"/root/.ssh/*", []string{"/root/.ssh/config", "/root/.ssh/.tmp"}, []string{"/root/.ssh/config"}},
+		{"/home/*/.bashrc", []string{"/home/u/.bashrc"}, []string{"/home/u/.bashrc"}},
+		{"/etc/.*", []string{"/etc/.hidden"}, []string{"/etc/.hidden"}},
+		{"/etc/[.]x", []string{"/etc/.x"}, []string{}},
+	} {
+		assert.Equal(t, c.want, DropHidden(c.pattern, c.names), c.pattern)
 	}
 }
