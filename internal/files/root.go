@@ -102,6 +102,7 @@ var (
 	_ Batcher    = (*Root)(nil)
 	_ FileReader = (*Root)(nil)
 	_ resolver   = (*Root)(nil)
+	_ Linker     = (*Root)(nil)
 )
 
 // NewRoot returns the file system of the existing directory dir.
@@ -369,3 +370,17 @@ type rootFile struct {
 }
 
 func (f *rootFile) Name() string { return f.name }
+
+// Link makes newname a hard link to the file oldname; a symbolic link
+// named by either side is taken itself, not followed.
+func (r *Root) Link(oldname, newname string) error {
+	o, err := r.host("link", oldname, false)
+	if err != nil {
+		return err
+	}
+	n, err := r.host("link", newname, false)
+	if err != nil {
+		return err
+	}
+	return r.hostErr(os.Link(o, n), oldname)
+}

@@ -64,6 +64,13 @@ type resolver interface {
 	Resolve(name string) (string, error)
 }
 
+// Linker is a file system that makes hard links (Root). WriteFile's
+// backup mode keeps the original file itself as NAME.augsave through a
+// link, so that it needs no room for a copy; elsewhere it copies.
+type Linker interface {
+	Link(oldname, newname string) error
+}
+
 // WriteFile saves data as the file name in the given mode, atomically:
 // the text goes to a temporary file in the target's directory, is
 // synced, gets the owner, group and mode (setuid, setgid and sticky
@@ -71,7 +78,10 @@ type resolver interface {
 // target, so a reader sees the old or the new file, never a part. On a
 // file system with symbolic links the link's target is replaced and the
 // link kept; NAME.augsave and NAME.augnew are named after name as
-// given.
+// given. In backup mode the original file itself becomes NAME.augsave,
+// as in Augeas, so that no room is needed for a copy: a hard link
+// renamed over NAME.augsave where the file system has them (a copy
+// elsewhere), and the target is never missing meanwhile.
 //
 // The temporary file is named ".BASE.lensnet-PID-RANDOM" (see
 // tempPrefix): its leading dot keeps it out of every lens's globs
@@ -119,8 +129,26 @@ func WriteFile(fsys afero.Fs, name string, data string, mode Mode) error {
 	}, old)
 }
 
-// backup copies the file target (described by old) to save.
+// backup makes the file target (described by old) also the file save,
+// replacing what save was: by a hard link to a temporary name renamed
+// over save, or, where the file system cannot link (or not across
+// those directories), by a copy.
 func backup(fsys afero.Fs, target, save string, old fs.FileInfo) error {
+	if l, ok := fsys.(Linker); ok {
+		dir, base := path.Split(save)
+		tmp := path.Join(dir, tempName(base))
+		if err := l.Link(target, tmp); err == nil {
+			if err := fsys.Rename(tmp, save); err != nil {
+				_ = fsys.Remove(tmp)
+				return err
+			}
+			// a rename between two links of one file does nothing
+			// (save was already the target): the name must still go
+			_ = fsys.Remove(tmp)
+			syncDir(fsys, dir)
+			return nil
+		}
+	}
 	return replace(fsys, save, func(w io.Writer) error {
 		f, err := fsys.Open(target)
 		if err != nil {

@@ -1,6 +1,7 @@
 package files
 
 import (
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -237,4 +238,72 @@ func TestDropHidden(t *testing.T) {
 	} {
 		assert.Equal(t, c.want, DropHidden(c.pattern, c.names), c.pattern)
 	}
+}
+
+// TestWriteFileBackupKeepsOriginal: in backup mode the original file
+// itself (same inode, no copy made: a nearly full disk does not matter)
+// becomes FILE.augsave, replacing an older one, and the target is
+// replaced by a rename: a reader running meanwhile always finds either
+// the old or the new text, never no file.
+func TestWriteFileBackupKeepsOriginal(t *testing.T) {
+	dir := t.TempDir()
+	host := filepath.Join(dir, "hosts")
+	require.NoError(t, os.WriteFile(host, []byte("v0\n"), 0o644))
+	require.NoError(t, os.WriteFile(host+".augsave", []byte("older\n"), 0o644))
+	r, err := NewRoot(dir)
+	require.NoError(t, err)
+	ino := func(p string) uint64 {
+		st, err := os.Stat(p)
+		require.NoError(t, err)
+		return st.Sys().(*syscall.Stat_t).Ino
+	}
+
+	stop := make(chan struct{})
+	bad := make(chan string, 1)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			b, err := os.ReadFile(host)
+			if err != nil || !strings.HasPrefix(string(b), "v") {
+				select {
+				case bad <- fmt.Sprintf("%q %v", b, err):
+				default:
+				}
+			}
+		}
+	}()
+	for i := 1; i <= 50; i++ {
+		orig := ino(host)
+		require.NoError(t, WriteFile(r, "/hosts", fmt.Sprintf("v%d\n", i), Backup))
+		assert.Equal(t, orig, ino(host+".augsave"), "the backup is the original file itself")
+		assert.NotEqual(t, orig, ino(host), "the target is a new file")
+		b, _ := os.ReadFile(host + ".augsave")
+		assert.Equal(t, fmt.Sprintf("v%d\n", i-1), string(b))
+		st, err := os.Stat(host + ".augsave")
+		require.NoError(t, err)
+		assert.Equal(t, uint64(1), uint64(st.Sys().(*syscall.Stat_t).Nlink), "no name is left on the original but the backup")
+	}
+	close(stop)
+	<-done
+	select {
+	case s := <-bad:
+		t.Errorf("a reader saw no whole file during a backup save: %s", s)
+	default:
+	}
+	assert.Equal(t, []string{"hosts", "hosts.augsave"}, listDir(t, dir))
+
+	// a file system without links gets a copy
+	mem := afero.NewMemMapFs()
+	require.NoError(t, afero.WriteFile(mem, "/hosts", []byte("a\n"), 0o640))
+	require.NoError(t, WriteFile(mem, "/hosts", "b\n", Backup))
+	b, _ := afero.ReadFile(mem, "/hosts.augsave")
+	assert.Equal(t, "a\n", string(b))
+	b, _ = afero.ReadFile(mem, "/hosts")
+	assert.Equal(t, "b\n", string(b))
 }
