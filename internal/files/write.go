@@ -64,13 +64,6 @@ type resolver interface {
 	Resolve(name string) (string, error)
 }
 
-// Linker is a file system that makes hard links (Root). WriteFile's
-// backup mode keeps the original file itself as NAME.augsave through a
-// link, so that it needs no room for a copy; elsewhere it copies.
-type Linker interface {
-	Link(oldname, newname string) error
-}
-
 // WriteFile saves data as the file name in the given mode, atomically:
 // the text goes to a temporary file in the target's directory, is
 // synced, gets the owner, group and mode (setuid, setgid and sticky
@@ -107,12 +100,26 @@ func WriteFile(fsys afero.Fs, name string, data string, mode Mode) error {
 	if mode == NewFile {
 		target = name + ".augnew"
 	}
-	old, err := fsys.Stat(target)
+	tdir, tbase := splitName(target)
+	td, err := dirOf(fsys, tdir)
+	if err != nil {
+		return err
+	}
+	defer td.close()
+	old, err := td.lstat(tbase)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
 	if mode == Backup && old != nil {
-		if err := backup(fsys, target, name+".augsave", old); err != nil {
+		sdir, sbase := splitName(name + ".augsave")
+		sd := td
+		if sdir != tdir {
+			if sd, err = dirOf(fsys, sdir); err != nil {
+				return err
+			}
+			defer sd.close()
+		}
+		if err := backup(td, tbase, sd, sbase, old); err != nil {
 			return err
 		}
 	}
@@ -123,34 +130,41 @@ func WriteFile(fsys afero.Fs, name string, data string, mode Mode) error {
 			return err
 		}
 	}
-	return replace(fsys, target, func(w io.Writer) error {
+	return replace(td, tbase, func(w io.Writer) error {
 		_, err := io.WriteString(w, data)
 		return err
 	}, old)
 }
 
-// backup makes the file target (described by old) also the file save,
-// replacing what save was: by a hard link to a temporary name renamed
-// over save, or, where the file system cannot link (or not across
-// those directories), by a copy.
-func backup(fsys afero.Fs, target, save string, old fs.FileInfo) error {
-	if l, ok := fsys.(Linker); ok {
-		dir, base := path.Split(save)
-		tmp := path.Join(dir, tempName(base))
-		if err := l.Link(target, tmp); err == nil {
-			if err := fsys.Rename(tmp, save); err != nil {
-				_ = fsys.Remove(tmp)
-				return err
-			}
-			// a rename between two links of one file does nothing
-			// (save was already the target): the name must still go
-			_ = fsys.Remove(tmp)
-			syncDir(fsys, dir)
-			return nil
-		}
+// splitName splits a slash-separated name into its directory and last
+// component.
+func splitName(name string) (string, string) {
+	dir, base := path.Split(name)
+	if dir == "" {
+		dir = "."
 	}
-	return replace(fsys, save, func(w io.Writer) error {
-		f, err := fsys.Open(target)
+	return dir, base
+}
+
+// backup makes file tbase of td (described by old) also file sbase of
+// sd, replacing what that was: by a hard link to a temporary name
+// renamed over it, or, where the file system cannot link (or not across
+// those directories), by a copy.
+func backup(td dirOps, tbase string, sd dirOps, sbase string, old fs.FileInfo) error {
+	tmp := tempName(sbase)
+	if err := sd.link(td, tbase, tmp); err == nil {
+		if err := sd.rename(tmp, sbase); err != nil {
+			_ = sd.remove(tmp)
+			return err
+		}
+		// a rename between two links of one file does nothing (sbase
+		// was already the target): the temporary name must still go
+		_ = sd.remove(tmp)
+		sd.sync()
+		return nil
+	}
+	return replace(sd, sbase, func(w io.Writer) error {
+		f, err := td.open(tbase)
 		if err != nil {
 			return err
 		}
@@ -160,25 +174,35 @@ func backup(fsys afero.Fs, target, save string, old fs.FileInfo) error {
 	}, old)
 }
 
-// replace writes a temporary file next to target with write and renames
-// it over target; like is the file whose mode and owner it takes (nil
-// for NewFileMode and the process's owner).
-func replace(fsys afero.Fs, target string, write func(io.Writer) error, like fs.FileInfo) (err error) {
-	dir, base := path.Split(target)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, tmpName, err := createTemp(fsys, dir, base)
+// replace writes a temporary file in d with write and renames it over
+// base; like is the file whose mode and owner it takes (nil for
+// NewFileMode and the process's owner). The mode and owner are set on
+// the open file (fchmod, fchown), which is synced before the rename.
+func replace(d dirOps, base string, write func(io.Writer) error, like fs.FileInfo) (err error) {
+	tmp, tmpName, err := createTemp(d, base)
 	if err != nil {
 		return err
 	}
 	defer func() {
 		if err != nil {
 			_ = tmp.Close()
-			_ = fsys.Remove(tmpName)
+			_ = d.remove(tmpName)
 		}
 	}()
 	if err = write(tmp); err != nil {
+		return err
+	}
+	mode := NewFileMode
+	if like != nil {
+		mode = like.Mode() & keptMode
+		// the owner first: chown clears the setuid and setgid bits
+		if st, ok := like.Sys().(*syscall.Stat_t); ok {
+			if err = tmp.Chown(int(st.Uid), int(st.Gid)); err != nil {
+				return err
+			}
+		}
+	}
+	if err = tmp.Chmod(mode); err != nil {
 		return err
 	}
 	if err = tmp.Sync(); err != nil {
@@ -187,24 +211,11 @@ func replace(fsys afero.Fs, target string, write func(io.Writer) error, like fs.
 	if err = tmp.Close(); err != nil {
 		return err
 	}
-	mode := NewFileMode
-	if like != nil {
-		mode = like.Mode() & keptMode
-		// the owner first: chown clears the setuid and setgid bits
-		if st, ok := like.Sys().(*syscall.Stat_t); ok {
-			if err = fsys.Chown(tmpName, int(st.Uid), int(st.Gid)); err != nil {
-				return err
-			}
-		}
-	}
-	if err = fsys.Chmod(tmpName, mode); err != nil {
+	if err = d.rename(tmpName, base); err != nil {
 		return err
 	}
-	if err = fsys.Rename(tmpName, target); err != nil {
-		return err
-	}
-	syncDir(fsys, dir)
-	removeStale(fsys, dir, base, time.Now())
+	d.sync()
+	removeStale(d, base, time.Now())
 	return nil
 }
 
@@ -217,11 +228,11 @@ func tempName(base string) string {
 	return "." + base + tempPrefix + strconv.Itoa(os.Getpid()) + "-" + fmt.Sprintf("%08x", rand.Uint32())
 }
 
-// createTemp creates a new temporary file in dir for the file base.
-func createTemp(fsys afero.Fs, dir, base string) (afero.File, string, error) {
+// createTemp creates a new temporary file in d for the file base.
+func createTemp(d dirOps, base string) (tempFile, string, error) {
 	for try := 0; ; try++ {
-		name := path.Join(dir, tempName(base))
-		f, err := fsys.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		name := tempName(base)
+		f, err := d.createTemp(name)
 		if err == nil {
 			return f, name, nil
 		}
@@ -278,16 +289,11 @@ func processExists(pid int) bool {
 }
 
 // removeStale removes the stale temporary files for the file base in
-// dir (best effort: a save does not fail for them). Only names of
-// exactly WriteFile's form for that base are looked at, never followed
-// if they are links.
-func removeStale(fsys afero.Fs, dir, base string, now time.Time) {
-	d, err := fsys.Open(dir)
-	if err != nil {
-		return
-	}
-	names, err := d.Readdirnames(-1)
-	_ = d.Close()
+// d (best effort: a save does not fail for them). Only names of exactly
+// WriteFile's form for that base are looked at, never followed if they
+// are links.
+func removeStale(d dirOps, base string, now time.Time) {
+	names, err := d.names()
 	if err != nil {
 		return
 	}
@@ -296,30 +302,9 @@ func removeStale(fsys afero.Fs, dir, base string, now time.Time) {
 		if !ok {
 			continue
 		}
-		p := path.Join(dir, n)
-		fi, err := lstat(fsys, p)
+		fi, err := d.lstat(n)
 		if err == nil && isStale(fi, pid, now) {
-			_ = fsys.Remove(p)
+			_ = d.remove(n)
 		}
 	}
-}
-
-// lstat is Lstat where the file system has it, else Stat.
-func lstat(fsys afero.Fs, name string) (fs.FileInfo, error) {
-	if l, ok := fsys.(afero.Lstater); ok {
-		fi, _, err := l.LstatIfPossible(name)
-		return fi, err
-	}
-	return fsys.Stat(name)
-}
-
-// syncDir makes a rename durable where the file system can (a real
-// directory); elsewhere it does nothing.
-func syncDir(fsys afero.Fs, dir string) {
-	d, err := fsys.Open(dir)
-	if err != nil {
-		return
-	}
-	defer d.Close()
-	_ = d.Sync() // best effort: not every file system syncs directories
 }
