@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"time"
 
 	"github.com/spf13/afero"
 	"golang.org/x/sys/unix"
@@ -24,6 +25,7 @@ type dirOps interface {
 	link(from dirOps, oldBase, newBase string) error // errors.ErrUnsupported where none
 	remove(base string) error
 	names() ([]string, error)
+	lock() (unlock func(), err error) // exclusive, between processes
 	sync()
 	close()
 }
@@ -196,5 +198,30 @@ func (d *rootDir) names() ([]string, error) {
 	return f.Readdirnames(-1)
 }
 
+// lockWait is how long a save waits for another one in its directory.
+const lockWait = 30 * time.Second
+
+// lock takes an exclusive flock on the directory: every save of a
+// lensnet process in it does (augtool does not).
+func (d *rootDir) lock() (func(), error) {
+	deadline := time.Now().Add(lockWait)
+	for {
+		err := unix.Flock(d.fd, unix.LOCK_EX|unix.LOCK_NB)
+		if err == nil {
+			return func() { _ = unix.Flock(d.fd, unix.LOCK_UN) }, nil
+		}
+		if err != unix.EWOULDBLOCK && err != unix.EINTR {
+			return nil, d.err("lock", ".", err)
+		}
+		if time.Now().After(deadline) {
+			return nil, d.err("lock", ".", errors.New("another save holds the directory's lock"))
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
 func (d *rootDir) sync()  { _ = d.f.Sync() }
 func (d *rootDir) close() { _ = d.f.Close() }
+
+// lock does nothing: an afero.Fs has no locks between processes.
+func (d *aferoDir) lock() (func(), error) { return func() {}, nil }

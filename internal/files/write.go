@@ -81,7 +81,30 @@ type resolver interface {
 // should the process die before the rename. A save removes such files
 // of the same BASE that are stale (isStale). Nothing is left behind on
 // failure.
+//
+// On a Root, the save holds an exclusive lock (flock) on the target's
+// directory from before it looks at the target until the rename, so
+// that saves of lensnet processes in one directory follow each other.
 func WriteFile(fsys afero.Fs, name string, data string, mode Mode) error {
+	return writeFile(fsys, name, data, mode, nil)
+}
+
+// ErrChanged is the error of WriteFileIf when the file is no longer as
+// it was loaded.
+var ErrChanged = errors.New("changed on disk since it was loaded, not overwritten (load it again and redo the change)")
+
+// WriteFileIf is WriteFile when same reports that the file name is
+// still as it was loaded, given its current content (exists false when
+// there is no such file): otherwise nothing is written and the error
+// is an *fs.PathError naming name with ErrChanged. The check is made
+// under the directory's lock, so two lensnet processes that loaded the
+// same text cannot both save (the second fails instead of silently
+// undoing the first's edit).
+func WriteFileIf(fsys afero.Fs, name string, data string, mode Mode, same func(cur []byte, exists bool) bool) error {
+	return writeFile(fsys, name, data, mode, same)
+}
+
+func writeFile(fsys afero.Fs, name string, data string, mode Mode, same func([]byte, bool) bool) error {
 	switch mode {
 	case Noop:
 		return nil
@@ -106,9 +129,19 @@ func WriteFile(fsys afero.Fs, name string, data string, mode Mode) error {
 		return err
 	}
 	defer td.close()
+	unlock, err := td.lock()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	old, err := td.lstat(tbase)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
+	}
+	if same != nil {
+		if err := unchanged(fsys, name, same); err != nil {
+			return err
+		}
 	}
 	if mode == Backup && old != nil {
 		sdir, sbase := splitName(name + ".augsave")
@@ -134,6 +167,32 @@ func WriteFile(fsys afero.Fs, name string, data string, mode Mode) error {
 		_, err := io.WriteString(w, data)
 		return err
 	}, old)
+}
+
+// unchanged reads the file name and fails with ErrChanged unless same
+// accepts its content.
+func unchanged(fsys afero.Fs, name string, same func([]byte, bool) bool) error {
+	var cur []byte
+	f, err := fsys.Open(name)
+	exists := err == nil
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return err
+	default:
+		defer f.Close()
+		st, err := f.Stat()
+		if err != nil {
+			return err
+		}
+		if cur, err = ReadAll(f.Read, st.Size()); err != nil {
+			return err
+		}
+	}
+	if !same(cur, exists) {
+		return &fs.PathError{Op: "save", Path: name, Err: ErrChanged}
+	}
+	return nil
 }
 
 // splitName splits a slash-separated name into its directory and last

@@ -307,3 +307,46 @@ func TestWriteFileBackupKeepsOriginal(t *testing.T) {
 	b, _ = afero.ReadFile(mem, "/hosts")
 	assert.Equal(t, "b\n", string(b))
 }
+
+// TestWriteFileIf writes only when the check accepts the file's current
+// content, under the directory's lock, and leaves nothing behind when it
+// does not.
+func TestWriteFileIf(t *testing.T) {
+	dir := t.TempDir()
+	host := filepath.Join(dir, "hosts")
+	require.NoError(t, os.WriteFile(host, []byte("disk\n"), 0o644))
+	r, err := NewRoot(dir)
+	require.NoError(t, err)
+	is := func(want string, exists bool) func([]byte, bool) bool {
+		return func(cur []byte, ok bool) bool { return ok == exists && string(cur) == want }
+	}
+	for _, mode := range []Mode{Overwrite, Backup, NewFile} {
+		err = WriteFileIf(r, "/hosts", "new\n", mode, is("loaded\n", true))
+		require.ErrorIs(t, err, ErrChanged, mode)
+		assert.Equal(t, "save /hosts: changed on disk since it was loaded, not overwritten (load it again and redo the change)", err.Error())
+		assert.Equal(t, []string{"hosts"}, listDir(t, dir), "nothing written")
+	}
+	require.NoError(t, WriteFileIf(r, "/hosts", "new\n", Overwrite, is("disk\n", true)))
+	b, _ := os.ReadFile(host)
+	assert.Equal(t, "new\n", string(b))
+	require.ErrorIs(t, WriteFileIf(r, "/gone", "x\n", Overwrite, is("", true)), ErrChanged)
+	require.NoError(t, WriteFileIf(r, "/gone", "x\n", Overwrite, is("", false)))
+
+	// another holder of the directory's lock makes a save wait for it
+	d, err := r.openDirOps("/")
+	require.NoError(t, err)
+	unlock, err := d.lock()
+	require.NoError(t, err)
+	done := make(chan error)
+	go func() { done <- WriteFile(r, "/hosts", "later\n", Overwrite) }()
+	select {
+	case err := <-done:
+		t.Fatalf("the save did not wait for the lock: %v", err)
+	case <-time.After(100 * time.Millisecond):
+	}
+	unlock()
+	require.NoError(t, <-done)
+	d.close()
+	b, _ = os.ReadFile(host)
+	assert.Equal(t, "later\n", string(b))
+}
