@@ -186,6 +186,7 @@ func (h *Handle) globAll(xfs []*xform) (map[string][]string, map[string]bool, er
 				if ms, err = afero.Glob(h.fs, g.Pattern); err != nil {
 					return nil, nil, fmt.Errorf("transform %s: %w", x.name, err)
 				}
+				ms = files.DropHidden(g.Pattern, ms)
 				globbed[g.Pattern] = ms
 			}
 			for _, p := range ms {

@@ -102,7 +102,10 @@ func (h *Handle) Save() error {
 			tree.ClearChanges(node)
 			continue
 		}
-		if err := files.WriteFile(h.fs, p, out, mode); err != nil {
+		same := func(cur []byte, exists bool) bool { // as read by load, which adds a final newline
+			return exists && (string(cur) == rec.text || string(cur)+"\n" == rec.text)
+		}
+		if err := files.WriteFileIf(h.fs, p, out, mode, same); err != nil {
 			h.setError(p, "write_failed", err.Error())
 			errs = append(errs, &FileError{Path: p, Kind: "write_failed", Msg: err.Error(), Err: err, bare: true})
 			continue

@@ -1,7 +1,9 @@
 // Package files gives the lensnet handle its access to configuration
 // files: Root, an afero.Fs that serves a directory as "/" and never lets
 // a name (through "..", or through a symbolic link, absolute or
-// relative) reach outside it, as augtool's --root promises; and
+// relative) reach outside it, as augtool's --root promises, even while
+// directories are swapped for links (every component and every
+// operation is relative to an open directory descriptor); and
 // WriteFile, the atomic save (a temporary file next to the target,
 // fsync, rename) with Augeas's save modes (overwrite, backup to
 // .augsave, new file .augnew, noop), keeping the mode and owner of the

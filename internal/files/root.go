@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/spf13/afero"
+	"golang.org/x/sys/unix"
 )
 
 // maxLinks bounds the symbolic links followed while resolving one name
@@ -23,59 +24,109 @@ const maxLinks = 40
 var ErrLoop = errors.New("too many levels of symbolic links")
 
 // Root is an afero.Fs over the directory tree under Dir, seen as "/".
-// Every name is cleaned and resolved component by component on the real
-// disk: ".." stops at the root and a symbolic link is followed with its
-// target read inside the root (an absolute target starts again at the
-// root), so no name reaches a file outside Dir. Names are slash
-// separated and taken relative to "/" whether or not they start with
-// one.
+// Every name is cleaned and resolved component by component: ".." stops
+// at the root and a symbolic link is followed with its target read
+// inside the root (an absolute target starts again at the root), so no
+// name reaches a file outside Dir. Names are slash separated and taken
+// relative to "/" whether or not they start with one.
+//
+// Resolution never opens a path of more than one component: each
+// directory is opened relative to the descriptor of its parent without
+// following a link (openat with O_NOFOLLOW), a link is read with
+// readlinkat and followed by Root itself, and the operation itself
+// (open, stat, mkdir, unlink, rename, link, chmod, chown, utimes) is
+// made relative to the descriptor of the last directory, never
+// following a link. So a directory exchanged for a symbolic link while
+// a name is resolved (by another process, at any moment) cannot lead
+// outside the root: the worst it does is make the operation fail or act
+// on another file inside the root. (A directory moved out of the root
+// by someone who can do that while it is in use is out of reach, as for
+// os.Root.)
 type Root struct {
 	dir string
-	os  afero.OsFs
 
-	// During Batch, the directories found not to be symbolic links are
-	// remembered, so that reading many files in one directory does not
-	// look at every component of every name again.
+	// mu is held for reading by every operation and for writing by
+	// Batch when it starts and ends, so that the descriptors of a batch
+	// are never closed while in use.
 	mu    sync.RWMutex
-	plain map[string]bool // canonical name -> exists and is no link
+	batch *dirCache // during Batch
 }
 
-// Batch runs f with name resolution remembering the directories it has
-// seen to be plain (not links). f must not change links or directories
-// under the root itself; changes made meanwhile by others may go unseen
-// until Batch returns, as with any check-then-use access.
+// dirCache holds, during a Batch, the open descriptors of the
+// directories resolved so far, by canonical name: reading many files
+// in one directory then opens each file relative to one descriptor.
+type dirCache struct {
+	mu  sync.Mutex
+	fds map[string]int
+}
+
+// maxCached bounds the descriptors a batch keeps open.
+const maxCached = 256
+
+func (c *dirCache) get(name string) (int, bool) {
+	if c == nil {
+		return -1, false
+	}
+	c.mu.Lock()
+	fd, ok := c.fds[name]
+	c.mu.Unlock()
+	return fd, ok
+}
+
+// keep stores fd as the descriptor of name and reports whether the
+// cache now owns it (otherwise the caller closes it).
+func (c *dirCache) keep(name string, fd int) bool {
+	if c == nil {
+		return false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, dup := c.fds[name]; dup || len(c.fds) >= maxCached {
+		return false
+	}
+	c.fds[name] = fd
+	return true
+}
+
+func (c *dirCache) closeAll() {
+	for _, fd := range c.fds {
+		_ = unix.Close(fd)
+	}
+}
+
+// Batch runs f with the directories resolved meanwhile kept open, so
+// that reading many files in one directory does not resolve every
+// component of every name again. File operations that f starts must be
+// finished when it returns. A directory replaced meanwhile (by a link
+// or another directory) may go unseen until Batch returns: its old
+// descriptor, inside the root, is still used.
 func (r *Root) Batch(f func()) {
 	r.mu.Lock()
-	outer := r.plain != nil
-	if !outer {
-		r.plain = map[string]bool{}
+	outer := r.batch == nil
+	if outer {
+		r.batch = &dirCache{fds: map[string]int{}}
 	}
 	r.mu.Unlock()
-	defer func() {
-		if !outer {
+	if outer {
+		defer func() {
 			r.mu.Lock()
-			r.plain = nil
+			c := r.batch
+			r.batch = nil
 			r.mu.Unlock()
-		}
-	}()
+			c.closeAll()
+		}()
+	}
 	f()
 }
 
-// knownPlain reports whether name was seen to be a plain directory in
-// this batch.
-func (r *Root) knownPlain(name string) bool {
+// begin starts an operation: the batch's descriptors stay open until
+// end.
+func (r *Root) begin() *dirCache {
 	r.mu.RLock()
-	defer r.mu.RUnlock()
-	return r.plain[name]
+	return r.batch
 }
 
-func (r *Root) rememberPlain(name string) {
-	r.mu.Lock()
-	if r.plain != nil {
-		r.plain[name] = true
-	}
-	r.mu.Unlock()
-}
+func (r *Root) end() { r.mu.RUnlock() }
 
 // The abilities a file system may have beyond afero.Fs, which the
 // handle looks for with a type assertion and uses when they are there.
@@ -102,6 +153,7 @@ var (
 	_ Batcher    = (*Root)(nil)
 	_ FileReader = (*Root)(nil)
 	_ resolver   = (*Root)(nil)
+	_ dirOpener  = (*Root)(nil)
 )
 
 // NewRoot returns the file system of the existing directory dir.
@@ -123,116 +175,288 @@ func NewRoot(dir string) (*Root, error) {
 // Dir returns the directory that stands for "/".
 func (r *Root) Dir() string { return r.dir }
 
-// Resolve returns the canonical name, inside the root, of the file name
-// refers to: symbolic links are followed (the last component too),
-// "." and ".." are applied. Components that do not exist are kept as
-// written, so Resolve also names files about to be created.
-func (r *Root) Resolve(name string) (string, error) {
-	c, _, err := r.resolve(name, true)
-	return c, err
+// dirRef is a directory on the resolution's way: its canonical name
+// and descriptor (-1 when it does not exist: names under it are kept
+// as written, to be created).
+type dirRef struct {
+	name string
+	fd   int
+	own  bool // the walk closes fd
 }
 
-// resolve is Resolve; when followLast is set and the file exists, it
-// also returns what Lstat said of the last component, which is then the
-// file itself (not a link), so that Stat need not ask again.
-func (r *Root) resolve(name string, followLast bool) (string, fs.FileInfo, error) {
-	queue := splitPath(name)
-	cur := "/"
-	links := 0
-	var last fs.FileInfo
+// walk is the state of one resolution: the directories from the root
+// to the current one, each opened relative to the one before.
+type walk struct {
+	cache *dirCache
+	stack []dirRef
+	links int
+}
+
+func (w *walk) top() dirRef { return w.stack[len(w.stack)-1] }
+
+// pop goes up to the parent (".." of the root is the root).
+func (w *walk) pop() {
+	if len(w.stack) > 1 {
+		d := w.stack[len(w.stack)-1]
+		if d.own {
+			_ = unix.Close(d.fd)
+		}
+		w.stack = w.stack[:len(w.stack)-1]
+	}
+}
+
+// close closes the descriptors the walk owns.
+func (w *walk) close() {
+	for len(w.stack) > 1 {
+		w.pop()
+	}
+	if d := w.stack[0]; d.own {
+		_ = unix.Close(d.fd)
+	}
+}
+
+// push enters directory name, open as fd.
+func (w *walk) push(name string, fd int) {
+	own := fd >= 0 && !w.cache.keep(name, fd)
+	w.stack = append(w.stack, dirRef{name: name, fd: fd, own: own})
+}
+
+// at is a resolved name: the directory it is in (d.fd, open) and its
+// last component base ("." when the name is that directory itself).
+type at struct {
+	w    *walk
+	d    dirRef
+	base string
+	st   *unix.Stat_t // resolve's lstat of the file when it exists and followLast was set
+}
+
+// canonical is the resolved name inside the root.
+func (a *at) canonical() string {
+	if a.base == "." {
+		return a.d.name
+	}
+	return path.Join(a.d.name, a.base)
+}
+
+// walkTo resolves name: it returns the directory of the last component
+// and that component; with followLast, a link there is followed too
+// (the file then exists, st, or is missing, st nil). With mkdirs,
+// missing directories on the way are created with perm. The caller
+// ends the walk with a.w.close().
+func (r *Root) walkTo(cache *dirCache, name string, followLast, mkdirs bool, perm uint32) (*at, error) {
+	w := &walk{cache: cache}
+	if fd, ok := cache.get("/"); ok {
+		w.stack = []dirRef{{name: "/", fd: fd}}
+	} else {
+		fd, err := openDir(unix.AT_FDCWD, r.dir)
+		if err != nil {
+			return nil, err
+		}
+		w.stack = []dirRef{{name: "/", fd: fd, own: !cache.keep("/", fd)}}
+	}
+	a, err := r.walkFrom(w, splitPath(name), followLast, mkdirs, perm)
+	if err != nil {
+		w.close()
+		return nil, err
+	}
+	return a, nil
+}
+
+func (r *Root) walkFrom(w *walk, queue []string, followLast, mkdirs bool, perm uint32) (*at, error) {
+	base := "."
 	for len(queue) > 0 {
-		last = nil
 		c := queue[0]
 		queue = queue[1:]
+		base = "."
 		switch c {
 		case "", ".":
 			continue
 		case "..":
-			cur = path.Dir(cur)
+			w.pop()
 			continue
 		}
-		next := path.Join(cur, c)
-		if len(queue) == 0 && !followLast {
-			cur = next
-			break
-		}
-		if len(queue) > 0 && r.knownPlain(next) {
-			cur = next
+		cur := w.top()
+		last := len(queue) == 0
+		if cur.fd < 0 || last && !followLast {
+			if last {
+				base = c
+				break
+			}
+			w.push(path.Join(cur.name, c), -1)
 			continue
 		}
-		fi, err := os.Lstat(r.real(next))
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				cur = next
+		next := path.Join(cur.name, c)
+		if !last {
+			if fd, ok := w.cache.get(next); ok {
+				w.stack = append(w.stack, dirRef{name: next, fd: fd})
 				continue
 			}
-			return "", nil, err
-		}
-		if fi.Mode()&fs.ModeSymlink == 0 {
-			if len(queue) > 0 && fi.IsDir() {
-				r.rememberPlain(next)
+			fd, err := openDir(cur.fd, c)
+			if err == unix.ENOENT && mkdirs {
+				if err = unix.Mkdirat(cur.fd, c, perm); err == nil || err == unix.EEXIST {
+					fd, err = openDir(cur.fd, c)
+				}
 			}
-			cur, last = next, fi
+			switch err {
+			case nil:
+				w.push(next, fd)
+				continue
+			case unix.ENOENT:
+				w.push(next, -1)
+				continue
+			case unix.ELOOP, unix.ENOTDIR: // a link, or no directory
+				target, lerr := readlinkAt(cur.fd, c)
+				if lerr != nil {
+					return nil, unix.ENOTDIR
+				}
+				if queue, err = w.follow(target, queue); err != nil {
+					return nil, err
+				}
+				continue
+			default:
+				return nil, err
+			}
+		}
+		var st unix.Stat_t
+		err := unix.Fstatat(cur.fd, c, &st, unix.AT_SYMLINK_NOFOLLOW)
+		if err == unix.ENOENT {
+			base = c
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if st.Mode&unix.S_IFMT == unix.S_IFLNK {
+			target, err := readlinkAt(cur.fd, c)
+			if err != nil {
+				return nil, err
+			}
+			if queue, err = w.follow(target, queue); err != nil {
+				return nil, err
+			}
 			continue
 		}
-		links++
-		if links > maxLinks {
-			return "", nil, &fs.PathError{Op: "resolve", Path: name, Err: ErrLoop}
-		}
-		target, err := os.Readlink(r.real(next))
-		if err != nil {
-			return "", nil, err
-		}
-		target = filepath.ToSlash(target)
-		if strings.HasPrefix(target, "/") {
-			cur = "/"
-		}
-		queue = append(splitPath(target), queue...)
+		return &at{w: w, d: cur, base: c, st: &st}, nil
 	}
-	return cur, last, nil
+	a := &at{w: w, d: w.top(), base: base}
+	if base == "." && a.d.fd >= 0 && followLast {
+		var st unix.Stat_t
+		if err := unix.Fstatat(a.d.fd, ".", &st, 0); err != nil {
+			return nil, err
+		}
+		a.st = &st
+	}
+	return a, nil
+}
+
+// follow puts a link's target before the rest of the name; an absolute
+// target starts again at the root.
+func (w *walk) follow(target string, queue []string) ([]string, error) {
+	w.links++
+	if w.links > maxLinks {
+		return nil, ErrLoop
+	}
+	target = filepath.ToSlash(target)
+	if strings.HasPrefix(target, "/") {
+		for len(w.stack) > 1 {
+			w.pop()
+		}
+	}
+	return append(splitPath(target), queue...), nil
+}
+
+// readlinkAt reads the link base in directory fd.
+func readlinkAt(fd int, base string) (string, error) {
+	for n := 256; ; n *= 2 {
+		buf := make([]byte, n)
+		k, err := unix.Readlinkat(fd, base, buf)
+		if err != nil {
+			return "", err
+		}
+		if k < n {
+			return string(buf[:k]), nil
+		}
+	}
+}
+
+// openDir opens directory base in directory fd (a host path at
+// AT_FDCWD for the root), not following a link, for use as the
+// directory of *at calls.
+func openDir(fd int, base string) (int, error) {
+	flags := dirFlags | unix.O_DIRECTORY | unix.O_CLOEXEC
+	if fd != unix.AT_FDCWD {
+		flags |= unix.O_NOFOLLOW
+	}
+	for {
+		d, err := unix.Openat(fd, base, flags, 0)
+		if err != unix.EINTR {
+			return d, err
+		}
+	}
 }
 
 func splitPath(name string) []string {
 	return strings.Split(strings.Trim(filepath.ToSlash(name), "/"), "/")
 }
 
-// real is the host path of a canonical root-relative name.
-func (r *Root) real(canonical string) string {
-	return filepath.Join(r.dir, filepath.FromSlash(canonical))
-}
-
-// host resolves name and returns its host path; errors name the file as
-// the caller wrote it, never the host path.
-func (r *Root) host(op, name string, followLast bool) (string, error) {
-	h, _, err := r.hostInfo(op, name, followLast)
-	return h, err
-}
-
-// hostInfo is host that also returns resolve's Lstat of the file.
-func (r *Root) hostInfo(op, name string, followLast bool) (string, fs.FileInfo, error) {
-	c, fi, err := r.resolve(name, followLast)
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			return "", nil, &fs.PathError{Op: op, Path: name, Err: pe.Err}
+// resolveOp resolves name for operation op and runs f on the result;
+// errors name the file as the caller wrote it, never the host path. f
+// returning errRetry (the last component turned into a link between
+// the resolution and the operation) resolves again.
+func (r *Root) resolveOp(op, name string, followLast bool, f func(a *at) error) error {
+	cache := r.begin()
+	defer r.end()
+	for try := 0; ; try++ {
+		a, err := r.walkTo(cache, name, followLast, false, 0)
+		if err == nil {
+			err = f(a)
+			a.w.close()
 		}
-		return "", nil, &fs.PathError{Op: op, Path: name, Err: err}
+		if err == errRetry && try < maxLinks {
+			continue
+		}
+		return pathErr(op, name, err)
 	}
-	return r.real(c), fi, nil
 }
 
-// hostErr rewrites the host path in an error into the name the caller
-// used.
-func (r *Root) hostErr(err error, name string) error {
+// errRetry: resolve again.
+var errRetry = errors.New("retry")
+
+// pathErr wraps err in an *fs.PathError naming name.
+func pathErr(op, name string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if err == errRetry {
+		err = ErrLoop
+	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return &fs.PathError{Op: pe.Op, Path: name, Err: pe.Err}
+		err = pe.Err
 	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return &fs.PathError{Op: le.Op, Path: name, Err: le.Err}
+	return &fs.PathError{Op: op, Path: name, Err: err}
+}
+
+// exists fails with ENOENT when the resolved file's directory does not
+// exist.
+func (a *at) exists() error {
+	if a.d.fd < 0 {
+		return unix.ENOENT
 	}
-	return err
+	return nil
+}
+
+// Resolve returns the canonical name, inside the root, of the file name
+// refers to: symbolic links are followed (the last component too),
+// "." and ".." are applied. Components that do not exist are kept as
+// written, so Resolve also names files about to be created.
+func (r *Root) Resolve(name string) (string, error) {
+	var c string
+	err := r.resolveOp("resolve", name, true, func(a *at) error {
+		c = a.canonical()
+		return nil
+	})
+	return c, err
 }
 
 // Name implements afero.Fs.
@@ -245,20 +469,36 @@ func (r *Root) Create(name string) (afero.File, error) {
 
 // Mkdir implements afero.Fs.
 func (r *Root) Mkdir(name string, perm os.FileMode) error {
-	h, err := r.host("mkdir", name, true)
-	if err != nil {
-		return err
-	}
-	return r.hostErr(r.os.Mkdir(h, perm), name)
+	return r.resolveOp("mkdir", name, true, func(a *at) error {
+		if err := a.exists(); err != nil {
+			return err
+		}
+		return unix.Mkdirat(a.d.fd, a.base, sysMode(perm))
+	})
 }
 
 // MkdirAll implements afero.Fs.
 func (r *Root) MkdirAll(name string, perm os.FileMode) error {
-	h, err := r.host("mkdir", name, true)
+	cache := r.begin()
+	defer r.end()
+	a, err := r.walkTo(cache, name, true, true, sysMode(perm))
 	if err != nil {
-		return err
+		return pathErr("mkdir", name, err)
 	}
-	return r.hostErr(r.os.MkdirAll(h, perm), name)
+	defer a.w.close()
+	switch {
+	case a.st != nil && a.st.Mode&unix.S_IFMT == unix.S_IFDIR:
+		return nil
+	case a.st != nil:
+		err = unix.ENOTDIR
+	default:
+		if err = a.exists(); err == nil {
+			if err = unix.Mkdirat(a.d.fd, a.base, sysMode(perm)); err == unix.EEXIST {
+				err = nil
+			}
+		}
+	}
+	return pathErr("mkdir", name, err)
 }
 
 // Open implements afero.Fs.
@@ -268,98 +508,202 @@ func (r *Root) Open(name string) (afero.File, error) {
 
 // OpenFile implements afero.Fs.
 func (r *Root) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
-	h, err := r.host("open", name, true)
+	var f *os.File
+	err := r.resolveOp("open", name, true, func(a *at) error {
+		fd, err := a.open(flag, sysMode(perm))
+		if err != nil {
+			return err
+		}
+		f = os.NewFile(uintptr(fd), name)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	f, err := r.os.OpenFile(h, flag, perm)
-	if err != nil {
-		return nil, r.hostErr(err, name)
-	}
 	return &rootFile{File: f, name: name}, nil
+}
+
+// open opens the resolved file with flag, never following a link.
+func (a *at) open(flag int, perm uint32) (int, error) {
+	if err := a.exists(); err != nil {
+		return -1, err
+	}
+	for {
+		fd, err := unix.Openat(a.d.fd, a.base, flag|unix.O_NOFOLLOW|unix.O_CLOEXEC, perm)
+		switch err {
+		case unix.EINTR:
+			continue
+		case unix.ELOOP:
+			return -1, errRetry // a link appeared since the resolution
+		}
+		return fd, err
+	}
 }
 
 // Remove implements afero.Fs; a symbolic link itself is removed, not
 // its target.
 func (r *Root) Remove(name string) error {
-	h, err := r.host("remove", name, false)
-	if err != nil {
+	return r.resolveOp("remove", name, false, func(a *at) error {
+		if err := a.exists(); err != nil {
+			return err
+		}
+		return removeAt(a.d.fd, a.base)
+	})
+}
+
+// removeAt removes file or empty directory base of directory fd.
+func removeAt(fd int, base string) error {
+	err := unix.Unlinkat(fd, base, 0)
+	if err == nil || err == unix.ENOENT {
 		return err
 	}
-	return r.hostErr(r.os.Remove(h), name)
+	if err1 := unix.Unlinkat(fd, base, unix.AT_REMOVEDIR); err1 == nil {
+		return nil
+	} else if err1 != unix.ENOTDIR {
+		return err1
+	}
+	return err
 }
 
 // RemoveAll implements afero.Fs.
 func (r *Root) RemoveAll(name string) error {
-	h, err := r.host("removeall", name, false)
+	return r.resolveOp("removeall", name, false, func(a *at) error {
+		if a.canonical() == "/" {
+			return fs.ErrPermission
+		}
+		if a.d.fd < 0 {
+			return nil
+		}
+		return removeAllAt(a.d.fd, a.base)
+	})
+}
+
+// removeAllAt removes base of directory fd and, if it is a directory,
+// everything in it, never following a link.
+func removeAllAt(fd int, base string) error {
+	err := removeAt(fd, base)
+	if err == nil || err == unix.ENOENT {
+		return nil
+	}
+	if err != unix.ENOTEMPTY && err != unix.EEXIST {
+		return err
+	}
+	d, err := unix.Openat(fd, base, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
 	if err != nil {
 		return err
 	}
-	if filepath.Clean(h) == r.dir {
-		return &fs.PathError{Op: "removeall", Path: name, Err: fs.ErrPermission}
+	f := os.NewFile(uintptr(d), base)
+	names, err := f.Readdirnames(-1)
+	if err == nil {
+		for _, n := range names {
+			if err = removeAllAt(d, n); err != nil {
+				break
+			}
+		}
 	}
-	return r.hostErr(r.os.RemoveAll(h), name)
+	_ = f.Close()
+	if err != nil {
+		return err
+	}
+	return removeAt(fd, base)
 }
 
 // Rename implements afero.Fs; links named by either side are renamed
 // themselves.
 func (r *Root) Rename(oldname, newname string) error {
-	o, err := r.host("rename", oldname, false)
-	if err != nil {
-		return err
-	}
-	n, err := r.host("rename", newname, false)
-	if err != nil {
-		return err
-	}
-	return r.hostErr(r.os.Rename(o, n), oldname)
+	return r.twoOp("rename", oldname, newname, func(o, n *at) error {
+		return unix.Renameat(o.d.fd, o.base, n.d.fd, n.base)
+	})
+}
+
+// Link makes newname a hard link to the file oldname; a symbolic link
+// named by either side is taken itself, not followed.
+func (r *Root) Link(oldname, newname string) error {
+	return r.twoOp("link", oldname, newname, func(o, n *at) error {
+		return unix.Linkat(o.d.fd, o.base, n.d.fd, n.base, 0)
+	})
+}
+
+// twoOp resolves both names without following their last components
+// and runs f on them.
+func (r *Root) twoOp(op, oldname, newname string, f func(o, n *at) error) error {
+	return r.resolveOp(op, oldname, false, func(o *at) error {
+		cache := r.batch // held by resolveOp's begin
+		n, err := r.walkTo(cache, newname, false, false, 0)
+		if err != nil {
+			return err
+		}
+		defer n.w.close()
+		if err := o.exists(); err != nil {
+			return err
+		}
+		if err := n.exists(); err != nil {
+			return err
+		}
+		return f(o, n)
+	})
 }
 
 // Stat implements afero.Fs.
 func (r *Root) Stat(name string) (os.FileInfo, error) {
-	h, fi, err := r.hostInfo("stat", name, true)
-	if err != nil || fi != nil {
-		return fi, err // resolve's Lstat of a file that is no link is its Stat
-	}
-	fi, err = r.os.Stat(h)
-	return fi, r.hostErr(err, name)
+	var fi os.FileInfo
+	err := r.resolveOp("stat", name, true, func(a *at) error {
+		if a.st == nil {
+			return unix.ENOENT
+		}
+		fi = newFileInfo(path.Base("/"+strings.Trim(name, "/")), a.st)
+		return nil
+	})
+	return fi, err
 }
 
 // LstatIfPossible implements afero.Lstater.
 func (r *Root) LstatIfPossible(name string) (os.FileInfo, bool, error) {
-	h, err := r.host("lstat", name, false)
-	if err != nil {
-		return nil, true, err
-	}
-	fi, err := os.Lstat(h)
-	return fi, true, r.hostErr(err, name)
+	var fi os.FileInfo
+	err := r.resolveOp("lstat", name, false, func(a *at) error {
+		if err := a.exists(); err != nil {
+			return err
+		}
+		var st unix.Stat_t
+		if err := unix.Fstatat(a.d.fd, a.base, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
+			return err
+		}
+		fi = newFileInfo(path.Base("/"+strings.Trim(name, "/")), &st)
+		return nil
+	})
+	return fi, true, err
 }
 
 // Chmod implements afero.Fs.
 func (r *Root) Chmod(name string, mode os.FileMode) error {
-	h, err := r.host("chmod", name, true)
-	if err != nil {
-		return err
-	}
-	return r.hostErr(r.os.Chmod(h, mode), name)
+	return r.resolveOp("chmod", name, true, func(a *at) error {
+		if err := a.exists(); err != nil {
+			return err
+		}
+		return chmodAt(a.d.fd, a.base, sysMode(mode))
+	})
 }
 
-// Chown implements afero.Fs.
+// Chown implements afero.Fs; should the file have turned into a link
+// since it was resolved, the link itself is changed, never its target.
 func (r *Root) Chown(name string, uid, gid int) error {
-	h, err := r.host("chown", name, true)
-	if err != nil {
-		return err
-	}
-	return r.hostErr(r.os.Chown(h, uid, gid), name)
+	return r.resolveOp("chown", name, true, func(a *at) error {
+		if err := a.exists(); err != nil {
+			return err
+		}
+		return unix.Fchownat(a.d.fd, a.base, uid, gid, unix.AT_SYMLINK_NOFOLLOW)
+	})
 }
 
-// Chtimes implements afero.Fs.
+// Chtimes implements afero.Fs (as Chown, never through a link).
 func (r *Root) Chtimes(name string, atime, mtime time.Time) error {
-	h, err := r.host("chtimes", name, true)
-	if err != nil {
-		return err
-	}
-	return r.hostErr(r.os.Chtimes(h, atime, mtime), name)
+	return r.resolveOp("chtimes", name, true, func(a *at) error {
+		if err := a.exists(); err != nil {
+			return err
+		}
+		ts := []unix.Timespec{unix.NsecToTimespec(atime.UnixNano()), unix.NsecToTimespec(mtime.UnixNano())}
+		return unix.UtimesNanoAt(a.d.fd, a.base, ts, unix.AT_SYMLINK_NOFOLLOW)
+	})
 }
 
 // rootFile reports the name the caller used, not the host path.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/spf13/afero"
 	"github.com/stretchr/testify/assert"
@@ -119,12 +120,65 @@ func TestRootBatch(t *testing.T) {
 		_, err := afero.ReadFile(r, "/etc/escape")
 		assert.Error(t, err, "an escaping link still stays inside")
 		r.Batch(func() { assert.Equal(t, "plain\n", read("/d/sub/f")) }) // nested
-		assert.NotNil(t, r.plain, "a nested batch keeps the outer one's memory")
+		assert.NotNil(t, r.batch, "a nested batch keeps the outer one's descriptors")
 	})
-	assert.Nil(t, r.plain, "the memory goes with the batch")
+	assert.Nil(t, r.batch, "the descriptors go with the batch")
 	// after the batch a directory replaced by a link is seen as a link
 	require.NoError(t, os.RemoveAll(filepath.Join(r.Dir(), "d", "sub")))
 	require.NoError(t, os.Symlink("/real", filepath.Join(r.Dir(), "d", "sub")))
 	assert.Equal(t, "error: open /d/sub/f: no such file or directory", read("/d/sub/f"))
 	assert.Equal(t, "inside\n", read("/d/sub/hosts"))
+}
+
+// TestRootOperations: every operation resolves links inside the root
+// and names files as the caller wrote them.
+func TestRootOperations(t *testing.T) {
+	r, top := sandbox(t)
+	host := func(p string) string { return filepath.Join(r.Dir(), filepath.FromSlash(p)) }
+	require.NoError(t, r.MkdirAll("/etc/dirlink/a/b", 0o750))
+	fi, err := os.Stat(host("real/a/b"))
+	require.NoError(t, err, "made through the link, inside the root")
+	assert.Equal(t, os.FileMode(0o750)|os.ModeDir, fi.Mode())
+	require.NoError(t, r.MkdirAll("/etc/dirlink/a/b", 0o750), "existing: no error")
+	assert.Error(t, r.MkdirAll("/real/hosts/x", 0o755), "a file on the way")
+	require.NoError(t, r.Mkdir("/etc/escape2", 0o700), "the dangling link's target is made inside")
+	_, err = os.Stat(host("secret"))
+	require.NoError(t, err)
+	require.NoError(t, r.Remove("/secret"))
+	require.NoError(t, afero.WriteFile(r, "/etc/dirlink/a/b/f", []byte("x"), 0o644))
+	require.NoError(t, r.Rename("/real/a/b/f", "/etc/dirlink/a/g"))
+	require.NoError(t, r.Link("/real/a/g", "/real/a/h"))
+	require.NoError(t, r.Chmod("/etc/abs", 0o711|os.ModeSetuid))
+	fi, err = os.Stat(host("real/hosts"))
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o711)|os.ModeSetuid, fi.Mode(), "chmod follows the link inside")
+	mt := time.Unix(1600000000, 0)
+	require.NoError(t, r.Chtimes("/etc/chain", mt, mt))
+	fi, err = r.Stat("/etc/abs")
+	require.NoError(t, err)
+	assert.True(t, fi.ModTime().Equal(mt))
+	require.NoError(t, r.Chown("/etc/abs", os.Getuid(), os.Getgid()))
+	err = r.Remove("/real/a")
+	require.Error(t, err, "a directory that is not empty")
+	assert.Equal(t, "remove /real/a: directory not empty", err.Error())
+	require.NoError(t, r.RemoveAll("/etc/dirlink/a"), "through a link to a directory: its contents go")
+	_, err = os.Stat(host("real/a"))
+	assert.ErrorIs(t, err, fs.ErrNotExist)
+	_, err = os.Stat(host("real/hosts"))
+	assert.NoError(t, err)
+	for _, err := range []error{
+		r.Chmod("/missing/x", 0o644), r.Rename("/missing/x", "/y"), r.Mkdir("/missing/x/y", 0o755),
+	} {
+		require.ErrorIs(t, err, fs.ErrNotExist)
+		assert.NotContains(t, err.Error(), top)
+	}
+	_, err = r.Stat("/etc/loop")
+	assert.ErrorIs(t, err, ErrLoop)
+	f, err := r.Open("/etc/dirlink")
+	require.NoError(t, err)
+	names, err := f.Readdirnames(-1)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"hosts"}, names)
+	assert.Equal(t, "/etc/dirlink", f.Name())
+	require.NoError(t, f.Close())
 }
