@@ -17,7 +17,7 @@ var (
 	// ErrCannotCreate: a node that must be created cannot be (a step
 	// such as * or .. is missing).
 	ErrCannotCreate = tree.ErrCannotCreate
-	// ErrInvalidLabel: a label holds "/" (Rename).
+	// ErrInvalidLabel: a label holds "/" (Rename, Insert).
 	ErrInvalidLabel = errors.New("invalid label")
 	// ErrIntoDescendant: Move or Copy would put a node inside itself.
 	ErrIntoDescendant = errors.New("cannot move node into its descendant")

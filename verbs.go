@@ -204,8 +204,16 @@ func (h *Handle) Remove(p string) (int, error) {
 }
 
 // Insert adds a node labelled label before or after the one node p
-// selects.
+// selects. A label holding "/" is refused with ErrInvalidLabel before p
+// is evaluated (after it is parsed), as Augeas does: such a node could
+// never be saved.
 func (h *Handle) Insert(p, label string, before bool) error {
+	if strings.Contains(label, "/") {
+		if _, err := h.parse(p); err != nil {
+			return err
+		}
+		return fmt.Errorf("%s: %w", label, ErrInvalidLabel)
+	}
 	n, err := h.one(p)
 	if err != nil {
 		return err

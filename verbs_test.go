@@ -3,6 +3,7 @@ package lensnet
 import (
 	"testing"
 
+	"github.com/lensnet/lensnet/tree"
 	"github.com/spf13/afero"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -38,6 +39,12 @@ func TestStructureVerbs(t *testing.T) {
 	assert.Equal(t, 2, n)
 	_, err = h.Rename("/files/etc/hosts/1", "a/b")
 	assert.ErrorIs(t, err, ErrInvalidLabel)
+	assert.ErrorIs(t, h.Insert("/files/etc/hosts/1", "a/b", false), ErrInvalidLabel)
+	assert.ErrorIs(t, h.Insert("/files/etc/nosuch", "a/b", false), ErrInvalidLabel, "the label is checked first")
+	var pe *tree.PathError
+	assert.ErrorAs(t, h.Insert("/files/[", "a/b", false), &pe, "after the path is parsed")
+	m0, _ := h.Match("/files/etc/hosts/*")
+	assert.Len(t, m0, 2, "nothing inserted")
 
 	// copy onto an existing node: it keeps its label and place, takes the
 	// value and children
