@@ -51,7 +51,8 @@ func (m SaveMode) fileMode() (fm files.Mode, ok bool) {
 
 // Save writes back every loaded file whose tree changed (put through its
 // lens) and creates files for new subtrees under /files that a
-// transform claims; a file whose text comes out unchanged is not
+// transform claims (a new node without children, as Touch makes, is an
+// empty file, as in Augeas); a file whose text comes out unchanged is not
 // written. Files are written atomically in the handle's save mode. A
 // file whose tree its lens cannot write is left alone and reported
 // (put_failed under /augeas/files, and in the returned error); the
@@ -236,7 +237,9 @@ func (h *Handle) scanFiles(xfs []*xform) (map[string]*tree.Node, []freshFile) {
 				fresh = append(fresh, freshFile{path: cp, node: c})
 				continue
 			}
-			if x := claim(xfs, cp); x != nil && c.Len() > 0 {
+			// a new node without children (touched, or emptied again)
+			// is an empty file, as in Augeas
+			if x := claim(xfs, cp); x != nil && (c.Len() > 0 || tree.SubtreeChanged(c)) {
 				fresh = append(fresh, freshFile{path: cp, node: c, xf: x})
 				continue
 			}

@@ -215,3 +215,32 @@ func TestSaveWriteErrorAs(t *testing.T) {
 	}
 	assert.Contains(t, listed, "/etc/hosts write_failed "+fe.Msg)
 }
+
+// TestSaveEmptyNewFile: a new file's node without children, touched or
+// emptied again, is saved as an empty file (as augtool 1.14 does); a
+// node no transform claims is no file.
+func TestSaveEmptyNewFile(t *testing.T) {
+	fsys := memRoot(t, sampleFiles)
+	h := open(t, fsys, SaveOverwrite)
+	require.NoError(t, h.Touch("/files/etc/hosts.new"))
+	require.NoError(t, h.Set("/files/etc/hosts.other/1/ipaddr", "10.0.0.1"))
+	require.NoError(t, h.Set("/files/etc/hosts.other/1/canonical", "a"))
+	_, err := h.Remove("/files/etc/hosts.other/*")
+	require.NoError(t, err)
+	require.NoError(t, h.Touch("/files/etc/motd.new"))
+	require.NoError(t, h.Save())
+	for _, p := range []string{"/etc/hosts.new", "/etc/hosts.other"} {
+		b, err := afero.ReadFile(fsys, p)
+		require.NoError(t, err, p)
+		assert.Empty(t, b, p)
+	}
+	_, err = fsys.Stat("/etc/motd.new")
+	assert.ErrorIs(t, err, fs.ErrNotExist)
+	saved, _ := h.Match("/augeas/events/saved")
+	assert.Len(t, saved, 2)
+
+	// saved once: the next save writes nothing
+	require.NoError(t, h.Save())
+	saved, _ = h.Match("/augeas/events/saved")
+	assert.Empty(t, saved)
+}
