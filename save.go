@@ -86,6 +86,9 @@ func (h *Handle) Save() error {
 				continue
 			}
 			delete(h.files, p)
+			if mode != files.Noop {
+				h.dropMeta(p)
+			}
 			saved = append(saved, p)
 			continue
 		}
@@ -149,6 +152,18 @@ func (h *Handle) setPutError(file string, err error) *FileError {
 	set(e, "path", fe.Node)
 	set(e, "lens", fe.Lens)
 	return fe
+}
+
+// dropMeta removes /augeas/files<p> (its parents stay), as Augeas does
+// when a save removed the file.
+func (h *Handle) dropMeta(p string) {
+	n := h.augeasNode()
+	for _, l := range strings.Split("files"+p, "/") {
+		if n = child(n, l); n == nil {
+			return
+		}
+	}
+	n.Detach()
 }
 
 // removeFile deletes a file whose subtree was removed: in backup mode

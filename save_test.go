@@ -244,3 +244,28 @@ func TestSaveEmptyNewFile(t *testing.T) {
 	saved, _ = h.Match("/augeas/events/saved")
 	assert.Empty(t, saved)
 }
+
+// TestSaveRemovedFileMeta: a file a save removed loses its entry under
+// /augeas/files (its parent stays), as in augtool 1.14; in noop mode
+// nothing is removed and the entry stays.
+func TestSaveRemovedFileMeta(t *testing.T) {
+	for _, mode := range []SaveMode{SaveOverwrite, SaveNoop} {
+		t.Run(mode.String(), func(t *testing.T) {
+			fsys := memRoot(t, sampleFiles)
+			h := open(t, fsys, mode)
+			_, err := h.Remove("/files/etc/hosts")
+			require.NoError(t, err)
+			require.NoError(t, h.Save())
+			m, _ := h.Match("/augeas/files/etc/hosts")
+			parent, _ := h.Match("/augeas/files/etc")
+			assert.Len(t, parent, 1)
+			if mode == SaveNoop {
+				assert.Len(t, m, 1)
+				return
+			}
+			assert.Empty(t, m)
+			_, err = fsys.Stat("/etc/hosts")
+			assert.ErrorIs(t, err, fs.ErrNotExist)
+		})
+	}
+}
