@@ -125,3 +125,27 @@ func TestSourcePreviewTransform(t *testing.T) {
 	v, _, _ = h.Get("/files/etc/hosts/1/ipaddr")
 	assert.Equal(t, "127.0.0.1", v, "Load reads the files again, dropping unsaved changes")
 }
+
+// TestRemoveSpecial: rm of the root removes nothing and counts 0 (as
+// augtool 1.14), nor does rm of /augeas (augtool removes it); rm of
+// /files empties it and counts it, and the node stays.
+func TestRemoveSpecial(t *testing.T) {
+	h := open(t, memRoot(t, sampleFiles), SaveOverwrite)
+	all, _ := h.Match("/files//*")
+	require.NotEmpty(t, all)
+	for _, p := range []string{"/", "/files/..", "/augeas", "/augeas/../augeas"} {
+		n, err := h.Remove(p)
+		require.NoError(t, err)
+		assert.Equal(t, 0, n, p)
+	}
+	top, _ := h.Match("/*")
+	assert.Equal(t, []string{"/augeas", "/files"}, top)
+	n, err := h.Remove("/files")
+	require.NoError(t, err)
+	assert.Equal(t, len(all)+1, n)
+	top, _ = h.Match("/*")
+	assert.Equal(t, []string{"/augeas", "/files"}, top)
+	left, _ := h.Match("/files/*")
+	assert.Empty(t, left)
+	require.NoError(t, h.Set("/files/etc/hosts/1/ipaddr", "10.0.0.1"), "the tree still works")
+}
