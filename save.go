@@ -4,8 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"sort"
 	"strings"
+	"syscall"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lensnet/lensnet/internal/files"
 	"github.com/lensnet/lensnet/lens"
@@ -82,7 +86,7 @@ func (h *Handle) Save() error {
 		if node == nil {
 			// the whole subtree is gone: the file goes too
 			if err := removeFile(h.fs, p, mode); err != nil {
-				errs = append(errs, &FileError{Path: p, Kind: "remove_failed", Msg: err.Error(), Err: err, bare: true})
+				errs = append(errs, h.saveError(p, "remove_failed", err))
 				continue
 			}
 			delete(h.files, p)
@@ -107,8 +111,7 @@ func (h *Handle) Save() error {
 			continue
 		}
 		if err := files.WriteFile(h.fs, p, out, mode); err != nil {
-			h.setError(p, "write_failed", err.Error())
-			errs = append(errs, &FileError{Path: p, Kind: "write_failed", Msg: err.Error(), Err: err, bare: true})
+			errs = append(errs, h.saveError(p, "write_failed", err))
 			continue
 		}
 		switch mode {
@@ -152,6 +155,54 @@ func (h *Handle) setPutError(file string, err error) *FileError {
 	set(e, "path", fe.Node)
 	set(e, "lens", fe.Lens)
 	return fe
+}
+
+// saveError records under /augeas/files<p>/error that the file could
+// not be written or removed, and returns it, as Augeas records it: the
+// kind of the step that failed (mk_augtemp: the temporary file could not
+// be made; error_augtemp: writing it failed; put_read: the file is a
+// directory; otherwise kind, lensnet's own) and, as the message, the
+// cause alone, worded as strerror(3) words it ("No space left on
+// device"). So neither the message nor the error names a host path,
+// whatever path the file system put in its errors: the error reads
+// "<p>: <cause>" and wraps the cause (errors.Is(err, fs.ErrNotExist)).
+func (h *Handle) saveError(p, kind string, err error) *FileError {
+	cause := err
+	op := ""
+	for {
+		var pe *fs.PathError
+		var le *os.LinkError
+		var se *os.SyscallError
+		switch {
+		case errors.As(cause, &pe):
+			if op == "" {
+				op = pe.Op
+			}
+			cause = pe.Err
+		case errors.As(cause, &le):
+			if op == "" {
+				op = le.Op
+			}
+			cause = le.Err
+		case errors.As(cause, &se):
+			cause = se.Err
+		default:
+			switch {
+			case errors.Is(cause, syscall.EISDIR):
+				kind = "put_read"
+			case strings.HasPrefix(op, "open"): // open, openat
+				kind = "mk_augtemp"
+			case op == "write" || op == "sync" || op == "fsync" || op == "close":
+				kind = "error_augtemp"
+			}
+			msg := cause.Error()
+			if r, n := utf8.DecodeRuneInString(msg); n > 0 {
+				msg = string(unicode.ToUpper(r)) + msg[n:]
+			}
+			h.setError(p, kind, msg)
+			return &FileError{Path: p, Kind: kind, Msg: msg, Err: cause}
+		}
+	}
 }
 
 // dropMeta removes /augeas/files<p> (its parents stay), as Augeas does
@@ -206,8 +257,13 @@ func (h *Handle) saveNew(fresh []freshFile, mode files.Mode, saved *[]string) []
 			errs = append(errs, h.setPutError(cp, err))
 			continue
 		}
+		if st, err := h.fs.Stat(cp); err == nil && st.IsDir() {
+			// Augeas reads the file it replaces first, and fails there
+			errs = append(errs, h.saveError(cp, "put_read", &fs.PathError{Op: "read", Path: cp, Err: syscall.EISDIR}))
+			continue
+		}
 		if err := files.WriteFile(h.fs, cp, out, mode); err != nil {
-			errs = append(errs, &FileError{Path: cp, Kind: "write_failed", Msg: err.Error(), Err: err, bare: true})
+			errs = append(errs, h.saveError(cp, "write_failed", err))
 			continue
 		}
 		if mode != files.Noop && mode != files.NewFile {

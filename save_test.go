@@ -3,10 +3,13 @@ package lensnet
 import (
 	"errors"
 	"io/fs"
+	"os"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/lensnet/lensnet/lens"
+	"github.com/lensnet/lensnet/tree"
 	"github.com/spf13/afero"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -193,8 +196,8 @@ func TestSaveErrorsAs(t *testing.T) {
 }
 
 // TestSaveWriteErrorAs: a file the file system refuses to write is a
-// write_failed *FileError wrapping the file system's error, whose text
-// alone is printed (it is its own message).
+// write_failed *FileError wrapping the file system's error; its message
+// is the cause as strerror words it.
 func TestSaveWriteErrorAs(t *testing.T) {
 	mem := memRoot(t, sampleFiles)
 	h := open(t, afero.NewReadOnlyFs(mem), SaveOverwrite)
@@ -205,15 +208,111 @@ func TestSaveWriteErrorAs(t *testing.T) {
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "/etc/hosts", fe.Path)
 	assert.Equal(t, "write_failed", fe.Kind)
-	require.Error(t, fe.Err)
-	assert.Equal(t, fe.Err.Error(), err.Error())
-	assert.Equal(t, fe.Err.Error(), fe.Msg)
-	assert.ErrorIs(t, err, fe.Err)
+	assert.Equal(t, "Operation not permitted", fe.Msg)
+	assert.Equal(t, "/etc/hosts: operation not permitted", err.Error())
+	assert.ErrorIs(t, err, syscall.EPERM)
 	var listed []string
 	for _, e := range h.Errors() {
 		listed = append(listed, e.Path+" "+e.Kind+" "+e.Msg)
 	}
-	assert.Contains(t, listed, "/etc/hosts write_failed "+fe.Msg)
+	assert.Contains(t, listed, "/etc/hosts write_failed Operation not permitted")
+}
+
+// hostPathFs fails one step of a save with an error naming a host path,
+// as the disk's errors do.
+type hostPathFs struct {
+	afero.Fs
+	step string // "create", "write", "rename" or "remove"
+}
+
+const hostDir = "/srv/host/root"
+
+func (f hostPathFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
+	if flag&os.O_CREATE != 0 {
+		if f.step == "create" {
+			return nil, &fs.PathError{Op: "open", Path: hostDir + name, Err: syscall.EACCES}
+		}
+		file, err := f.Fs.OpenFile(name, flag, perm)
+		if err == nil && f.step == "write" {
+			return failingWrite{file}, nil
+		}
+		return file, err
+	}
+	return f.Fs.OpenFile(name, flag, perm)
+}
+
+func (f hostPathFs) Rename(oldname, newname string) error {
+	if f.step == "rename" {
+		return &os.LinkError{Op: "rename", Old: hostDir + oldname, New: hostDir + newname, Err: syscall.EXDEV}
+	}
+	return f.Fs.Rename(oldname, newname)
+}
+
+func (f hostPathFs) Remove(name string) error {
+	if f.step == "remove" {
+		return &fs.PathError{Op: "remove", Path: hostDir + name, Err: syscall.EBUSY}
+	}
+	return f.Fs.Remove(name)
+}
+
+type failingWrite struct{ afero.File }
+
+func (w failingWrite) Write([]byte) (int, error) {
+	return 0, &fs.PathError{Op: "write", Path: hostDir + w.Name(), Err: syscall.ENOSPC}
+}
+
+func (w failingWrite) WriteString(string) (int, error) { return w.Write(nil) }
+
+// TestSaveErrorsRootRelative: whatever host path the file system puts
+// in its errors, what Save returns and records names the file
+// root-relative, with Augeas's kind of failure and the cause as the
+// message (augtool 1.14 records error_augtemp "No space left on
+// device" for a full disk, mk_augtemp for a temporary file it cannot
+// make).
+func TestSaveErrorsRootRelative(t *testing.T) {
+	for _, tc := range []struct {
+		step, file, kind, msg string
+		cause                 error
+	}{
+		{"create", "/etc/hosts", "mk_augtemp", "Permission denied", syscall.EACCES},
+		{"write", "/etc/hosts", "error_augtemp", "No space left on device", syscall.ENOSPC},
+		{"rename", "/etc/hosts", "write_failed", "Invalid cross-device link", syscall.EXDEV},
+		{"create", "/etc/hosts.new", "mk_augtemp", "Permission denied", syscall.EACCES},
+		{"write", "/etc/hosts.new", "error_augtemp", "No space left on device", syscall.ENOSPC},
+		{"remove", "/etc/hosts", "remove_failed", "Device or resource busy", syscall.EBUSY},
+	} {
+		t.Run(tc.step+tc.file, func(t *testing.T) {
+			h := open(t, hostPathFs{memRoot(t, sampleFiles), tc.step}, SaveOverwrite)
+			switch {
+			case tc.step == "remove":
+				_, err := h.Remove("/files" + tc.file)
+				require.NoError(t, err)
+			case tc.file == "/etc/hosts":
+				require.NoError(t, h.Set("/files/etc/hosts/1/canonical", "lh"))
+			default:
+				require.NoError(t, h.Set("/files"+tc.file+"/1/ipaddr", "10.0.0.1"))
+				require.NoError(t, h.Set("/files"+tc.file+"/1/canonical", "a"))
+			}
+			err := h.Save()
+			require.Error(t, err)
+			assert.Equal(t, tc.file+": "+tc.cause.Error(), err.Error())
+			assert.ErrorIs(t, err, tc.cause)
+			var fe *FileError
+			require.ErrorAs(t, err, &fe)
+			assert.Equal(t, tc.kind, fe.Kind)
+			assert.Equal(t, tc.msg, fe.Msg)
+			errs := h.Errors()
+			var got []string
+			for _, e := range errs {
+				got = append(got, e.Path+" "+e.Kind+" "+e.Msg)
+			}
+			assert.Contains(t, got, tc.file+" "+tc.kind+" "+tc.msg)
+			var meta strings.Builder
+			require.NoError(t, tree.Fprint(&meta, h.augeasNode(), "/augeas"))
+			assert.Contains(t, meta.String(), `"`+tc.msg+`"`)
+			assert.NotContains(t, meta.String(), hostDir)
+		})
+	}
 }
 
 // TestSaveEmptyNewFile: a new file's node without children, touched or

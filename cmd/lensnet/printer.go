@@ -356,7 +356,10 @@ func (p *printer) fileErrors(errs []*lensnet.FileError) {
 		writeJSON(p.out, fileErrorsJSON(errs))
 		return
 	}
-	for _, e := range errs {
+	for i, e := range errs {
+		if i > 0 {
+			fmt.Fprintln(p.out) // augtool's separator
+		}
 		switch {
 		case e.Line > 0:
 			fmt.Fprintf(p.out, "Error in %s:%d.%d (%s)\n  %s\n  Lens: %s\n", e.Path, e.Line, e.Column-1, e.Kind, e.Msg, e.Lens)
