@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 	"unicode"
@@ -252,6 +253,14 @@ func (h *Handle) saveNew(fresh []freshFile, mode files.Mode, saved *[]string) []
 			errs = append(errs, &FileError{Path: cp, Kind: "lens_failed", Msg: err.Error(), Err: err})
 			continue
 		}
+		// as Augeas: the new file's entry under /augeas/files, with
+		// mtime 0 until it is written
+		meta := h.mkdirs(h.augeasNode(), "/files"+cp)
+		if child(meta, "path") == nil {
+			ln := tree.NewValue("lens", f.xf.name)
+			ln.Append(tree.NewValue("info", lensInfo(l)))
+			meta.Append(tree.NewValue("path", "/files"+cp), tree.NewValue("mtime", "0"), ln)
+		}
 		out, err := l.Create(root)
 		if err != nil {
 			errs = append(errs, h.setPutError(cp, err))
@@ -267,6 +276,9 @@ func (h *Handle) saveNew(fresh []freshFile, mode files.Mode, saved *[]string) []
 			continue
 		}
 		if mode != files.Noop && mode != files.NewFile {
+			if st, err := h.fs.Stat(cp); err == nil {
+				set(meta, "mtime", strconv.FormatInt(st.ModTime().Unix(), 10))
+			}
 			tree.ClearChanges(c)
 			tree.SetFileRoot(c, true)
 			h.files[cp] = &fileRec{path: cp, xf: f.xf, lens: l, text: out, node: c}

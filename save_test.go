@@ -307,6 +307,11 @@ func TestSaveErrorsRootRelative(t *testing.T) {
 				got = append(got, e.Path+" "+e.Kind+" "+e.Msg)
 			}
 			assert.Contains(t, got, tc.file+" "+tc.kind+" "+tc.msg)
+			if tc.file == "/etc/hosts.new" {
+				// the entry of a new file not written: mtime 0
+				v, _, _ := h.Get("/augeas/files/etc/hosts.new/mtime")
+				assert.Equal(t, "0", v)
+			}
 			var meta strings.Builder
 			require.NoError(t, tree.Fprint(&meta, h.augeasNode(), "/augeas"))
 			assert.Contains(t, meta.String(), `"`+tc.msg+`"`)
@@ -337,6 +342,13 @@ func TestSaveEmptyNewFile(t *testing.T) {
 	assert.ErrorIs(t, err, fs.ErrNotExist)
 	saved, _ := h.Match("/augeas/events/saved")
 	assert.Len(t, saved, 2)
+	// as Augeas, the new file's entry under /augeas/files
+	v, _, _ := h.Get("/augeas/files/etc/hosts.new/path")
+	assert.Equal(t, "/files/etc/hosts.new", v)
+	v, _, _ = h.Get("/augeas/files/etc/hosts.new/lens")
+	assert.Equal(t, "Hosts.lns", v)
+	v, _, _ = h.Get("/augeas/files/etc/hosts.new/mtime")
+	assert.NotEqual(t, "0", v, "the written file's mtime")
 
 	// saved once: the next save writes nothing
 	require.NoError(t, h.Save())

@@ -12,3 +12,4 @@ save
 errors
 print /augeas//error
 get /files/etc/hosts/1/ipaddr
+match /augeas/files/etc/nodir/hosts/*

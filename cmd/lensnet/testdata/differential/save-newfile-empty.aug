@@ -17,3 +17,4 @@ touch /files/etc/hosts.new
 save
 save
 match /files/etc/modprobe.d/*
+match /augeas/files/etc/modprobe.d/*/*[label() != "mtime"]
