@@ -72,12 +72,19 @@ func (h *Handle) Save() error {
 	}
 	var errs []error
 	var saved []string
+	nodes, order, fresh := h.scanFiles(h.transforms())
+	// the files in the order of /files, then those whose subtree is
+	// gone, by name
 	paths := make([]string, 0, len(h.files))
+	paths = append(paths, order...)
+	var gone []string
 	for p := range h.files {
-		paths = append(paths, p)
+		if nodes[p] == nil {
+			gone = append(gone, p)
+		}
 	}
-	sort.Strings(paths)
-	nodes, fresh := h.scanFiles(h.transforms())
+	sort.Strings(gone)
+	paths = append(paths, gone...)
 	for _, p := range paths {
 		rec := h.files[p]
 		node := nodes[p]
@@ -298,9 +305,11 @@ type freshFile struct {
 
 // scanFiles walks /files once, without entering the loaded files' own
 // trees: it maps the path of every loaded file still in the tree to its
-// node, and lists the new subtrees Save must create.
-func (h *Handle) scanFiles(xfs []*xform) (map[string]*tree.Node, []freshFile) {
+// node, lists those paths in the order of the tree, and lists the new
+// subtrees Save must create.
+func (h *Handle) scanFiles(xfs []*xform) (map[string]*tree.Node, []string, []freshFile) {
 	loaded := map[string]*tree.Node{}
+	var order []string
 	var fresh []freshFile
 	var walk func(n *tree.Node, p string)
 	walk = func(n *tree.Node, p string) {
@@ -313,6 +322,7 @@ func (h *Handle) scanFiles(xfs []*xform) (map[string]*tree.Node, []freshFile) {
 			if _, isLoaded := h.files[cp]; isLoaded {
 				if _, dup := loaded[cp]; !dup {
 					loaded[cp] = c
+					order = append(order, cp)
 				}
 				continue
 			}
@@ -330,7 +340,7 @@ func (h *Handle) scanFiles(xfs []*xform) (map[string]*tree.Node, []freshFile) {
 		}
 	}
 	walk(h.filesNode(), "")
-	return loaded, fresh
+	return loaded, order, fresh
 }
 
 // Preview returns the text Save would write for the file the one node

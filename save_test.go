@@ -380,3 +380,24 @@ func TestSaveRemovedFileMeta(t *testing.T) {
 		})
 	}
 }
+
+// TestSaveOrder: Save writes, and lists under /augeas/events, the files
+// in the order of /files (the order of the transforms), not by name.
+func TestSaveOrder(t *testing.T) {
+	h, err := Open(Options{Fs: memRoot(t, sampleFiles), NoAutoload: true, Transforms: []string{
+		"Sysctl incl /etc/sysctl.conf", "Hosts incl /etc/hosts",
+	}})
+	require.NoError(t, err)
+	top, _ := h.Match("/files/etc/*")
+	require.Equal(t, []string{"/files/etc/sysctl.conf", "/files/etc/hosts"}, top)
+	require.NoError(t, h.Set("/files/etc/hosts/1/canonical", "lh"))
+	require.NoError(t, h.Set("/files/etc/sysctl.conf/net.ipv4.ip_forward", "0"))
+	require.NoError(t, h.Save())
+	var saved []string
+	ns, _ := h.MatchNodes("/augeas/events/saved")
+	for _, n := range ns {
+		v, _ := n.Value()
+		saved = append(saved, v)
+	}
+	assert.Equal(t, []string{"/files/etc/sysctl.conf", "/files/etc/hosts"}, saved)
+}
