@@ -17,7 +17,7 @@ var (
 	// ErrCannotCreate: a node that must be created cannot be (a step
 	// such as * or .. is missing).
 	ErrCannotCreate = tree.ErrCannotCreate
-	// ErrInvalidLabel: a label holds "/" (Rename).
+	// ErrInvalidLabel: a label holds "/" (Rename, Insert).
 	ErrInvalidLabel = errors.New("invalid label")
 	// ErrIntoDescendant: Move or Copy would put a node inside itself.
 	ErrIntoDescendant = errors.New("cannot move node into its descendant")
@@ -52,18 +52,12 @@ type FileError struct {
 	// Err is why, as an error, in Save's errors (nil in those Errors
 	// reads from the tree); a FileError wraps it.
 	Err error
-
-	// bare: Err is a file system error, whose text names the file
-	// already (as *fs.PathError's does), so Error prints it alone
-	bare bool
 }
 
 // Error prints the file and why: Err when there is one (Save's
 // errors), else the position, if known, the message and the kind.
 func (e *FileError) Error() string {
 	switch {
-	case e.Err != nil && e.bare:
-		return e.Err.Error()
 	case e.Err != nil:
 		return e.Path + ": " + e.Err.Error()
 	case e.Line > 0:

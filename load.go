@@ -3,7 +3,6 @@ package lensnet
 import (
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -36,6 +35,13 @@ type fileRec struct {
 // Load reads every file a transform claims into /files, replacing what
 // was loaded before. A file that fails to parse gets no /files subtree;
 // its error is under /augeas/files/<path>/error (see Errors).
+//
+// Files come into /files in augtool's order, not sorted by name: the
+// transforms in the order of /augeas/load, each transform's include
+// globs in their order there, and the files of one glob in the order
+// glob(3) finds them (the directory's own order; see glob). So the
+// order of print, match and "*[1]" depends on the directory, as with
+// augtool.
 func (h *Handle) Load() (err error) {
 	if b, ok := h.fs.(files.Batcher); ok {
 		b.Batch(func() { err = h.load() })
@@ -57,10 +63,7 @@ func (h *Handle) load() error {
 	h.made[dirKey{h.augeasNode(), "files"}] = meta
 	h.metaNode("load")
 	xfs := h.transforms()
-	globbed, regular, err := h.globAll(xfs)
-	if err != nil {
-		return err
-	}
+	globbed, regular := h.globAll(xfs)
 	claimed := map[string]*xform{}
 	var paths []string
 	for _, x := range xfs {
@@ -104,7 +107,6 @@ func (h *Handle) load() error {
 			}
 		}
 	}
-	sort.Strings(paths)
 	var todo []string
 	for _, p := range paths {
 		if !h.failed[p] { // claimed by two transforms: not loaded
@@ -171,7 +173,7 @@ func (h *Handle) readFiles(paths []string, claimed map[string]*xform) []readResu
 // globAll expands every include glob of the transforms once and tells
 // which of the files their filters keep are regular files (looked up in
 // parallel: with 10,000 files the lookups are a good part of a load).
-func (h *Handle) globAll(xfs []*xform) (map[string][]string, map[string]bool, error) {
+func (h *Handle) globAll(xfs []*xform) (map[string][]string, map[string]bool) {
 	globbed := map[string][]string{}
 	seen := map[string]bool{}
 	var cands []string
@@ -182,11 +184,7 @@ func (h *Handle) globAll(xfs []*xform) (map[string][]string, map[string]bool, er
 			}
 			ms, ok := globbed[g.Pattern]
 			if !ok {
-				var err error
-				if ms, err = afero.Glob(h.fs, g.Pattern); err != nil {
-					return nil, nil, fmt.Errorf("transform %s: %w", x.name, err)
-				}
-				ms = files.DropHidden(g.Pattern, ms)
+				ms = glob(h.fs, g.Pattern)
 				globbed[g.Pattern] = ms
 			}
 			for _, p := range ms {
@@ -206,7 +204,7 @@ func (h *Handle) globAll(xfs []*xform) (map[string][]string, map[string]bool, er
 	for i, p := range cands {
 		regular[p] = isReg[i]
 	}
-	return globbed, regular, nil
+	return globbed, regular
 }
 
 // attach puts a read file's tree under /files and its metadata under

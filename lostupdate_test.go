@@ -46,7 +46,7 @@ func TestSaveChangedOnDisk(t *testing.T) {
 	var fe *FileError
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "/etc/hosts", fe.Path)
-	assert.Equal(t, "save /etc/hosts: changed on disk since it was loaded, not overwritten (load it again and redo the change)", err.Error())
+	assert.Equal(t, "/etc/hosts: changed on disk since it was loaded, not overwritten (load it again and redo the change)", err.Error())
 	assert.NotContains(t, err.Error(), dir)
 	b, _ := os.ReadFile(hosts)
 	assert.Equal(t, "127.0.0.1 localhost one\n", string(b), "the first save's edit is kept")

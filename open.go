@@ -1,10 +1,13 @@
 package lensnet
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/lensnet/lensnet/internal/files"
 	"github.com/lensnet/lensnet/lens"
@@ -102,11 +105,16 @@ func Open(opts Options) (*Handle, error) {
 		if dir == "" {
 			dir = "/"
 		}
+		if err := checkRoot(afero.NewOsFs(), dir, dir); err != nil {
+			return nil, err
+		}
 		r, err := files.NewRoot(dir)
 		if err != nil {
 			return nil, err
 		}
 		fsys = r
+	} else if err := checkRoot(fsys, "/", "/"); err != nil {
+		return nil, err
 	}
 	mode, ok := opts.SaveMode.fileMode()
 	if !ok {
@@ -150,6 +158,36 @@ func Open(opts Options) (*Handle, error) {
 		}
 	}
 	return h, nil
+}
+
+// checkRoot makes sure that dir, the root, is a directory that can be
+// listed: a root that is missing or cannot be read is an error (augtool
+// 1.14 loads nothing from it and goes on as if it were empty). The
+// error names the root as the user gave it (shown) with the cause
+// alone, so no other host path shows.
+func checkRoot(fsys afero.Fs, dir, shown string) error {
+	st, err := fsys.Stat(dir)
+	if err == nil && !st.IsDir() {
+		err = syscall.ENOTDIR
+	}
+	if err == nil {
+		var f afero.File
+		if f, err = fsys.Open(dir); err == nil {
+			_, err = f.Readdirnames(1)
+			_ = f.Close()
+			if errors.Is(err, io.EOF) {
+				err = nil
+			}
+		}
+	}
+	if err == nil {
+		return nil
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("root %s: %w", shown, err)
 }
 
 // autoload collects the autoload transform of every module on the lens

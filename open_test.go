@@ -1,6 +1,10 @@
 package lensnet
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
 	"testing"
 
 	"github.com/spf13/afero"
@@ -50,4 +54,80 @@ func TestOpenErrors(t *testing.T) {
 	assert.Contains(t, errs[0].Msg, "Nosuch")
 	_, err = Open(Options{Root: "/nonexistent/dir/for/lensnet"})
 	assert.Error(t, err)
+}
+
+// failingFs fails Stat, Open or listing its root with err, a
+// *fs.PathError naming a host path.
+type failingFs struct {
+	afero.Fs
+	op  string
+	err error
+}
+
+func (f failingFs) Stat(name string) (fs.FileInfo, error) {
+	if f.op == "stat" {
+		return nil, f.err
+	}
+	return f.Fs.Stat(name)
+}
+
+func (f failingFs) Open(name string) (afero.File, error) {
+	if f.op == "open" {
+		return nil, f.err
+	}
+	file, err := f.Fs.Open(name)
+	if f.op == "readdir" && err == nil {
+		return failingDir{file, f.err}, nil
+	}
+	return file, err
+}
+
+type failingDir struct {
+	afero.File
+	err error
+}
+
+func (d failingDir) Readdirnames(int) ([]string, error) { return nil, d.err }
+
+// TestOpenRootErrors: a root that is missing, no directory or cannot be
+// read is an error naming the root as given with the cause, never
+// another host path (augtool 1.14 loads nothing from it and exits 0).
+func TestOpenRootErrors(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	require.NoError(t, os.WriteFile(file, []byte("x\n"), 0o644))
+	for _, tc := range []struct {
+		name string
+		opts Options
+		want string
+		is   error
+	}{
+		{"missing", Options{Root: filepath.Join(dir, "nosuch")}, "root " + filepath.Join(dir, "nosuch") + ": no such file or directory", fs.ErrNotExist},
+		{"file", Options{Root: file}, "root " + file + ": not a directory", syscall.ENOTDIR},
+		{"stat denied", Options{Fs: failingFs{afero.NewMemMapFs(), "stat", &fs.PathError{Op: "stat", Path: "/srv/host/root", Err: syscall.EACCES}}},
+			"root /: permission denied", fs.ErrPermission},
+		{"open denied", Options{Fs: failingFs{afero.NewMemMapFs(), "open", &fs.PathError{Op: "open", Path: "/srv/host/root", Err: syscall.EACCES}}},
+			"root /: permission denied", fs.ErrPermission},
+		{"readdir denied", Options{Fs: failingFs{afero.NewMemMapFs(), "readdir", &fs.PathError{Op: "readdirent", Path: "/srv/host/root", Err: syscall.EACCES}}},
+			"root /: permission denied", fs.ErrPermission},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Open(tc.opts)
+			require.Error(t, err)
+			assert.Equal(t, tc.want, err.Error())
+			assert.ErrorIs(t, err, tc.is)
+		})
+	}
+
+	// on the real disk, where permissions hold (not for root)
+	if os.Geteuid() == 0 {
+		return
+	}
+	locked := filepath.Join(dir, "locked")
+	require.NoError(t, os.Mkdir(locked, 0o755))
+	require.NoError(t, os.Chmod(locked, 0))
+	t.Cleanup(func() { _ = os.Chmod(locked, 0o755) })
+	_, err := Open(Options{Root: locked, NoAutoload: true})
+	require.Error(t, err)
+	assert.Equal(t, "root "+locked+": permission denied", err.Error())
 }

@@ -4,8 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"sort"
+	"strconv"
 	"strings"
+	"syscall"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lensnet/lensnet/internal/files"
 	"github.com/lensnet/lensnet/lens"
@@ -51,7 +56,8 @@ func (m SaveMode) fileMode() (fm files.Mode, ok bool) {
 
 // Save writes back every loaded file whose tree changed (put through its
 // lens) and creates files for new subtrees under /files that a
-// transform claims; a file whose text comes out unchanged is not
+// transform claims (a new node without children, as Touch makes, is an
+// empty file, as in Augeas); a file whose text comes out unchanged is not
 // written. Files are written atomically in the handle's save mode. A
 // file whose tree its lens cannot write is left alone and reported
 // (put_failed under /augeas/files, and in the returned error); the
@@ -66,12 +72,19 @@ func (h *Handle) Save() error {
 	}
 	var errs []error
 	var saved []string
+	nodes, order, fresh := h.scanFiles(h.transforms())
+	// the files in the order of /files, then those whose subtree is
+	// gone, by name
 	paths := make([]string, 0, len(h.files))
+	paths = append(paths, order...)
+	var gone []string
 	for p := range h.files {
-		paths = append(paths, p)
+		if nodes[p] == nil {
+			gone = append(gone, p)
+		}
 	}
-	sort.Strings(paths)
-	nodes, fresh := h.scanFiles(h.transforms())
+	sort.Strings(gone)
+	paths = append(paths, gone...)
 	for _, p := range paths {
 		rec := h.files[p]
 		node := nodes[p]
@@ -81,10 +94,13 @@ func (h *Handle) Save() error {
 		if node == nil {
 			// the whole subtree is gone: the file goes too
 			if err := removeFile(h.fs, p, mode); err != nil {
-				errs = append(errs, &FileError{Path: p, Kind: "remove_failed", Msg: err.Error(), Err: err, bare: true})
+				errs = append(errs, h.saveError(p, "remove_failed", err))
 				continue
 			}
 			delete(h.files, p)
+			if mode != files.Noop {
+				h.dropMeta(p)
+			}
 			saved = append(saved, p)
 			continue
 		}
@@ -106,8 +122,7 @@ func (h *Handle) Save() error {
 			return exists && (string(cur) == rec.text || string(cur)+"\n" == rec.text)
 		}
 		if err := files.WriteFileIf(h.fs, p, out, mode, same); err != nil {
-			h.setError(p, "write_failed", err.Error())
-			errs = append(errs, &FileError{Path: p, Kind: "write_failed", Msg: err.Error(), Err: err, bare: true})
+			errs = append(errs, h.saveError(p, "write_failed", err))
 			continue
 		}
 		switch mode {
@@ -153,6 +168,66 @@ func (h *Handle) setPutError(file string, err error) *FileError {
 	return fe
 }
 
+// saveError records under /augeas/files<p>/error that the file could
+// not be written or removed, and returns it, as Augeas records it: the
+// kind of the step that failed (mk_augtemp: the temporary file could not
+// be made; error_augtemp: writing it failed; put_read: the file is a
+// directory; otherwise kind, lensnet's own) and, as the message, the
+// cause alone, worded as strerror(3) words it ("No space left on
+// device"). So neither the message nor the error names a host path,
+// whatever path the file system put in its errors: the error reads
+// "<p>: <cause>" and wraps the cause (errors.Is(err, fs.ErrNotExist)).
+func (h *Handle) saveError(p, kind string, err error) *FileError {
+	cause := err
+	op := ""
+	for {
+		var pe *fs.PathError
+		var le *os.LinkError
+		var se *os.SyscallError
+		switch {
+		case errors.As(cause, &pe):
+			if op == "" {
+				op = pe.Op
+			}
+			cause = pe.Err
+		case errors.As(cause, &le):
+			if op == "" {
+				op = le.Op
+			}
+			cause = le.Err
+		case errors.As(cause, &se):
+			cause = se.Err
+		default:
+			switch {
+			case errors.Is(cause, syscall.EISDIR):
+				kind = "put_read"
+			case strings.HasPrefix(op, "open"): // open, openat
+				kind = "mk_augtemp"
+			case op == "write" || op == "sync" || op == "fsync" || op == "close":
+				kind = "error_augtemp"
+			}
+			msg := cause.Error()
+			if r, n := utf8.DecodeRuneInString(msg); n > 0 {
+				msg = string(unicode.ToUpper(r)) + msg[n:]
+			}
+			h.setError(p, kind, msg)
+			return &FileError{Path: p, Kind: kind, Msg: msg, Err: cause}
+		}
+	}
+}
+
+// dropMeta removes /augeas/files<p> (its parents stay), as Augeas does
+// when a save removed the file.
+func (h *Handle) dropMeta(p string) {
+	n := h.augeasNode()
+	for _, l := range strings.Split("files"+p, "/") {
+		if n = child(n, l); n == nil {
+			return
+		}
+	}
+	n.Detach()
+}
+
 // removeFile deletes a file whose subtree was removed: in backup mode
 // it becomes FILE.augsave, in noop mode it stays, as in Augeas.
 func removeFile(fsys afero.Fs, p string, mode files.Mode) error {
@@ -188,16 +263,32 @@ func (h *Handle) saveNew(fresh []freshFile, mode files.Mode, saved *[]string) []
 			errs = append(errs, &FileError{Path: cp, Kind: "lens_failed", Msg: err.Error(), Err: err})
 			continue
 		}
+		// as Augeas: the new file's entry under /augeas/files, with
+		// mtime 0 until it is written
+		meta := h.mkdirs(h.augeasNode(), "/files"+cp)
+		if child(meta, "path") == nil {
+			ln := tree.NewValue("lens", f.xf.name)
+			ln.Append(tree.NewValue("info", lensInfo(l)))
+			meta.Append(tree.NewValue("path", "/files"+cp), tree.NewValue("mtime", "0"), ln)
+		}
 		out, err := l.Create(root)
 		if err != nil {
 			errs = append(errs, h.setPutError(cp, err))
 			continue
 		}
+		if st, err := h.fs.Stat(cp); err == nil && st.IsDir() {
+			// Augeas reads the file it replaces first, and fails there
+			errs = append(errs, h.saveError(cp, "put_read", &fs.PathError{Op: "read", Path: cp, Err: syscall.EISDIR}))
+			continue
+		}
 		if err := files.WriteFile(h.fs, cp, out, mode); err != nil {
-			errs = append(errs, &FileError{Path: cp, Kind: "write_failed", Msg: err.Error(), Err: err, bare: true})
+			errs = append(errs, h.saveError(cp, "write_failed", err))
 			continue
 		}
 		if mode != files.Noop && mode != files.NewFile {
+			if st, err := h.fs.Stat(cp); err == nil {
+				set(meta, "mtime", strconv.FormatInt(st.ModTime().Unix(), 10))
+			}
 			tree.ClearChanges(c)
 			tree.SetFileRoot(c, true)
 			h.files[cp] = &fileRec{path: cp, xf: f.xf, lens: l, text: out, node: c}
@@ -217,9 +308,11 @@ type freshFile struct {
 
 // scanFiles walks /files once, without entering the loaded files' own
 // trees: it maps the path of every loaded file still in the tree to its
-// node, and lists the new subtrees Save must create.
-func (h *Handle) scanFiles(xfs []*xform) (map[string]*tree.Node, []freshFile) {
+// node, lists those paths in the order of the tree, and lists the new
+// subtrees Save must create.
+func (h *Handle) scanFiles(xfs []*xform) (map[string]*tree.Node, []string, []freshFile) {
 	loaded := map[string]*tree.Node{}
+	var order []string
 	var fresh []freshFile
 	var walk func(n *tree.Node, p string)
 	walk = func(n *tree.Node, p string) {
@@ -232,6 +325,7 @@ func (h *Handle) scanFiles(xfs []*xform) (map[string]*tree.Node, []freshFile) {
 			if _, isLoaded := h.files[cp]; isLoaded {
 				if _, dup := loaded[cp]; !dup {
 					loaded[cp] = c
+					order = append(order, cp)
 				}
 				continue
 			}
@@ -239,7 +333,9 @@ func (h *Handle) scanFiles(xfs []*xform) (map[string]*tree.Node, []freshFile) {
 				fresh = append(fresh, freshFile{path: cp, node: c})
 				continue
 			}
-			if x := claim(xfs, cp); x != nil && c.Len() > 0 {
+			// a new node without children (touched, or emptied again)
+			// is an empty file, as in Augeas
+			if x := claim(xfs, cp); x != nil && (c.Len() > 0 || tree.SubtreeChanged(c)) {
 				fresh = append(fresh, freshFile{path: cp, node: c, xf: x})
 				continue
 			}
@@ -247,7 +343,7 @@ func (h *Handle) scanFiles(xfs []*xform) (map[string]*tree.Node, []freshFile) {
 		}
 	}
 	walk(h.filesNode(), "")
-	return loaded, fresh
+	return loaded, order, fresh
 }
 
 // Preview returns the text Save would write for the file the one node

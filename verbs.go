@@ -2,6 +2,7 @@ package lensnet
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/lensnet/lensnet/tree"
@@ -186,7 +187,11 @@ func setOnly(p string, ns []*tree.Node, err error, value *string) error {
 }
 
 // Remove deletes the nodes p selects with everything under them and
-// returns how many nodes went (augtool's "rm : PATH N").
+// returns how many nodes went (augtool's "rm : PATH N"). The root and
+// /augeas are never removed and count for nothing (augtool 1.14 does
+// the same for the root; it removes /augeas, after which none of its
+// saves succeed). Removing /files removes everything under it and
+// counts /files too, but the node stays, as augtool shows it.
 func (h *Handle) Remove(p string) (int, error) {
 	ns, err := h.match(p)
 	if err != nil {
@@ -194,18 +199,32 @@ func (h *Handle) Remove(p string) (int, error) {
 	}
 	count := 0
 	for _, n := range ns {
-		if !h.inTree(n) || n == h.filesNode() || n == h.augeasNode() {
+		if !h.inTree(n) || n == h.root || n == h.augeasNode() {
 			continue // gone already: selected twice, or under a node removed before
 		}
 		count += size(n)
+		if n == h.filesNode() {
+			for _, c := range slices.Clone(n.Children()) {
+				c.Detach()
+			}
+			continue
+		}
 		n.Detach()
 	}
 	return count, nil
 }
 
 // Insert adds a node labelled label before or after the one node p
-// selects.
+// selects. A label holding "/" is refused with ErrInvalidLabel before p
+// is evaluated (after it is parsed), as Augeas does: such a node could
+// never be saved.
 func (h *Handle) Insert(p, label string, before bool) error {
+	if strings.Contains(label, "/") {
+		if _, err := h.parse(p); err != nil {
+			return err
+		}
+		return fmt.Errorf("%s: %w", label, ErrInvalidLabel)
+	}
 	n, err := h.one(p)
 	if err != nil {
 		return err

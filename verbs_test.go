@@ -3,6 +3,7 @@ package lensnet
 import (
 	"testing"
 
+	"github.com/lensnet/lensnet/tree"
 	"github.com/spf13/afero"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -38,6 +39,12 @@ func TestStructureVerbs(t *testing.T) {
 	assert.Equal(t, 2, n)
 	_, err = h.Rename("/files/etc/hosts/1", "a/b")
 	assert.ErrorIs(t, err, ErrInvalidLabel)
+	assert.ErrorIs(t, h.Insert("/files/etc/hosts/1", "a/b", false), ErrInvalidLabel)
+	assert.ErrorIs(t, h.Insert("/files/etc/nosuch", "a/b", false), ErrInvalidLabel, "the label is checked first")
+	var pe *tree.PathError
+	assert.ErrorAs(t, h.Insert("/files/[", "a/b", false), &pe, "after the path is parsed")
+	m0, _ := h.Match("/files/etc/hosts/*")
+	assert.Len(t, m0, 2, "nothing inserted")
 
 	// copy onto an existing node: it keeps its label and place, takes the
 	// value and children
@@ -117,4 +124,28 @@ func TestSourcePreviewTransform(t *testing.T) {
 	assert.Equal(t, "bond0", v)
 	v, _, _ = h.Get("/files/etc/hosts/1/ipaddr")
 	assert.Equal(t, "127.0.0.1", v, "Load reads the files again, dropping unsaved changes")
+}
+
+// TestRemoveSpecial: rm of the root removes nothing and counts 0 (as
+// augtool 1.14), nor does rm of /augeas (augtool removes it); rm of
+// /files empties it and counts it, and the node stays.
+func TestRemoveSpecial(t *testing.T) {
+	h := open(t, memRoot(t, sampleFiles), SaveOverwrite)
+	all, _ := h.Match("/files//*")
+	require.NotEmpty(t, all)
+	for _, p := range []string{"/", "/files/..", "/augeas", "/augeas/../augeas"} {
+		n, err := h.Remove(p)
+		require.NoError(t, err)
+		assert.Equal(t, 0, n, p)
+	}
+	top, _ := h.Match("/*")
+	assert.Equal(t, []string{"/augeas", "/files"}, top)
+	n, err := h.Remove("/files")
+	require.NoError(t, err)
+	assert.Equal(t, len(all)+1, n)
+	top, _ = h.Match("/*")
+	assert.Equal(t, []string{"/augeas", "/files"}, top)
+	left, _ := h.Match("/files/*")
+	assert.Empty(t, left)
+	require.NoError(t, h.Set("/files/etc/hosts/1/ipaddr", "10.0.0.1"), "the tree still works")
 }

@@ -101,7 +101,9 @@
 // node, and the remaining steps must be child::name (a new last child of
 // that name; predicates are ignored) or seq::* (the next free number).
 // Errors are *PathError values carrying the offset into the path where
-// parsing or evaluation failed.
+// parsing or evaluation failed, except that int() of a node set that is
+// not one node fails with ErrManyMatches (for an empty set too), as
+// Augeas does.
 //
 // # For lens engines
 //

@@ -1,6 +1,7 @@
 package tree
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -150,7 +151,6 @@ func TestPathEvalErrors(t *testing.T) {
 		{"/files/*[. =~ regexp('(')]", "invalid regular expression", `invalid regular expression: Unmatched ( or \(`},
 		{"/files/*[. =~ regexp('a', 'x')]", "wrong flag for regexp", ""},
 		{"/files/*[int('x') = 1]", "illegal number", `illegal number "x"`},
-		{"/files/*[int(*) = 1]", "type error", "type error: int() needs exactly one node, not 4"},
 		{"/files/*[$v]", "undefined variable", ""},
 		{"1", "type error", "type error: the path expression is not a node set"},
 		{"/files | 'x'", "type error", "type error: | needs node sets"},
@@ -165,6 +165,17 @@ func TestPathEvalErrors(t *testing.T) {
 		if assert.ErrorAs(t, err, &pe, c.path) {
 			assert.Equal(t, PathError{Path: c.path, Offset: len(c.path), Msg: c.msg, Detail: c.detail}, *pe, c.path)
 		}
+	}
+	// int() of a node set that is not one node fails as a path that must
+	// select one node does (augtool: "Too many matches for path
+	// expression"), for none too
+	for _, src := range []string{"/files/*[int(*) = 1]", "/files/*[int(nosuch) = 1]", "/files/*[int(/files/*/ipaddr) > 0]"} {
+		p, err := ParsePath(src)
+		require.NoError(t, err, src)
+		_, err = p.Match(root)
+		assert.ErrorIs(t, err, ErrManyMatches, src)
+		var pe *PathError
+		assert.False(t, errors.As(err, &pe), src)
 	}
 	// "/files else 1" only fails when the left side is empty
 	p, _ := ParsePath("/files else 1")

@@ -1,6 +1,7 @@
 package tree
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -61,7 +62,9 @@ func (s *evalState) call(e *expr, c ectx) (value, error) {
 			str = a.str
 		case vNodes:
 			if len(a.nodes) != 1 {
-				return a, s.errorf(e, "type error: int() needs exactly one node, not %d", len(a.nodes))
+				// Augeas fails as a path that must select one node
+				// does, for none too
+				return a, fmt.Errorf("%s: int() of %d nodes: %w", s.src, len(a.nodes), ErrManyMatches)
 			}
 			str = a.nodes[0].value
 		default:

@@ -81,7 +81,8 @@ func (p *printer) pathErr(err error) {
 
 // tooMany reports a command that needed one node at path and found
 // several, with augtool's line giving how many (count, called only
-// for the text form).
+// for the text form; -1 when the path fails to evaluate, as when int()
+// is given several nodes: augtool prints no such line then).
 func (p *printer) tooMany(path string, err error, count func() int) {
 	if p.json {
 		writeJSONError(p.errw, codeTooMany, err.Error(), p.cmd, path)
@@ -89,7 +90,9 @@ func (p *printer) tooMany(path string, err error, count func() int) {
 	}
 	n := count()
 	p.pathErr(err)
-	fmt.Fprintf(p.errw, "There are %d nodes matching %s\n", n, path)
+	if n >= 0 {
+		fmt.Fprintf(p.errw, "There are %d nodes matching %s\n", n, path)
+	}
 }
 
 // saveFailed reports a save that could not write every changed file.
@@ -353,7 +356,10 @@ func (p *printer) fileErrors(errs []*lensnet.FileError) {
 		writeJSON(p.out, fileErrorsJSON(errs))
 		return
 	}
-	for _, e := range errs {
+	for i, e := range errs {
+		if i > 0 {
+			fmt.Fprintln(p.out) // augtool's separator
+		}
 		switch {
 		case e.Line > 0:
 			fmt.Fprintf(p.out, "Error in %s:%d.%d (%s)\n  %s\n  Lens: %s\n", e.Path, e.Line, e.Column-1, e.Kind, e.Msg, e.Lens)

@@ -99,7 +99,10 @@ func (s *shell) run(name string, args []string) bool {
 // several (err), with augtool's count line.
 func (s *shell) tooMany(path string, err error) {
 	s.p.tooMany(path, err, func() int {
-		n, _ := s.h.Match(path)
+		n, err := s.h.Match(path)
+		if err != nil {
+			return -1 // the path itself failed (int() of several nodes)
+		}
 		return len(n)
 	})
 }

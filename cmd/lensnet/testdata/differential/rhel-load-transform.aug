@@ -1,5 +1,4 @@
 # fixture: rhel
-# unordered: augtool lists the ifcfg files in directory order
 # options: -A -t 'Shellvars incl /etc/sysconfig/network-scripts/ifcfg-eth0'
 # transform adds files to the next load; excl removes them
 count /files/etc/sysconfig/network-scripts/*

@@ -1,5 +1,4 @@
 # fixture: rhel
-# unordered: augtool lists the ifcfg files in directory order
 # a new ifcfg file created from nothing, and one copied from another
 set /files/etc/sysconfig/network-scripts/ifcfg-eth9/DEVICE eth9
 set /files/etc/sysconfig/network-scripts/ifcfg-eth9/BOOTPROTO dhcp

@@ -1,5 +1,4 @@
 # fixture: rhel
-# unordered: augtool lists the ifcfg files in directory order
 # ifcfg files with Shellvars: devices, predicates across files, quoted values
 match /files/etc/sysconfig/network-scripts/*/DEVICE
 match /files/etc/sysconfig/network-scripts/*[ONBOOT = 'yes']/DEVICE
