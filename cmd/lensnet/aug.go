@@ -98,17 +98,13 @@ func runAug(cfg config, args []string, stdin io.Reader, stdout, stderr io.Writer
 			status = 1
 		}
 	}
+	if len(cmd) > 0 { // commands on the command line, saved afterwards
+		return max(status, sh.oneShot(cmd, o.echo, o.autosave))
+	}
 	switch {
-	case len(cmd) == 1: // a whole command line in one argument: 'get /x'
-		if !sh.line(cmd[0]) {
-			status = 1
-		}
-	case len(cmd) > 1:
-		if !sh.exec(cmd) {
-			status = 1
-		}
 	case o.file == "" && isTerminal(stdin):
-		status = max(status, sh.interactive(stdin))
+		st, _ := sh.interactive(stdin)
+		status = max(status, st)
 	default:
 		in := stdin
 		if o.file != "" {
@@ -120,12 +116,14 @@ func runAug(cfg config, args []string, stdin io.Reader, stdout, stderr io.Writer
 			defer f.Close()
 			in = f
 		}
-		status = max(status, sh.script(in, o.echo))
+		st, _ := sh.script(in, o.echo)
+		status = max(status, st)
 		if o.interactive {
-			status = max(status, sh.resumeOnTerminal(stdin))
+			st, _ := sh.resumeOnTerminal(stdin)
+			status = max(status, st)
 		}
 	}
-	if o.autosave && !sh.exec([]string{"save"}) {
+	if o.autosave && !sh.autosave(false) {
 		status = 1
 	}
 	return status
