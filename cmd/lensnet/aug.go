@@ -126,6 +126,9 @@ func runAug(cfg config, args []string, stdin io.Reader, stdout, stderr io.Writer
 	if o.autosave && !sh.autosave(false) {
 		status = 1
 	}
+	if sh.promptOpen { // as augtool, a newline after the last prompt
+		fmt.Fprintln(p.out)
+	}
 	return status
 }
 

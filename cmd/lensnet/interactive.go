@@ -52,6 +52,7 @@ func historyFile() (string, error) {
 // terminal the commands are read as a script whose lines are echoed
 // after the prompt. quit is true when a quit command ended it.
 func (s *shell) interactive(in io.Reader) (status int, quit bool) {
+	s.promptOpen = false // the line editor shows its own prompt
 	if !isTerminal(os.Stdout) {
 		return s.script(in, true)
 	}
@@ -72,11 +73,12 @@ func (s *shell) interactive(in io.Reader) (status int, quit bool) {
 			continue
 		}
 		if err != nil {
-			fmt.Fprintln(s.p.out) // end the prompt's line
+			fmt.Fprintln(s.p.out) // end the prompt's line, as readline does
 			if !errors.Is(err, io.EOF) {
 				fmt.Fprintf(s.p.errw, "lensnet: %v\n", err)
 				status = 1
 			}
+			s.promptOpen = true // augtool ends the session on a line of its own
 			break
 		}
 		text := strings.TrimSpace(line)

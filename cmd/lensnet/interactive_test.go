@@ -275,6 +275,13 @@ func (term *terminal) expect(want string) {
 	}
 }
 
+// rest is what the terminal showed after the last text expect found.
+func (term *terminal) rest() string {
+	term.mu.Lock()
+	defer term.mu.Unlock()
+	return term.out.String()[term.seen:]
+}
+
 // wait waits for the process to end and returns its exit status.
 func (term *terminal) wait() int {
 	term.t.Helper()
@@ -356,6 +363,7 @@ func TestInteractiveTerminal(t *testing.T) {
 		term.expect("augtool> ")
 		term.send("\x04") // Ctrl-D
 		assert.Equal(t, 0, term.wait())
+		assert.Equal(t, "\r\n\r\n", term.rest(), "as augtool: the prompt's line ended, then one more")
 		b, err := os.ReadFile(history)
 		require.NoError(t, err)
 		assert.True(t, strings.HasSuffix(string(b), "quit\nget /files/etc/hosts/1/ipaddr\n"), "%q", b)

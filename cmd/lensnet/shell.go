@@ -16,6 +16,9 @@ type shell struct {
 	h      *lensnet.Handle
 	p      *printer // where results and failures go, as text or JSON
 	timing bool     // --timing: "Time: N ms" after each command
+	// promptOpen: the input ended after a prompt that echo (-e, or the
+	// interactive shell) showed; the end of the run finishes its line.
+	promptOpen bool
 }
 
 // script runs one command per line from in (blank lines and lines
@@ -41,6 +44,7 @@ func (s *shell) script(in io.Reader, echo bool) (status int, quit bool) {
 	}
 	if echo { // and prompts once more at the end of the input
 		s.p.echoEnd()
+		s.promptOpen = true
 	}
 	return status, false
 }
