@@ -123,8 +123,13 @@ func runAug(cfg config, args []string, stdin io.Reader, stdout, stderr io.Writer
 			status = max(status, st)
 		}
 	}
-	if o.autosave && !sh.autosave(false) {
-		status = 1
+	if o.autosave {
+		if sh.promptOpen { // as augtool, the save is echoed after the last prompt
+			fmt.Fprintln(p.out, "save")
+		}
+		if !sh.autosave(false) {
+			status = 1
+		}
 	}
 	if sh.promptOpen { // as augtool, a newline after the last prompt
 		fmt.Fprintln(p.out)

@@ -369,6 +369,19 @@ func TestInteractiveTerminal(t *testing.T) {
 		assert.True(t, strings.HasSuffix(string(b), "quit\nget /files/etc/hosts/1/ipaddr\n"), "%q", b)
 	})
 
+	t.Run("-s and Ctrl-D", func(t *testing.T) {
+		term := startTerminal(t, lensnetCmd("-s"))
+		term.expect("augtool> ")
+		term.send("set /files/etc/hosts/2/ipaddr ::2\r")
+		term.expect("augtool> ")
+		term.send("\x04")
+		assert.Equal(t, 0, term.wait())
+		assert.Equal(t, "\r\nsave\r\nSaved 1 file(s)\r\n\r\n", term.rest(), "as augtool: the autosave echoed as save")
+		b, err := os.ReadFile(filepath.Join(root, "etc", "hosts"))
+		require.NoError(t, err)
+		assert.Contains(t, string(b), "::2 ip6-localhost")
+	})
+
 	script := filepath.Join(t.TempDir(), "cmds")
 	require.NoError(t, os.WriteFile(script, []byte("set /files/etc/hosts/1/ipaddr 10.0.0.1\n"), 0o644))
 	t.Run("-i after -f", func(t *testing.T) {

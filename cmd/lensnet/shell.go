@@ -17,7 +17,8 @@ type shell struct {
 	p      *printer // where results and failures go, as text or JSON
 	timing bool     // --timing: "Time: N ms" after each command
 	// promptOpen: the input ended after a prompt that echo (-e, or the
-	// interactive shell) showed; the end of the run finishes its line.
+	// interactive shell) showed; the end of the run finishes its line
+	// (with the autosave echoed as "save" when there is one).
 	promptOpen bool
 }
 
