@@ -101,9 +101,11 @@ func runAug(cfg config, args []string, stdin io.Reader, stdout, stderr io.Writer
 	if len(cmd) > 0 { // commands on the command line, saved afterwards
 		return max(status, sh.oneShot(cmd, o.echo, o.autosave))
 	}
+	quit := false // a quit command ended the input: no autosave, as augtool
 	switch {
 	case o.file == "" && isTerminal(stdin):
-		st, _ := sh.interactive(stdin)
+		var st int
+		st, quit = sh.interactive(stdin)
 		status = max(status, st)
 	default:
 		in := stdin
@@ -116,14 +118,15 @@ func runAug(cfg config, args []string, stdin io.Reader, stdout, stderr io.Writer
 			defer f.Close()
 			in = f
 		}
-		st, _ := sh.script(in, o.echo)
+		var st int
+		st, quit = sh.script(in, o.echo)
 		status = max(status, st)
 		if o.interactive {
-			st, _ := sh.resumeOnTerminal(stdin)
+			st, quit = sh.resumeOnTerminal(stdin)
 			status = max(status, st)
 		}
 	}
-	if o.autosave {
+	if o.autosave && !quit {
 		if sh.promptOpen { // as augtool, the save is echoed after the last prompt
 			fmt.Fprintln(p.out, "save")
 		}

@@ -382,6 +382,22 @@ func TestInteractiveTerminal(t *testing.T) {
 		assert.Contains(t, string(b), "::2 ip6-localhost")
 	})
 
+	t.Run("-s and quit", func(t *testing.T) {
+		before, err := os.ReadFile(filepath.Join(root, "etc", "hosts"))
+		require.NoError(t, err)
+		term := startTerminal(t, lensnetCmd("-s"))
+		term.expect("augtool> ")
+		term.send("set /files/etc/hosts/2/ipaddr ::3\r")
+		term.expect("augtool> ")
+		term.send("quit\r")
+		term.expect("quit\r\n")
+		assert.Equal(t, 0, term.wait())
+		assert.Empty(t, term.rest(), "no save")
+		after, err := os.ReadFile(filepath.Join(root, "etc", "hosts"))
+		require.NoError(t, err)
+		assert.Equal(t, string(before), string(after), "quit leaves before the autosave, as augtool")
+	})
+
 	script := filepath.Join(t.TempDir(), "cmds")
 	require.NoError(t, os.WriteFile(script, []byte("set /files/etc/hosts/1/ipaddr 10.0.0.1\n"), 0o644))
 	t.Run("-i after -f", func(t *testing.T) {
