@@ -80,8 +80,10 @@ var knownDifferences = map[string]string{
 // two must still differ.
 var knownReportDifferences = map[string]string{
 	// augtool 1.14 says nothing and exits 0 when a command-line command
-	// fails; lensnet prints the error and exits 1
-	"oneshot-errors": "command-line failures are reported",
+	// fails; lensnet prints the error and exits 1. A save lensnet runs
+	// itself (-s, after command-line commands) says why it failed, as
+	// no errors command can follow it.
+	"oneshot-errors": "command-line failures are reported, failed autosaves say why",
 }
 
 // TestAugtoolDifferential runs each command script in
@@ -251,6 +253,17 @@ func TestOneCommand(t *testing.T) {
 	hosts := readTree(t, root)["etc/hosts"]
 	assert.Contains(t, hosts, "10.1.1.4\t")
 	assert.NotContains(t, hosts, "10.1.1.5")
+
+	// a save that fails says why: no errors command can follow it
+	errOut.Reset()
+	out.Reset()
+	status = run([]string{"-r", root, "-A", "-t", "Hosts incl /etc/nd/hosts",
+		"set /files/etc/nd/hosts/1/ipaddr 10.0.0.1\nset /files/etc/nd/hosts/1/canonical nd"}, nil, &out, &errOut)
+	assert.Equal(t, 1, status)
+	assert.Empty(t, out.String())
+	assert.Regexp(t, `\Aerror: Failed to execute command\nsaving failed\nError in /etc/nd/hosts \([a-z_]+\)\n  .+\n\z`, errOut.String())
+	assert.NotContains(t, errOut.String(), root, "no host path")
+	assert.NoDirExists(t, filepath.Join(root, "etc", "nd"))
 
 	// a file the lens cannot read: errors shows where and which lens,
 	// and the file is never rewritten

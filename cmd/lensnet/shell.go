@@ -88,11 +88,11 @@ func (s *shell) oneShot(words []string, echo, autosave bool) int {
 }
 
 // autosave runs a save of lensnet's own (-s, the save after
-// command-line commands): quiet as in save.
+// command-line commands): a failure says why, quiet as in save.
 func (s *shell) autosave(quiet bool) bool {
 	start := time.Now()
 	s.p.cmd = "save"
-	ok := s.save(quiet)
+	ok := s.save(true, quiet)
 	if s.timing {
 		s.p.timing(time.Since(start))
 	}
