@@ -307,7 +307,8 @@ func buildLensnet(t *testing.T) string {
 		t.Skipf("skipped: no go command to build lensnet: %v", err)
 	}
 	bin := filepath.Join(t.TempDir(), "lensnet")
-	out, err := exec.Command(gobin, "build", "-o", bin, ".").CombinedOutput()
+	// -trimpath: TestVersionFromVCS builds the same packages elsewhere
+	out, err := exec.Command(gobin, "build", "-trimpath", "-o", bin, ".").CombinedOutput()
 	require.NoError(t, err, "%s", out)
 	return bin
 }
