@@ -57,9 +57,10 @@ func parseAugOptions(args []string) (*augOptions, []string, error) {
 	return o, fl.Args(), nil
 }
 
-// runAug is augtool: options, then one command from the arguments, or
-// commands from -f FILE or standard input, one per line, or an
-// interactive shell when standard input is a terminal.
+// runAug is augtool: options, then the commands from the arguments
+// (saved afterwards), or commands from -f FILE or standard input, one
+// per line, or an interactive shell when standard input is a terminal;
+// -s saves at the end of those unless quit ended them.
 func runAug(cfg config, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	o, cmd, err := parseAugOptions(args)
 	if err != nil {
