@@ -81,14 +81,15 @@ func (s *shell) oneShot(words []string, echo, autosave bool) int {
 	if autosave && ranAll && echo {
 		s.p.echo("save")
 	}
-	if !s.autosave(!(autosave && ranAll)) {
+	s.p.cmd = "save" // a save --timing does not time, as augtool
+	if !s.save(true, !(autosave && ranAll)) {
 		status = 1
 	}
 	return status
 }
 
-// autosave runs a save of lensnet's own (-s, the save after
-// command-line commands): a failure says why, quiet as in save.
+// autosave runs -s's save at the end of the input: a failure says
+// why, quiet as in save; --timing times it.
 func (s *shell) autosave(quiet bool) bool {
 	start := time.Now()
 	s.p.cmd = "save"
