@@ -131,7 +131,7 @@ func runAug(cfg config, args []string, stdin io.Reader, stdout, stderr io.Writer
 		if sh.promptOpen { // as augtool, the save is echoed after the last prompt
 			fmt.Fprintln(p.out, "save")
 		}
-		if !sh.autosave(false) {
+		if !sh.autosave() {
 			status = 1
 		}
 	}

@@ -89,11 +89,11 @@ func (s *shell) oneShot(words []string, echo, autosave bool) int {
 }
 
 // autosave runs -s's save at the end of the input: a failure says
-// why, quiet as in save; --timing times it.
-func (s *shell) autosave(quiet bool) bool {
+// why; --timing times it.
+func (s *shell) autosave() bool {
 	start := time.Now()
 	s.p.cmd = "save"
-	ok := s.save(true, quiet)
+	ok := s.save(true, false)
 	if s.timing {
 		s.p.timing(time.Since(start))
 	}
