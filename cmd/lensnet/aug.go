@@ -57,9 +57,10 @@ func parseAugOptions(args []string) (*augOptions, []string, error) {
 	return o, fl.Args(), nil
 }
 
-// runAug is augtool: options, then one command from the arguments, or
-// commands from -f FILE or standard input, one per line, or an
-// interactive shell when standard input is a terminal.
+// runAug is augtool: options, then the commands from the arguments
+// (saved afterwards), or commands from -f FILE or standard input, one
+// per line, or an interactive shell when standard input is a terminal;
+// -s saves at the end of those unless quit ended them.
 func runAug(cfg config, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	o, cmd, err := parseAugOptions(args)
 	if err != nil {
@@ -98,17 +99,15 @@ func runAug(cfg config, args []string, stdin io.Reader, stdout, stderr io.Writer
 			status = 1
 		}
 	}
+	if len(cmd) > 0 { // commands on the command line, saved afterwards
+		return max(status, sh.oneShot(cmd, o.echo, o.autosave))
+	}
+	quit := false // a quit command ended the input: no autosave, as augtool
 	switch {
-	case len(cmd) == 1: // a whole command line in one argument: 'get /x'
-		if !sh.line(cmd[0]) {
-			status = 1
-		}
-	case len(cmd) > 1:
-		if !sh.exec(cmd) {
-			status = 1
-		}
 	case o.file == "" && isTerminal(stdin):
-		status = max(status, sh.interactive(stdin))
+		var st int
+		st, quit = sh.interactive(stdin)
+		status = max(status, st)
 	default:
 		in := stdin
 		if o.file != "" {
@@ -120,13 +119,24 @@ func runAug(cfg config, args []string, stdin io.Reader, stdout, stderr io.Writer
 			defer f.Close()
 			in = f
 		}
-		status = max(status, sh.script(in, o.echo))
+		var st int
+		st, quit = sh.script(in, o.echo)
+		status = max(status, st)
 		if o.interactive {
-			status = max(status, sh.resumeOnTerminal(stdin))
+			st, quit = sh.resumeOnTerminal(stdin)
+			status = max(status, st)
 		}
 	}
-	if o.autosave && !sh.exec([]string{"save"}) {
-		status = 1
+	if o.autosave && !quit {
+		if sh.promptOpen { // as augtool, the save is echoed after the last prompt
+			fmt.Fprintln(p.out, "save")
+		}
+		if !sh.autosave() {
+			status = 1
+		}
+	}
+	if sh.promptOpen { // as augtool, a newline after the last prompt
+		fmt.Fprintln(p.out)
 	}
 	return status
 }

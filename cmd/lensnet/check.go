@@ -45,7 +45,10 @@ func runCheck(_ config, args []string, _ io.Reader, stdout, stderr io.Writer) in
 	noStd := fs.Bool("nostdinc", false, "")
 	trace := fs.Bool("t", false, "")
 	fs.BoolVar(trace, "trace", false, "")
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) { // -h, --help
+		fmt.Fprint(stdout, checkUsage)
+		return 0
+	} else if err != nil {
 		fmt.Fprintf(stderr, "lensnet check: %v\n%s", err, checkUsage)
 		return 2
 	}

@@ -50,8 +50,9 @@ func historyFile() (string, error) {
 // if a command failed, as in a script. The line editor works on the
 // process's standard input and output; when standard output is not a
 // terminal the commands are read as a script whose lines are echoed
-// after the prompt.
-func (s *shell) interactive(in io.Reader) int {
+// after the prompt. quit is true when a quit command ended it.
+func (s *shell) interactive(in io.Reader) (status int, quit bool) {
+	s.promptOpen = false // the line editor shows its own prompt
 	if !isTerminal(os.Stdout) {
 		return s.script(in, true)
 	}
@@ -66,18 +67,18 @@ func (s *shell) interactive(in io.Reader) int {
 			f.Close()
 		}
 	}
-	status := 0
 	for {
 		line, err := ln.Prompt(prompt)
 		if errors.Is(err, liner.ErrPromptAborted) {
 			continue
 		}
 		if err != nil {
-			fmt.Fprintln(s.p.out) // end the prompt's line
+			fmt.Fprintln(s.p.out) // end the prompt's line, as readline does
 			if !errors.Is(err, io.EOF) {
 				fmt.Fprintf(s.p.errw, "lensnet: %v\n", err)
 				status = 1
 			}
+			s.promptOpen = true // augtool ends the session on a line of its own
 			break
 		}
 		text := strings.TrimSpace(line)
@@ -86,6 +87,7 @@ func (s *shell) interactive(in io.Reader) int {
 		}
 		ln.AppendHistory(line)
 		if text == "quit" {
+			quit = true
 			break
 		}
 		if !s.line(text) {
@@ -95,7 +97,7 @@ func (s *shell) interactive(in io.Reader) int {
 	if herr == nil {
 		_ = writeHistory(ln, hist) // augtool too goes on without its history
 	}
-	return status
+	return status, quit
 }
 
 // writeHistory replaces the history file with the last historyLimit
@@ -137,17 +139,17 @@ func writeHistory(ln *liner.State, name string) error {
 // (-i): on standard input if it is the terminal, else on the
 // controlling terminal, which replaces the process's standard input
 // (the line editor reads file descriptor 0), as augtool reopens it.
-func (s *shell) resumeOnTerminal(stdin io.Reader) int {
+func (s *shell) resumeOnTerminal(stdin io.Reader) (status int, quit bool) {
 	if isTerminal(stdin) {
 		return s.interactive(stdin)
 	}
 	if f, ok := stdin.(*os.File); !ok || f != os.Stdin {
 		fmt.Fprintln(s.p.errw, "lensnet: failed to open terminal for reading: standard input is not the process's")
-		return 1
+		return 1, false
 	}
 	if err := reopenStdin("/dev/tty"); err != nil {
 		fmt.Fprintf(s.p.errw, "lensnet: failed to open terminal for reading: %v\n", err)
-		return 1
+		return 1, false
 	}
 	return s.interactive(os.Stdin)
 }

@@ -275,6 +275,13 @@ func (term *terminal) expect(want string) {
 	}
 }
 
+// rest is what the terminal showed after the last text expect found.
+func (term *terminal) rest() string {
+	term.mu.Lock()
+	defer term.mu.Unlock()
+	return term.out.String()[term.seen:]
+}
+
 // wait waits for the process to end and returns its exit status.
 func (term *terminal) wait() int {
 	term.t.Helper()
@@ -300,7 +307,8 @@ func buildLensnet(t *testing.T) string {
 		t.Skipf("skipped: no go command to build lensnet: %v", err)
 	}
 	bin := filepath.Join(t.TempDir(), "lensnet")
-	out, err := exec.Command(gobin, "build", "-o", bin, ".").CombinedOutput()
+	// -trimpath: TestVersionFromVCS builds the same packages elsewhere
+	out, err := exec.Command(gobin, "build", "-trimpath", "-o", bin, ".").CombinedOutput()
 	require.NoError(t, err, "%s", out)
 	return bin
 }
@@ -356,9 +364,39 @@ func TestInteractiveTerminal(t *testing.T) {
 		term.expect("augtool> ")
 		term.send("\x04") // Ctrl-D
 		assert.Equal(t, 0, term.wait())
+		assert.Equal(t, "\r\n\r\n", term.rest(), "as augtool: the prompt's line ended, then one more")
 		b, err := os.ReadFile(history)
 		require.NoError(t, err)
 		assert.True(t, strings.HasSuffix(string(b), "quit\nget /files/etc/hosts/1/ipaddr\n"), "%q", b)
+	})
+
+	t.Run("-s and Ctrl-D", func(t *testing.T) {
+		term := startTerminal(t, lensnetCmd("-s"))
+		term.expect("augtool> ")
+		term.send("set /files/etc/hosts/2/ipaddr ::2\r")
+		term.expect("augtool> ")
+		term.send("\x04")
+		assert.Equal(t, 0, term.wait())
+		assert.Equal(t, "\r\nsave\r\nSaved 1 file(s)\r\n\r\n", term.rest(), "as augtool: the autosave echoed as save")
+		b, err := os.ReadFile(filepath.Join(root, "etc", "hosts"))
+		require.NoError(t, err)
+		assert.Contains(t, string(b), "::2 ip6-localhost")
+	})
+
+	t.Run("-s and quit", func(t *testing.T) {
+		before, err := os.ReadFile(filepath.Join(root, "etc", "hosts"))
+		require.NoError(t, err)
+		term := startTerminal(t, lensnetCmd("-s"))
+		term.expect("augtool> ")
+		term.send("set /files/etc/hosts/2/ipaddr ::3\r")
+		term.expect("augtool> ")
+		term.send("quit\r")
+		term.expect("quit\r\n")
+		assert.Equal(t, 0, term.wait())
+		assert.Empty(t, term.rest(), "no save")
+		after, err := os.ReadFile(filepath.Join(root, "etc", "hosts"))
+		require.NoError(t, err)
+		assert.Equal(t, string(before), string(after), "quit leaves before the autosave, as augtool")
 	})
 
 	script := filepath.Join(t.TempDir(), "cmds")

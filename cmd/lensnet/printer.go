@@ -96,12 +96,29 @@ func (p *printer) tooMany(path string, err error, count func() int) {
 }
 
 // saveFailed reports a save that could not write every changed file.
-func (p *printer) saveFailed(err error) {
-	if p.json {
+// With detail (a save no errors command can follow: -s, a command-line
+// command) the text form says why instead of pointing at errors: each
+// file's failure as errors prints it.
+func (p *printer) saveFailed(err error, detail bool) {
+	switch {
+	case p.json:
 		writeJSONError(p.errw, codeSave, err.Error(), p.cmd, "")
-		return
+	case detail:
+		p.fail(codeSave, "saving failed")
+		errs := []error{err}
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			errs = j.Unwrap()
+		}
+		for _, e := range errs {
+			if fe := (*lensnet.FileError)(nil); errors.As(e, &fe) {
+				writeFileErrors(p.errw, []*lensnet.FileError{fe})
+			} else {
+				fmt.Fprintln(p.errw, e)
+			}
+		}
+	default:
+		p.fail(codeSave, "saving failed (run 'errors' for details)")
 	}
-	p.fail(codeSave, "saving failed (run 'errors' for details)")
 }
 
 // openFailed reports a root that could not be opened.
@@ -356,19 +373,24 @@ func (p *printer) fileErrors(errs []*lensnet.FileError) {
 		writeJSON(p.out, fileErrorsJSON(errs))
 		return
 	}
+	writeFileErrors(p.out, errs)
+}
+
+// writeFileErrors writes errs as augtool's errors command does.
+func writeFileErrors(w io.Writer, errs []*lensnet.FileError) {
 	for i, e := range errs {
 		if i > 0 {
-			fmt.Fprintln(p.out) // augtool's separator
+			fmt.Fprintln(w) // augtool's separator
 		}
 		switch {
 		case e.Line > 0:
-			fmt.Fprintf(p.out, "Error in %s:%d.%d (%s)\n  %s\n  Lens: %s\n", e.Path, e.Line, e.Column-1, e.Kind, e.Msg, e.Lens)
+			fmt.Fprintf(w, "Error in %s:%d.%d (%s)\n  %s\n  Lens: %s\n", e.Path, e.Line, e.Column-1, e.Kind, e.Msg, e.Lens)
 		case e.Node != "":
-			fmt.Fprintf(p.out, "Error in %s at node %s (%s)\n  %s\n  Lens: %s\n", e.Path, e.Node, e.Kind, e.Msg, e.Lens)
+			fmt.Fprintf(w, "Error in %s at node %s (%s)\n  %s\n  Lens: %s\n", e.Path, e.Node, e.Kind, e.Msg, e.Lens)
 		case strings.HasPrefix(e.Kind, "Can not find lens"):
-			fmt.Fprintf(p.out, "Error in %s (%s)\n", e.Path, e.Kind)
+			fmt.Fprintf(w, "Error in %s (%s)\n", e.Path, e.Kind)
 		default:
-			fmt.Fprintf(p.out, "Error in %s (%s)\n  %s\n", e.Path, e.Kind, e.Msg)
+			fmt.Fprintf(w, "Error in %s (%s)\n  %s\n", e.Path, e.Kind, e.Msg)
 		}
 	}
 }

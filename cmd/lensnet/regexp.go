@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -55,7 +56,10 @@ func runRegexp(_ config, args []string, _ io.Reader, stdout, stderr io.Writer) i
 	fs := flag.NewFlagSet("lensnet regexp", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fold := fs.Bool("i", false, "case-insensitive")
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) { // -h, --help
+		fmt.Fprint(stdout, regexpFamily.usage())
+		return 0
+	} else if err != nil {
 		fmt.Fprintf(stderr, "lensnet: %v\n%s", err, regexpFamily.usage())
 		return 2
 	}

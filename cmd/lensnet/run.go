@@ -127,10 +127,10 @@ const augUsage = `usage: lensnet [OPTIONS] [COMMAND ARGS...]
        lensnet %s ARGS...
 
 lensnet is a drop-in for augtool: it loads the files the lenses claim
-under the root and runs augtool commands on the tree, the one given on
-the command line, or one per line from -f FILE or standard input, or in
-an interactive shell when standard input is a terminal. Changes are
-written only by save (or -s).
+under the root and runs augtool commands on the tree: those given on
+the command line, then saved, as augtool does; or one per line from -f
+FILE or standard input, or in an interactive shell when standard input
+is a terminal, whose changes are written only by save (or -s).
 
 options:
   -r, --root ROOT        the file system root (default $AUGEAS_ROOT or /)

@@ -16,12 +16,16 @@ type shell struct {
 	h      *lensnet.Handle
 	p      *printer // where results and failures go, as text or JSON
 	timing bool     // --timing: "Time: N ms" after each command
+	// promptOpen: the input ended after a prompt that echo (-e, or the
+	// interactive shell) showed; the end of the run finishes its line
+	// (with the autosave echoed as "save" when there is one).
+	promptOpen bool
 }
 
 // script runs one command per line from in (blank lines and lines
-// starting with # skipped, "quit" stops) and returns 1 if any failed.
-func (s *shell) script(in io.Reader, echo bool) int {
-	status := 0
+// starting with # skipped) and returns 1 if any failed; quit is true
+// when a "quit" line stopped it before the end of the input.
+func (s *shell) script(in io.Reader, echo bool) (status int, quit bool) {
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
 	for sc.Scan() {
@@ -33,7 +37,7 @@ func (s *shell) script(in io.Reader, echo bool) int {
 			continue
 		}
 		if line == "quit" {
-			return status
+			return status, true
 		}
 		if !s.line(line) {
 			status = 1
@@ -41,8 +45,59 @@ func (s *shell) script(in io.Reader, echo bool) int {
 	}
 	if echo { // and prompts once more at the end of the input
 		s.p.echoEnd()
+		s.promptOpen = true
+	}
+	return status, false
+}
+
+// oneShot runs the commands given on the command line as augtool 1.14
+// does, and returns 1 if one failed or the save did. The words are
+// joined with blanks (and tokenised again) into one text, whose lines
+// run in turn, blank and # lines skipped, up to a quit line or the first
+// command that fails (augtool silently; lensnet reports it). Then the
+// changes are saved, as if save followed: with -s and every line run,
+// by the save command itself (echoed with -e); else by a save that
+// reports only the files it wrote.
+func (s *shell) oneShot(words []string, echo, autosave bool) int {
+	text := strings.Join(words, " ") + " "
+	if echo {
+		s.p.echo(text)
+	}
+	status, ranAll := 0, true
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if line == "quit" {
+			ranAll = false
+			break
+		}
+		if !s.line(line) {
+			status, ranAll = 1, false
+			break
+		}
+	}
+	if autosave && ranAll && echo {
+		s.p.echo("save")
+	}
+	s.p.cmd = "save" // a save --timing does not time, as augtool
+	if !s.save(true, !(autosave && ranAll)) {
+		status = 1
 	}
 	return status
+}
+
+// autosave runs -s's save at the end of the input: a failure says
+// why; --timing times it.
+func (s *shell) autosave() bool {
+	start := time.Now()
+	s.p.cmd = "save"
+	ok := s.save(true, false)
+	if s.timing {
+		s.p.timing(time.Since(start))
+	}
+	return ok
 }
 
 // line tokenises and runs one command line.
