@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/lensnet/lensnet"
 	"github.com/lensnet/lensnet/tree"
@@ -58,7 +59,8 @@ var cmdLs = command{
 	Args: []string{"<PATH>  the parent node"},
 	Run: func(s *shell, args []string) bool {
 		// as augtool: the matches of PATH/*, errors shown for that path
-		ns, err := s.h.MatchNodes(args[0] + "/*")
+		// ("ls /" lists the children of the root, not its descendants)
+		ns, err := s.h.MatchNodes(strings.TrimSuffix(args[0], "/") + "/*")
 		if err != nil {
 			s.p.pathErr(err)
 			return false

@@ -303,7 +303,7 @@ func (p *printer) children(ns []*tree.Node, paths []string) {
 	for i, c := range ns {
 		pl, ok := parents[c.Parent()]
 		if !ok {
-			pl = len(c.Parent().Path())
+			pl = len(strings.TrimSuffix(c.Parent().Path(), "/")) // the root's is "/"
 			parents[c.Parent()] = pl
 		}
 		l := paths[i][pl+1:] // the label with [n] where it repeats
