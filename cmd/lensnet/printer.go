@@ -373,6 +373,10 @@ func (p *printer) fileErrors(errs []*lensnet.FileError) {
 		writeJSON(p.out, fileErrorsJSON(errs))
 		return
 	}
+	if len(errs) == 0 {
+		fmt.Fprintln(p.out, "  (no errors)") // as augtool says it
+		return
+	}
 	writeFileErrors(p.out, errs)
 }
 
