@@ -34,3 +34,10 @@ echo "== staticcheck"
 go tool staticcheck ./...
 echo "== go test"
 go test -count=1 ./...
+# the safe-save tests (link races, temporary files, special bits,
+# backups, lost updates) again on tmpfs, where links, renames and
+# flock behave as on a RAM file system
+if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ] && [ -w /dev/shm ]; then
+	echo "== go test on tmpfs (/dev/shm)"
+	TMPDIR=/dev/shm go test -count=1 -run 'Root|WriteFile|Save' ./internal/files .
+fi

@@ -222,24 +222,6 @@ func (w *watchFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File,
 	return w.Fs.OpenFile(name, flag, perm)
 }
 
-func TestDropHidden(t *testing.T) {
-	for _, c := range []struct {
-		pattern string
-		names   []string
-		want    []string
-	}{
-		{"/etc/sysctl.d/*", []string{"/etc/sysctl.d/a.conf", "/etc/sysctl.d/.a.conf.lensnet-1-00000000"}, []string{"/etc/sysctl.d/a.conf"}},
-		{"/etc/sysconfig/network-scripts/ifcfg-*", []string{"/etc/sysconfig/network-scripts/ifcfg-eth0"}, []string{"/etc/sysconfig/network-scripts/ifcfg-eth0"}},
-		{"/etc/*/x", []string{"/etc/.d/x", "/etc/d/x"}, []string{"/etc/d/x"}},
-		{"/root/.ssh/*", []string{"/root/.ssh/config", "/root/.ssh/.tmp"}, []string{"/root/.ssh/config"}},
-		{"/home/*/.bashrc", []string{"/home/u/.bashrc"}, []string{"/home/u/.bashrc"}},
-		{"/etc/.*", []string{"/etc/.hidden"}, []string{"/etc/.hidden"}},
-		{"/etc/[.]x", []string{"/etc/.x"}, []string{}},
-	} {
-		assert.Equal(t, c.want, DropHidden(c.pattern, c.names), c.pattern)
-	}
-}
-
 // TestWriteFileBackupKeepsOriginal: in backup mode the original file
 // itself (same inode, no copy made: a nearly full disk does not matter)
 // becomes FILE.augsave, replacing an older one, and the target is
