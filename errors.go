@@ -4,11 +4,18 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/lensnet/lensnet/internal/files"
 	"github.com/lensnet/lensnet/tree"
 )
 
 // The errors of the verbs, for errors.Is; each comes wrapped with the
 // path or name it is about.
+// ErrChanged is the cause of a save that refused to overwrite a file
+// because its text on disk is no longer what was loaded (another
+// process saved it meanwhile): load again and redo the change. Save's
+// error for that file is a *FileError that errors.Is finds it in.
+var ErrChanged = files.ErrChanged
+
 var (
 	// ErrNoMatch: a path that must select a node selects none.
 	ErrNoMatch = errors.New("no match for path expression")

@@ -81,14 +81,25 @@ func runAug(cfg config, args []string, stdin io.Reader, stdout, stderr io.Writer
 	}
 	p := &printer{out: stdout, errw: stderr, json: o.json}
 	start := time.Now()
-	h, err := lensnet.Open(lensnet.Options{Root: o.root, LensPath: o.includes, NoStdInc: o.noStd,
+	opts := lensnet.Options{Root: o.root, LensPath: o.includes, NoStdInc: o.noStd,
 		NoAutoload: o.noAuto, Transforms: o.xforms, NoLoad: o.noLoad, SaveMode: o.saveMode(),
-		TypeCheck: o.typecheck, Span: o.span, LazyMin: cfg.lazyMin})
+		TypeCheck: o.typecheck, Span: o.span, LazyMin: cfg.lazyMin}
+	h, err := lensnet.Open(opts)
 	if err != nil {
 		p.openFailed(err)
 		return 1
 	}
 	sh := &shell{h: h, p: p, timing: o.timing}
+	sh.reopen = func() (*lensnet.Handle, error) {
+		h, err := lensnet.Open(opts)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range o.loadFiles {
+			_ = h.LoadFile(f) // reported by the first run
+		}
+		return h, nil
+	}
 	if o.timing {
 		p.started(time.Since(start))
 	}

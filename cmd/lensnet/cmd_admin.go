@@ -46,6 +46,7 @@ var cmdSave = command{
 // has one then; --json has {"saved":[]}).
 func (s *shell) save(auto, quiet bool) bool {
 	err := s.h.Save()
+	s.saveErr = err
 	saved, _ := s.h.Match("/augeas/events/saved")
 	if err != nil {
 		s.p.saveFailed(err, auto)

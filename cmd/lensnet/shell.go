@@ -2,6 +2,8 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -20,6 +22,12 @@ type shell struct {
 	// interactive shell) showed; the end of the run finishes its line
 	// (with the autosave echoed as "save" when there is one).
 	promptOpen bool
+	// saveErr is the error of the last save the shell ran
+	saveErr error
+	// reopen opens the root afresh as the options say (and loads -l's
+	// files), for a command-line run whose save found its file changed
+	// on disk: the commands run again on what is there now
+	reopen func() (*lensnet.Handle, error)
 }
 
 // script runs one command per line from in (blank lines and lines
@@ -58,7 +66,57 @@ func (s *shell) script(in io.Reader, echo bool) (status int, quit bool) {
 // changes are saved, as if save followed: with -s and every line run,
 // by the save command itself (echoed with -e); else by a save that
 // reports only the files it wrote.
+//
+// Beyond augtool, when the save wrote nothing because a file changed on
+// disk since it was loaded (another process saved it: lensnet.ErrChanged),
+// the root is opened again and the commands run again on what is there
+// now, up to maxOneShotRuns times, so that concurrent one-shot edits of
+// one file never lose each other; only the last run's output is shown.
 func (s *shell) oneShot(words []string, echo, autosave bool) int {
+	out, errw := s.p.out, s.p.errw
+	defer func() { s.p.out, s.p.errw = out, errw }()
+	for run := 1; ; run++ {
+		var bout, berr bytes.Buffer
+		s.p.out, s.p.errw = &bout, &berr
+		s.saveErr = nil
+		status := s.oneShotRun(words, echo, autosave)
+		if run < maxOneShotRuns && s.reopen != nil && onlyChanged(s.saveErr) {
+			if h, err := s.reopen(); err == nil {
+				s.h = h
+				continue
+			}
+		}
+		out.Write(bout.Bytes())
+		errw.Write(berr.Bytes())
+		return status
+	}
+}
+
+// maxOneShotRuns bounds how often a command-line run is repeated on a
+// fresh load when its file keeps changing underneath.
+const maxOneShotRuns = 50
+
+// onlyChanged reports whether err is a save error all of whose files
+// failed because they changed on disk (so nothing was written and the
+// commands can run again on a fresh load).
+func onlyChanged(err error) bool {
+	if err == nil {
+		return false
+	}
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	}
+	for _, e := range errs {
+		if !errors.Is(e, lensnet.ErrChanged) {
+			return false
+		}
+	}
+	return true
+}
+
+// oneShotRun runs the command-line commands once and saves (oneShot).
+func (s *shell) oneShotRun(words []string, echo, autosave bool) int {
 	text := strings.Join(words, " ") + " "
 	if echo {
 		s.p.echo(text)
