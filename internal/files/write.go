@@ -113,7 +113,10 @@ func writeFile(fsys afero.Fs, name string, data string, mode Mode, same func([]b
 		return fmt.Errorf("%s: invalid save mode %v", name, mode)
 	}
 	target := name
-	if r, ok := fsys.(resolver); ok && mode != NewFile {
+	// a link whose target does not exist is replaced by the file, as
+	// augtool does (it saves a new file where the link was); a link to
+	// a file is written through
+	if r, ok := fsys.(resolver); ok && mode != NewFile && !dangling(fsys, name) {
 		c, err := r.Resolve(name)
 		if err != nil {
 			return err
@@ -167,6 +170,21 @@ func writeFile(fsys afero.Fs, name string, data string, mode Mode, same func([]b
 		_, err := io.WriteString(w, data)
 		return err
 	}, old)
+}
+
+// dangling reports whether name is a symbolic link whose target does
+// not exist.
+func dangling(fsys afero.Fs, name string) bool {
+	l, ok := fsys.(afero.Lstater)
+	if !ok {
+		return false
+	}
+	fi, _, err := l.LstatIfPossible(name)
+	if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		return false
+	}
+	_, err = fsys.Stat(name)
+	return errors.Is(err, fs.ErrNotExist)
 }
 
 // unchanged reads the file name and fails with ErrChanged unless same
