@@ -73,6 +73,25 @@ func TestSaveChangedOnDisk(t *testing.T) {
 	assert.ErrorIs(t, h1.Save(), files.ErrChanged)
 	_, err = os.Stat(sysctl)
 	assert.True(t, errors.Is(err, os.ErrNotExist))
+
+	// nor is a file removed that another process changed since the load;
+	// one that is gone already is no error
+	require.NoError(t, os.WriteFile(sysctl, []byte("x = 1\n"), 0o644))
+	require.NoError(t, h1.Load())
+	require.NoError(t, h2.Load())
+	require.NoError(t, h2.Set("/files/etc/sysctl.conf/x", "3"))
+	require.NoError(t, h2.Save())
+	_, err = h1.Remove("/files/etc/sysctl.conf")
+	require.NoError(t, err)
+	err = h1.Save()
+	assert.ErrorIs(t, err, files.ErrChanged)
+	b, _ = os.ReadFile(sysctl)
+	assert.Equal(t, "x = 3\n", string(b), "the other process's edit is kept")
+	require.NoError(t, h1.Load())
+	require.NoError(t, os.Remove(sysctl))
+	_, err = h1.Remove("/files/etc/sysctl.conf")
+	require.NoError(t, err)
+	assert.NoError(t, h1.Save())
 }
 
 // TestSaveConcurrentNoLostUpdate: handles that load one file and save

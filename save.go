@@ -15,7 +15,6 @@ import (
 	"github.com/lensnet/lensnet/internal/files"
 	"github.com/lensnet/lensnet/lens"
 	"github.com/lensnet/lensnet/tree"
-	"github.com/spf13/afero"
 )
 
 // SaveMode is how Save writes files, as Augeas's /augeas/save; the
@@ -93,7 +92,12 @@ func (h *Handle) Save() error {
 		}
 		if node == nil {
 			// the whole subtree is gone: the file goes too
-			if err := removeFile(h.fs, p, mode); err != nil {
+			// as for a write: not when another process changed it since
+			// (a file already gone is fine)
+			same := func(cur []byte, exists bool) bool {
+				return !exists || string(cur) == rec.text || string(cur)+"\n" == rec.text
+			}
+			if err := files.RemoveFileIf(h.fs, p, mode, same); err != nil {
 				errs = append(errs, h.saveError(p, "remove_failed", err))
 				continue
 			}
@@ -226,24 +230,6 @@ func (h *Handle) dropMeta(p string) {
 		}
 	}
 	n.Detach()
-}
-
-// removeFile deletes a file whose subtree was removed: in backup mode
-// it becomes FILE.augsave, in noop mode it stays, as in Augeas.
-func removeFile(fsys afero.Fs, p string, mode files.Mode) error {
-	var err error
-	switch mode {
-	case files.Noop:
-		return nil
-	case files.Backup:
-		err = fsys.Rename(p, p+".augsave")
-	default:
-		err = fsys.Remove(p)
-	}
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	return nil
 }
 
 // saveNew creates the files whose subtrees were added under /files.

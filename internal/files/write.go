@@ -172,6 +172,48 @@ func writeFile(fsys afero.Fs, name string, data string, mode Mode, same func([]b
 	}, old)
 }
 
+// RemoveFileIf removes the file name as a save in mode does when its
+// tree is gone (Backup renames it to NAME.augsave, Noop leaves it),
+// under the directory's lock as WriteFile writes, when same accepts
+// its current content (exists false when it is gone already): a file
+// that another process changed since it was loaded is not removed, the
+// error is an *fs.PathError naming name with ErrChanged. A file
+// already gone is no error.
+func RemoveFileIf(fsys afero.Fs, name string, mode Mode, same func(cur []byte, exists bool) bool) error {
+	if mode == Noop {
+		return nil
+	}
+	dir, base := splitName(name)
+	d, err := dirOf(fsys, dir)
+	if err != nil {
+		return err
+	}
+	defer d.close()
+	unlock, err := d.lock()
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	if same != nil {
+		if err := unchanged(fsys, name, same); err != nil {
+			return err
+		}
+	}
+	if mode == Backup {
+		err = d.rename(base, base+".augsave")
+	} else {
+		err = d.remove(base)
+	}
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		return err
+	}
+	d.sync()
+	return nil
+}
+
 // dangling reports whether name is a symbolic link whose target does
 // not exist.
 func dangling(fsys afero.Fs, name string) bool {
