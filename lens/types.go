@@ -65,11 +65,12 @@ var (
 func (l *Lens) types() *types { return l.treeTypes(false) }
 
 // checkedTypes are types for the type checker: compacted, replacing
-// plain ones computed for put (see textTypes).
+// plain ones computed for put (see textTypes), or kept apart where the
+// checker reads some regexp differently (see typesSlot).
 func (l *Lens) checkedTypes() *types { return l.treeTypes(true) }
 
 func (l *Lens) treeTypes(compacted bool) *types {
-	if t := l.ty.Load(); t != nil && (t.compacted || !compacted) {
+	if t := l.typesSlot(compacted).Load(); t != nil && (t.compacted || !compacted) {
 		return t
 	}
 	typeMu.Lock()
@@ -78,6 +79,24 @@ func (l *Lens) treeTypes(compacted bool) *types {
 		noSep: map[*regular.FA]*regular.FA{}}
 	t, _ := c.compute(l)
 	return t
+}
+
+// typesSlot is where the lens keeps its tree languages: those of the
+// checker (compacted) apart when it reads some regexp differently
+// (checkDiffers).
+func (l *Lens) typesSlot(compacted bool) *atomic.Pointer[types] {
+	if compacted && l.checkDiffers() {
+		return &l.cty
+	}
+	return &l.ty
+}
+
+// textSlot is typesSlot for the text languages.
+func (l *Lens) textSlot(compacted bool) *atomic.Pointer[textTypes] {
+	if compacted && l.checkDiffers() {
+		return &l.ctt
+	}
+	return &l.tt
 }
 
 type typeComputer struct {
@@ -96,7 +115,8 @@ type typeComputer struct {
 const maxRecRounds = 8
 
 func (c *typeComputer) compute(l *Lens) (*types, bool) {
-	if t := l.ty.Load(); t != nil && (t.compacted || !c.compacted) {
+	slot := l.typesSlot(c.compacted)
+	if t := slot.Load(); t != nil && (t.compacted || !c.compacted) {
 		return t, false
 	}
 	if t, ok := c.assume[l]; ok {
@@ -127,7 +147,7 @@ func (c *typeComputer) compute(l *Lens) (*types, bool) {
 	if dep {
 		c.memo[l] = t
 	} else {
-		l.ty.Store(t)
+		slot.Store(t)
 	}
 	return t, dep
 }
@@ -166,7 +186,7 @@ func (c *typeComputer) rec(l *Lens) (*types, bool) {
 		c.memo[l] = cur
 		return cur, true
 	}
-	l.ty.Store(cur)
+	l.typesSlot(c.compacted).Store(cur)
 	return cur, false
 }
 
@@ -196,9 +216,9 @@ func (c *typeComputer) combineRaw(l *Lens, kt []*types) *types {
 	case KindDel:
 		return &types{atype: epsilonFA}
 	case KindStore:
-		return &types{atype: epsilonFA, vtype: l.re}
+		return &types{atype: epsilonFA, vtype: c.regexp(l)}
 	case KindKey:
-		return &types{atype: epsilonFA, ktype: l.re}
+		return &types{atype: epsilonFA, ktype: c.regexp(l)}
 	case KindLabel:
 		return &types{atype: epsilonFA, ktype: regular.LiteralFA(l.str)}
 	case KindValue:
@@ -248,6 +268,15 @@ func (c *typeComputer) combineRaw(l *Lens, kt []*types) *types {
 	return &types{atype: regular.None()}
 }
 
+// regexp is the language of a store or key lens: the checker's for
+// compacted types.
+func (c *typeComputer) regexp(l *Lens) *regular.FA {
+	if c.compacted {
+		return l.checkRegexp()
+	}
+	return l.re
+}
+
 // withoutSeps returns fa ∩ noSepFA.
 func (c *typeComputer) withoutSeps(fa *regular.FA) *regular.FA {
 	if r, ok := c.noSep[fa]; ok {
@@ -291,7 +320,7 @@ func suffixes(fas []*regular.FA, shrink func(*regular.FA) *regular.FA) []*regula
 // first use; compacted ones if asked for (the type checker's), which then
 // replace plain ones computed for get.
 func (l *Lens) text(compacted bool) *textTypes {
-	if t := l.tt.Load(); t != nil && (t.compacted || !compacted) {
+	if t := l.textSlot(compacted).Load(); t != nil && (t.compacted || !compacted) {
 		return t
 	}
 	typeMu.Lock()
@@ -303,7 +332,8 @@ func (l *Lens) text(compacted bool) *textTypes {
 var noText = &textTypes{compacted: true}
 
 func computeText(l *Lens, compacted bool) *textTypes {
-	if t := l.tt.Load(); t != nil && (t.compacted || !compacted) {
+	slot := l.textSlot(compacted)
+	if t := slot.Load(); t != nil && (t.compacted || !compacted) {
 		return t
 	}
 	if l.recursive {
@@ -322,6 +352,9 @@ func computeText(l *Lens, compacted bool) *textTypes {
 	switch l.kind {
 	case KindDel, KindStore, KindKey:
 		t.ctype = l.re
+		if compacted {
+			t.ctype = l.checkRegexp()
+		}
 	case KindLabel, KindValue, KindSeq, KindCounter:
 		t.ctype = epsilonFA
 	case KindConcat, KindSquare:
@@ -341,7 +374,7 @@ func computeText(l *Lens, compacted bool) *textTypes {
 		t.ctype = regular.None()
 	}
 	t.ctype = shrink(t.ctype)
-	l.tt.Store(t)
+	slot.Store(t)
 	return t
 }
 
