@@ -24,7 +24,9 @@
 //   - | and ( ); empty alternatives and () match the empty word.
 //   - ^ at the start and $ at the end of the pattern, a group or an
 //     alternative are anchors; matching is anchored anyway, so they match
-//     the empty word. Elsewhere they are literal bytes.
+//     the empty word. Elsewhere they are literal bytes. With
+//     LiteralAnchors they are literal everywhere, as Augeas's type
+//     checker reads them.
 //   - With FoldCase (the /re/i form) every ASCII letter matches both
 //     cases; a negated set excludes both cases of its letters.
 //
