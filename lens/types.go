@@ -56,7 +56,8 @@ var (
 	seqFA      = regular.MustCompile("[0-9]+")
 	anyTreesFA = regular.MustCompile("([^\x03\x04]*\x03[^\x03\x04]*\x04)*")
 	anyLabelFA = regular.MustCompile("[^\x03\x04]*")
-	noSepFA    = anyLabelFA
+	noSepBytes = regular.AllBytes.Minus(sepBytes)
+	sepBytes   = regular.MustCompile("[\x03\x04]").FirstBytes()
 )
 
 // types returns the lens's tree languages, computing and caching them
@@ -204,7 +205,7 @@ func compact(fa *regular.FA) *regular.FA {
 	if fa == nil || fa.States() <= compactStates {
 		return fa
 	}
-	m := fa.Minimize()
+	m := fa.MinimizeBounded() // a language too large to determinise stays as it is
 	if m.States() >= fa.States() {
 		return fa
 	}
@@ -277,12 +278,13 @@ func (c *typeComputer) regexp(l *Lens) *regular.FA {
 	return l.re
 }
 
-// withoutSeps returns fa ∩ noSepFA.
+// withoutSeps returns fa without the words holding a separator of the
+// encoding, on fa's own automaton.
 func (c *typeComputer) withoutSeps(fa *regular.FA) *regular.FA {
 	if r, ok := c.noSep[fa]; ok {
 		return r
 	}
-	r := regular.Intersect(fa, noSepFA)
+	r := regular.Restrict(fa, noSepBytes)
 	c.noSep[fa] = r
 	return r
 }

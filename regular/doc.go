@@ -40,9 +40,12 @@
 // (Hopcroft) and build the reachable part of the product. IsEmpty,
 // Example, Equal, Subset and Disjoint answer questions about languages,
 // and AmbigConcat and AmbigStar find shortest words with two splits, the
-// counterexamples the lens type checker reports. FA.String converts a
-// language back to a pattern, by state elimination where it was not built
-// from one.
+// counterexamples the lens type checker reports. Where a DFA would have
+// more than DFALimit states, Disjoint, AmbigConcat and AmbigStar search
+// the product of the nondeterministic automata instead, MinimizeBounded
+// leaves the automaton as it is, and Restrict drops bytes without
+// determinising. FA.String converts a language back to a pattern, by
+// state elimination where it was not built from one.
 //
 // # Matching
 //
