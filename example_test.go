@@ -140,8 +140,8 @@ func ExampleHandle_Errors() {
 	char, _, _ := h.Get("/augeas/files/etc/resolv.conf/error/char")
 	fmt.Println("Augeas's char:", char)
 	// Output:
-	// /etc/resolv.conf parse_failed 2 9
-	// Augeas's char: 8
+	// /etc/resolv.conf parse_failed 2 1
+	// Augeas's char: 0
 }
 
 // Span says where a node's text is in its file.

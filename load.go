@@ -307,9 +307,11 @@ func describeGetError(e *tree.Node, lensName string, err error) {
 		set(e, "message", err.Error())
 		return
 	}
-	set(e, "pos", fmt.Sprint(ge.Pos.Offset))
-	set(e, "line", fmt.Sprint(ge.Pos.Line))
-	set(e, "char", fmt.Sprint(ge.Pos.Column-1))
+	if ge.Pos.IsValid() { // Augeas shows none for a failure before the text
+		set(e, "pos", fmt.Sprint(ge.Pos.Offset))
+		set(e, "line", fmt.Sprint(ge.Pos.Line))
+		set(e, "char", fmt.Sprint(ge.Pos.Column-1))
+	}
 	set(e, "lens", lensName+": "+ge.Lens.String())
 	set(e, "message", ge.Msg)
 }

@@ -130,7 +130,7 @@ func (c *checker) concat(l *Lens) error {
 		if t == 1 {
 			first = kids[0].checkedCtype()
 		} else if first != nil && kids[t-1].checkedCtype() != nil {
-			first = regular.Concat(first.Minimize(), kids[t-1].checkedCtype().Minimize())
+			first = regular.Concat(first.MinimizeBounded(), kids[t-1].checkedCtype().MinimizeBounded())
 		} else {
 			first = nil
 		}
@@ -145,7 +145,7 @@ func (c *checker) concat(l *Lens) error {
 		if t == 1 {
 			first = kids[0].checkedTypes().atype
 		} else {
-			first = regular.Concat(first.Minimize(), kids[t-1].checkedTypes().atype.Minimize())
+			first = regular.Concat(first.MinimizeBounded(), kids[t-1].checkedTypes().atype.MinimizeBounded())
 		}
 		second := kids[t].checkedTypes().atype
 		if amb, ok := regular.AmbigConcat(first, second); ok {

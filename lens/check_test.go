@@ -92,3 +92,40 @@ func TestConstructionRules(t *testing.T) {
 	assert.Error(t, r.Define(sub(key("b"))))
 	assert.Error(t, key("a").Define(sub(key("b"))))
 }
+
+// TestCheckRegexp: a lens whose checker reads another language than its
+// matcher (Augeas's ^ and $) is checked in that language, while get and
+// put, before and after the check, keep the matcher's, and so do the
+// lenses it shares operands with.
+func TestCheckRegexp(t *testing.T) {
+	eol := del("[ \t]*\n", "\n")
+	plain := store("[ \t]*#.*")
+	comment := func(s *Lens) *Lens { return cat(opt(sub(Label("c"), s)), eol) }
+	// the matcher's reading: the comment's trailing blanks can go to
+	// either lens
+	require.ErrorContains(t, Check(comment(plain)), "ambiguous concatenation")
+
+	checked := plain.WithCheckRegexp(re(`[ \t]*#.*\$`))
+	l := comment(checked)
+	assert.Equal(t, "/c = \"# x \"\n", get(t, l, "# x \n"), "before the check")
+	require.NoError(t, Check(l))
+	assert.Equal(t, "/c = \"# x \"\n", get(t, l, "# x \n"), "after the check")
+	root, err := l.Get("# x\n")
+	require.NoError(t, err)
+	root.Children()[0].SetValue("# y")
+	out, err := l.Put(root, "# x\n")
+	require.NoError(t, err)
+	assert.Equal(t, "# y\n", out)
+
+	// a recursive lens over the same operand
+	r := Rec()
+	require.NoError(t, r.Define(alt(l, sub(key("b"), dels("{"), star(r), dels("}")))))
+	require.NoError(t, Check(r))
+	assert.Equal(t, "/b\n/b/c = \"# z\"\n", get(t, star(r), "b{# z\n}"))
+
+	// the shared eol lens and the plain comment still read as before
+	assert.Equal(t, "", get(t, eol, " \n"))
+	require.ErrorContains(t, Check(comment(plain)), "ambiguous concatenation")
+	assert.Same(t, plain.Regexp(), checked.Regexp())
+	assert.Same(t, plain, plain.WithCheckRegexp(nil))
+}

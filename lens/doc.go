@@ -65,7 +65,8 @@
 // has no skeleton is created with the dels' defaults.
 //
 // Errors: a *GetError says where in the text (line, column and byte
-// offset), which lens, and what was expected; a *PutError names the tree
+// offset, placed where Augeas 1.14 places the failure of the same lens
+// on the same text), which lens, and what was expected; a *PutError names the tree
 // path of the offending node; construction and type errors are *Error.
 //
 // # Where things are
@@ -79,6 +80,7 @@
 //	getrec.go      the recogniser of recursive lenses, and its memory
 //	getpar.go      the parallel read of a large top-level star
 //	geterror.go    GetError and the messages of a failed get
+//	failure.go     where a failed get is reported, as Augeas reports it
 //	lazy.go        which subtrees GetLazy leaves unread, and reading them later
 //	skel.go        skeletons and dictionaries, what put writes the original from
 //	put.go         Put and Create

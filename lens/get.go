@@ -57,6 +57,12 @@ func (l *Lens) getWith(text string, mode getMode) (*tree.Node, *Layout, int, err
 	lvl, _, err := g.top(l)
 	if err != nil {
 		if ge, ok := err.(*GetError); ok {
+			if ge.noFit {
+				if e := explainFailure(l, text); e != nil {
+					ge = e
+					err = e
+				}
+			}
 			ge.Top = l.info
 		}
 		return nil, nil, g.parallelReads, err

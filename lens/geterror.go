@@ -12,7 +12,7 @@ import (
 // with which lens, and what was expected there.
 
 // GetError is a failure to read text with a lens: where (Pos, with the
-// byte offset), which lens (Top, the named lens the text was read with,
+// byte offset; no valid position where augtool shows none), which lens (Top, the named lens the text was read with,
 // such as Hosts.lns, and Lens, the part of it that failed), and what
 // went wrong.
 type GetError struct {
@@ -20,9 +20,23 @@ type GetError struct {
 	Top  source.Info
 	Lens source.Info
 	Msg  string
+
+	// noFit: the text does not fit the lens (rather than a key or value
+	// left over, say); where is worked out again for the whole text
+	// (explainFailure)
+	noFit bool
 }
 
 func (e *GetError) Error() string {
+	if !e.Pos.IsValid() {
+		// no position: Augeas places some failures before the text
+		// (see explainFailure) and then shows none
+		lens := e.Lens.String()
+		if e.Top.Name != "" {
+			lens = e.Top.String()
+		}
+		return fmt.Sprintf("%s (lens %s)", e.Msg, lens)
+	}
 	if e.Top.Name != "" && (e.Lens == source.Info{} || e.Lens == e.Top) {
 		return fmt.Sprintf("%s: %s (byte %d, lens %s)", e.Pos, e.Msg, e.Pos.Offset, e.Top)
 	}
@@ -107,7 +121,7 @@ report:
 		msg = "unexpected end of input, expected " + describeSet(next)
 	}
 	e := g.errAt(l, pos, msg)
-	e.Lens = who
+	e.Lens, e.noFit = who, true
 	return e
 }
 
@@ -129,7 +143,7 @@ func (g *getter) recFailure(l *Lens) error {
 		}
 	}
 	e := g.errAt(l, pos, msg)
-	e.Lens = who
+	e.Lens, e.noFit = who, true
 	return e
 }
 

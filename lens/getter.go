@@ -434,7 +434,9 @@ func (g *getter) union(l *Lens, i, j int) (skel, error) {
 	if l.recursive {
 		return skel{}, g.recFailure(l)
 	}
-	return skel{}, g.errAt(l, i, "no branch of the union matches")
+	e := g.errAt(l, i, "no branch of the union matches")
+	e.noFit = true
+	return skel{}, e
 }
 
 // matches reports whether text[i:j] is in l's language.
@@ -464,7 +466,9 @@ func (g *getter) maybe(l *Lens, i, j int) (skel, error) {
 			return skel{}, err
 		}
 		if !ok {
-			return skel{}, g.errAt(l, i, "optional lens does not match")
+			e := g.errAt(l, i, "optional lens does not match")
+			e.noFit = true
+			return skel{}, e
 		}
 	}
 	if !apply {

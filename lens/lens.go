@@ -48,6 +48,7 @@ type Lens struct {
 	kind Kind
 	info source.Info
 	re   *regular.FA // del, store, key
+	cre  *regular.FA // del, store, key: the language the type checker reads for re, when it differs (see WithCheckRegexp)
 	str  string      // del default; label and value string; seq and counter name
 	kids []*Lens     // concat and union: the operands; subtree, star, maybe, rec: one; square: left, body, right
 	fold bool        // square: compare left and right case-insensitively
@@ -66,6 +67,13 @@ type Lens struct {
 
 	lazy     atomic.Pointer[lazyPlan] // top of a lens: which of its top-level subtrees get may leave unread below
 	subsOnly atomic.Int32             // star: onlySubtrees, 0 not known yet, 1 true, 2 false
+
+	// The checker's own languages, for a lens that reads some regexp
+	// differently for the checker (checkDiffers): they never replace
+	// those of get and put.
+	cty     atomic.Pointer[types]
+	ctt     atomic.Pointer[textTypes]
+	differs atomic.Int32 // checkDiffers: 0 not known yet, 1 true, 2 false
 }
 
 // Kind returns the lens's kind.
@@ -82,9 +90,90 @@ func (l *Lens) WithInfo(info source.Info) *Lens {
 		l.info = info
 		return l
 	}
-	c := &Lens{kind: l.kind, info: info, re: l.re, str: l.str, kids: l.kids, fold: l.fold,
+	c := &Lens{kind: l.kind, info: info, re: l.re, cre: l.cre, str: l.str, kids: l.kids, fold: l.fold,
 		recursive: l.recursive, hasKey: l.hasKey, hasValue: l.hasValue}
 	return c
+}
+
+// WithCheckRegexp returns a copy of the del, store or key lens l whose
+// type checker reads the language fa where get and put read l's regexp.
+// Augeas needs it: its matcher (GNU regex) reads ^ and $ as anchors, its
+// type checker (libfa) as ordinary characters, and some of its lenses
+// are unambiguous only in the checker's reading. Other lenses are
+// returned unchanged.
+func (l *Lens) WithCheckRegexp(fa *regular.FA) *Lens {
+	if l.re == nil || fa == nil || l.kind == KindRec {
+		return l
+	}
+	c := l.WithInfo(l.info)
+	c.cre = fa
+	return c
+}
+
+// checkRegexp is the language the type checker reads for a del, store or
+// key lens.
+func (l *Lens) checkRegexp() *regular.FA {
+	if l.cre != nil {
+		return l.cre
+	}
+	return l.re
+}
+
+// checkDiffers reports whether the type checker reads some regexp of l
+// or of a lens inside it differently from get and put (see
+// WithCheckRegexp), so that l's checker languages are its own.
+func (l *Lens) checkDiffers() bool {
+	switch l.differs.Load() {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	if l.recursive {
+		// a cycle: search it whole, and remember the answer only for l
+		// once every recursive lens in it is defined
+		complete := true
+		d := differsIn(l, map[*Lens]bool{}, &complete)
+		if complete {
+			l.storeDiffers(d)
+		}
+		return d
+	}
+	d := l.cre != nil
+	for _, k := range l.kids {
+		d = k.checkDiffers() || d
+	}
+	l.storeDiffers(d)
+	return d
+}
+
+func (l *Lens) storeDiffers(d bool) {
+	if d {
+		l.differs.Store(1)
+	} else {
+		l.differs.Store(2)
+	}
+}
+
+// differsIn is checkDiffers for a recursive lens: any lens reachable
+// from l, cycles included; complete is cleared on an undefined
+// recursive lens.
+func differsIn(l *Lens, seen map[*Lens]bool, complete *bool) bool {
+	if seen[l] {
+		return false
+	}
+	seen[l] = true
+	if !l.recursive {
+		return l.checkDiffers()
+	}
+	if l.kind == KindRec && len(l.kids) == 0 {
+		*complete = false
+	}
+	d := false
+	for _, k := range l.kids {
+		d = differsIn(k, seen, complete) || d
+	}
+	return d
 }
 
 // Children returns the operands of a combinator (nil for a primitive; the

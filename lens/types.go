@@ -56,7 +56,8 @@ var (
 	seqFA      = regular.MustCompile("[0-9]+")
 	anyTreesFA = regular.MustCompile("([^\x03\x04]*\x03[^\x03\x04]*\x04)*")
 	anyLabelFA = regular.MustCompile("[^\x03\x04]*")
-	noSepFA    = anyLabelFA
+	noSepBytes = regular.AllBytes.Minus(sepBytes)
+	sepBytes   = regular.MustCompile("[\x03\x04]").FirstBytes()
 )
 
 // types returns the lens's tree languages, computing and caching them
@@ -65,11 +66,12 @@ var (
 func (l *Lens) types() *types { return l.treeTypes(false) }
 
 // checkedTypes are types for the type checker: compacted, replacing
-// plain ones computed for put (see textTypes).
+// plain ones computed for put (see textTypes), or kept apart where the
+// checker reads some regexp differently (see typesSlot).
 func (l *Lens) checkedTypes() *types { return l.treeTypes(true) }
 
 func (l *Lens) treeTypes(compacted bool) *types {
-	if t := l.ty.Load(); t != nil && (t.compacted || !compacted) {
+	if t := l.typesSlot(compacted).Load(); t != nil && (t.compacted || !compacted) {
 		return t
 	}
 	typeMu.Lock()
@@ -78,6 +80,24 @@ func (l *Lens) treeTypes(compacted bool) *types {
 		noSep: map[*regular.FA]*regular.FA{}}
 	t, _ := c.compute(l)
 	return t
+}
+
+// typesSlot is where the lens keeps its tree languages: those of the
+// checker (compacted) apart when it reads some regexp differently
+// (checkDiffers).
+func (l *Lens) typesSlot(compacted bool) *atomic.Pointer[types] {
+	if compacted && l.checkDiffers() {
+		return &l.cty
+	}
+	return &l.ty
+}
+
+// textSlot is typesSlot for the text languages.
+func (l *Lens) textSlot(compacted bool) *atomic.Pointer[textTypes] {
+	if compacted && l.checkDiffers() {
+		return &l.ctt
+	}
+	return &l.tt
 }
 
 type typeComputer struct {
@@ -96,7 +116,8 @@ type typeComputer struct {
 const maxRecRounds = 8
 
 func (c *typeComputer) compute(l *Lens) (*types, bool) {
-	if t := l.ty.Load(); t != nil && (t.compacted || !c.compacted) {
+	slot := l.typesSlot(c.compacted)
+	if t := slot.Load(); t != nil && (t.compacted || !c.compacted) {
 		return t, false
 	}
 	if t, ok := c.assume[l]; ok {
@@ -127,7 +148,7 @@ func (c *typeComputer) compute(l *Lens) (*types, bool) {
 	if dep {
 		c.memo[l] = t
 	} else {
-		l.ty.Store(t)
+		slot.Store(t)
 	}
 	return t, dep
 }
@@ -166,7 +187,7 @@ func (c *typeComputer) rec(l *Lens) (*types, bool) {
 		c.memo[l] = cur
 		return cur, true
 	}
-	l.ty.Store(cur)
+	l.typesSlot(c.compacted).Store(cur)
 	return cur, false
 }
 
@@ -184,7 +205,7 @@ func compact(fa *regular.FA) *regular.FA {
 	if fa == nil || fa.States() <= compactStates {
 		return fa
 	}
-	m := fa.Minimize()
+	m := fa.MinimizeBounded() // a language too large to determinise stays as it is
 	if m.States() >= fa.States() {
 		return fa
 	}
@@ -196,9 +217,9 @@ func (c *typeComputer) combineRaw(l *Lens, kt []*types) *types {
 	case KindDel:
 		return &types{atype: epsilonFA}
 	case KindStore:
-		return &types{atype: epsilonFA, vtype: l.re}
+		return &types{atype: epsilonFA, vtype: c.regexp(l)}
 	case KindKey:
-		return &types{atype: epsilonFA, ktype: l.re}
+		return &types{atype: epsilonFA, ktype: c.regexp(l)}
 	case KindLabel:
 		return &types{atype: epsilonFA, ktype: regular.LiteralFA(l.str)}
 	case KindValue:
@@ -248,12 +269,22 @@ func (c *typeComputer) combineRaw(l *Lens, kt []*types) *types {
 	return &types{atype: regular.None()}
 }
 
-// withoutSeps returns fa ∩ noSepFA.
+// regexp is the language of a store or key lens: the checker's for
+// compacted types.
+func (c *typeComputer) regexp(l *Lens) *regular.FA {
+	if c.compacted {
+		return l.checkRegexp()
+	}
+	return l.re
+}
+
+// withoutSeps returns fa without the words holding a separator of the
+// encoding, on fa's own automaton.
 func (c *typeComputer) withoutSeps(fa *regular.FA) *regular.FA {
 	if r, ok := c.noSep[fa]; ok {
 		return r
 	}
-	r := regular.Intersect(fa, noSepFA)
+	r := regular.Restrict(fa, noSepBytes)
 	c.noSep[fa] = r
 	return r
 }
@@ -291,7 +322,7 @@ func suffixes(fas []*regular.FA, shrink func(*regular.FA) *regular.FA) []*regula
 // first use; compacted ones if asked for (the type checker's), which then
 // replace plain ones computed for get.
 func (l *Lens) text(compacted bool) *textTypes {
-	if t := l.tt.Load(); t != nil && (t.compacted || !compacted) {
+	if t := l.textSlot(compacted).Load(); t != nil && (t.compacted || !compacted) {
 		return t
 	}
 	typeMu.Lock()
@@ -303,7 +334,8 @@ func (l *Lens) text(compacted bool) *textTypes {
 var noText = &textTypes{compacted: true}
 
 func computeText(l *Lens, compacted bool) *textTypes {
-	if t := l.tt.Load(); t != nil && (t.compacted || !compacted) {
+	slot := l.textSlot(compacted)
+	if t := slot.Load(); t != nil && (t.compacted || !compacted) {
 		return t
 	}
 	if l.recursive {
@@ -322,6 +354,9 @@ func computeText(l *Lens, compacted bool) *textTypes {
 	switch l.kind {
 	case KindDel, KindStore, KindKey:
 		t.ctype = l.re
+		if compacted {
+			t.ctype = l.checkRegexp()
+		}
 	case KindLabel, KindValue, KindSeq, KindCounter:
 		t.ctype = epsilonFA
 	case KindConcat, KindSquare:
@@ -341,7 +376,7 @@ func computeText(l *Lens, compacted bool) *textTypes {
 		t.ctype = regular.None()
 	}
 	t.ctype = shrink(t.ctype)
-	l.tt.Store(t)
+	slot.Store(t)
 	return t
 }
 

@@ -1,6 +1,7 @@
 package lenses_test
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,7 +15,8 @@ import (
 // TestGoldenAgainstAugtool replays every golden case with augtool 1.14
 // and Augeas's lens of the same name (packages augeas-tools and
 // augeas-lenses, installed by scripts/test.sh): its print of the file
-// must equal the "tree" section, and after the same edits and a save the
+// must equal the "tree" section, a "get-error" case must fail there at
+// the same line and column, and after the same edits and a save the
 // file must hold the "output" section (a "put-error" case must fail to
 // save there too).
 func TestGoldenAgainstAugtool(t *testing.T) {
@@ -45,6 +47,16 @@ func TestGoldenAgainstAugtool(t *testing.T) {
 				assert.Equal(t, want, out, "augtool print")
 			} else {
 				assert.Empty(t, out, "augtool reads a file our lens refuses")
+			}
+			if want, ok := sections["get-error"]; ok {
+				// the failure is where augtool places it: "LINE:COL: ..."
+				// against error/line and error/char (counted from 0)
+				var line, col int
+				_, err := fmt.Sscanf(want, "%d:%d:", &line, &col)
+				require.NoError(t, err, "get-error %q", want)
+				meta := "/augeas/files" + path + "/error"
+				got := aug("get " + meta + "/line\nget " + meta + "/char\n")
+				assert.Equal(t, fmt.Sprintf("%s/line = %d\n%s/char = %d\n", meta, line, meta, col-1), got, "augtool's error position")
 			}
 			edits, ok := sections["edits"]
 			if !ok || sections["tree"] == "" {

@@ -26,15 +26,24 @@ func (x Ambiguity) String() string {
 // continuing and b from its start; then v with b continuing and b again
 // from its start. The phases meet the conditions u ∈ a, up ∈ a, pv ∈ b
 // and v ∈ b, so a reachable final state is exactly an ambiguity.
+//
+// When a DFA would have more than DFALimit states, the search runs on
+// the nondeterministic automata instead (see large.go), and the witness
+// is not necessarily a shortest one.
 func AmbigConcat(a, b *FA) (Ambiguity, bool) {
-	return ambig(a.dfa(), b.dfa())
+	da, ok1 := a.boundedDFA()
+	db, ok2 := b.boundedDFA()
+	if !ok1 || !ok2 {
+		return ambigNFA(a.n, b.n)
+	}
+	return ambig(da, db)
 }
 
 // AmbigStar reports whether the iteration a* is ambiguous, which is the
 // case exactly when a·a* is. The witness splits a word of a·a* into its
 // first iteration and the rest.
 func AmbigStar(a *FA) (Ambiguity, bool) {
-	return ambig(a.dfa(), Star(a).dfa())
+	return AmbigConcat(a, Star(a))
 }
 
 type akey struct {

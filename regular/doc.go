@@ -24,7 +24,9 @@
 //   - | and ( ); empty alternatives and () match the empty word.
 //   - ^ at the start and $ at the end of the pattern, a group or an
 //     alternative are anchors; matching is anchored anyway, so they match
-//     the empty word. Elsewhere they are literal bytes.
+//     the empty word. Elsewhere they are literal bytes. With
+//     LiteralAnchors they are literal everywhere, as Augeas's type
+//     checker reads them.
 //   - With FoldCase (the /re/i form) every ASCII letter matches both
 //     cases; a negated set excludes both cases of its letters.
 //
@@ -38,9 +40,12 @@
 // (Hopcroft) and build the reachable part of the product. IsEmpty,
 // Example, Equal, Subset and Disjoint answer questions about languages,
 // and AmbigConcat and AmbigStar find shortest words with two splits, the
-// counterexamples the lens type checker reports. FA.String converts a
-// language back to a pattern, by state elimination where it was not built
-// from one.
+// counterexamples the lens type checker reports. Where a DFA would have
+// more than DFALimit states, Disjoint, AmbigConcat and AmbigStar search
+// the product of the nondeterministic automata instead, MinimizeBounded
+// leaves the automaton as it is, and Restrict drops bytes without
+// determinising. FA.String converts a language back to a pattern, by
+// state elimination where it was not built from one.
 //
 // # Matching
 //

@@ -15,6 +15,8 @@ type FA struct {
 
 	detOnce sync.Once
 	det     *dfa
+	built   atomic.Bool // det is set
+	large   atomic.Bool // the DFA has more than DFALimit states (boundedDFA)
 
 	fwd atomic.Pointer[matcher] // matcher over n, bounded cache
 	rev atomic.Pointer[matcher] // matcher over the reversed language
@@ -30,6 +32,7 @@ func newFA(n *nfa, src *Regexp) *FA { return &FA{n: n, src: src} }
 func fromDFA(t *dfa) *FA {
 	fa := &FA{n: t.toNFA()}
 	fa.detOnce.Do(func() { fa.det = t })
+	fa.built.Store(true)
 	return fa
 }
 
@@ -142,6 +145,7 @@ func Repeat(a *FA, min, max int) *FA {
 // dfa returns the minimal complete DFA of the language.
 func (a *FA) dfa() *dfa {
 	a.detOnce.Do(func() { a.det = determinize(a.n) })
+	a.built.Store(true)
 	return a.det
 }
 
@@ -213,7 +217,12 @@ func (a *FA) Subset(b *FA) bool {
 // Disjoint reports whether a and b share no word; if they do, it returns
 // a shortest shared word as the example.
 func Disjoint(a, b *FA) (example string, disjoint bool) {
-	w, found := counterexample(a.dfa(), b.dfa(), func(x, y bool) bool { return x && y })
+	da, ok1 := a.boundedDFA()
+	db, ok2 := b.boundedDFA()
+	if !ok1 || !ok2 {
+		return disjointNFA(a.n, b.n)
+	}
+	w, found := counterexample(da, db, func(x, y bool) bool { return x && y })
 	return w, !found
 }
 

@@ -12,6 +12,10 @@ const (
 	// FoldCase makes the pattern case-insensitive for ASCII letters, as
 	// the /re/i form of the lens language does.
 	FoldCase Flags = 1 << iota
+	// LiteralAnchors reads ^ and $ as ordinary characters everywhere, as
+	// Augeas's type checker (libfa) does; without it they are anchors
+	// where GNU regex, Augeas's matcher, reads them as anchors.
+	LiteralAnchors
 )
 
 // MaxRepeat is the largest count allowed in an interval {m,n}, as in GNU
@@ -46,7 +50,7 @@ func printable(s string) string {
 // lens language has converted its literal escapes: outside brackets \c
 // stands for the character c, inside brackets a backslash is literal.
 func Parse(pattern string, flags Flags) (*Regexp, error) {
-	p := &parser{src: pattern, fold: flags&FoldCase != 0}
+	p := &parser{src: pattern, fold: flags&FoldCase != 0, literalAnchors: flags&LiteralAnchors != 0}
 	re, err := p.alt()
 	if err != nil {
 		return nil, err
@@ -72,10 +76,11 @@ func MustParse(pattern string, flags Flags) *Regexp {
 }
 
 type parser struct {
-	src   string
-	pos   int
-	fold  bool
-	depth int
+	src            string
+	pos            int
+	fold           bool
+	literalAnchors bool
+	depth          int
 }
 
 // maxDepth bounds nesting of groups so that hostile patterns cannot
@@ -127,7 +132,7 @@ func (p *parser) concat() (*Regexp, error) {
 		// group or an alternative, and $ as one at their end; elsewhere
 		// both are literals. Matching is anchored at both ends already,
 		// so an anchor there matches the empty word.
-		if c == '^' && len(subs) == 0 || c == '$' && p.atEnd(p.pos+1) {
+		if !p.literalAnchors && (c == '^' && len(subs) == 0 || c == '$' && p.atEnd(p.pos+1)) {
 			p.pos++
 			continue
 		}

@@ -34,16 +34,17 @@ func init() {
 	builtins = map[string]Value{
 		"del": builtin("del", func(ev *evaluator, at source.Span, a []Value) (Value, error) {
 			re := a[0].(*Regexp)
-			l := ev.lens(lens.Del(re.FA, string(a[1].(String))), at)
+			l := ev.lens(lens.Del(re.FA, string(a[1].(String))).WithCheckRegexp(re.Check), at)
 			ev.ld.noteCase(l.L, re.NoCase)
 			return l, nil
 		}, tRegexp, tString),
 		"store": builtin("store", func(ev *evaluator, at source.Span, a []Value) (Value, error) {
-			return ev.lens(lens.Store(a[0].(*Regexp).FA), at), nil
+			re := a[0].(*Regexp)
+			return ev.lens(lens.Store(re.FA).WithCheckRegexp(re.Check), at), nil
 		}, tRegexp),
 		"key": builtin("key", func(ev *evaluator, at source.Span, a []Value) (Value, error) {
 			re := a[0].(*Regexp)
-			l := ev.lens(lens.Key(re.FA), at)
+			l := ev.lens(lens.Key(re.FA).WithCheckRegexp(re.Check), at)
 			ev.ld.noteCase(l.L, re.NoCase)
 			return l, nil
 		}, tRegexp),

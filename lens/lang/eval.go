@@ -47,7 +47,7 @@ func (ev *evaluator) eval(e syntax.Expr, en *env) (Value, error) {
 		if e.NoCase {
 			flags = regular.FoldCase
 		}
-		re, err := regular.Parse(e.Pattern, flags)
+		re, err := compileRegexp(e.Pattern, flags)
 		if err != nil {
 			var rerr *regular.Error
 			if errors.As(err, &rerr) {
@@ -55,7 +55,7 @@ func (ev *evaluator) eval(e syntax.Expr, en *env) (Value, error) {
 			}
 			return nil, errorAt(e.Span, "invalid regexp: %v", err)
 		}
-		return &Regexp{FA: regular.Compile(re), NoCase: e.NoCase}, nil
+		return re, nil
 	case *syntax.Unit:
 		return Unit{}, nil
 	case *syntax.Ident:
@@ -258,13 +258,14 @@ func (ev *evaluator) postfix(e *syntax.Postfix, en *env) (Value, error) {
 	}
 	switch v := v.(type) {
 	case *Regexp:
+		op := regular.Optional
 		switch e.Op {
 		case '*':
-			return &Regexp{FA: regular.Star(v.FA), NoCase: v.NoCase}, nil
+			op = regular.Star
 		case '+':
-			return &Regexp{FA: regular.Plus(v.FA), NoCase: v.NoCase}, nil
+			op = regular.Plus
 		}
-		return &Regexp{FA: regular.Optional(v.FA), NoCase: v.NoCase}, nil
+		return regexpOp(func(fas ...*regular.FA) *regular.FA { return op(fas[0]) }, v.NoCase, v), nil
 	case *Lens:
 		switch e.Op {
 		case '*':
@@ -328,7 +329,7 @@ func (ev *evaluator) combine(e *syntax.Binary, l Value, en *env) (Value, error) 
 		}
 		if lr, ok := toRegexp(l); ok {
 			if rr, ok := toRegexp(r); ok {
-				return &Regexp{FA: regular.Concat(lr.FA, rr.FA), NoCase: lr.NoCase && rr.NoCase}, nil
+				return regexpOp(regular.Concat, lr.NoCase && rr.NoCase, lr, rr), nil
 			}
 		}
 		return nil, errorAt(e.Span, "concatenation of %s and %s is not possible", l.Type(), r.Type())
@@ -341,7 +342,7 @@ func (ev *evaluator) combine(e *syntax.Binary, l Value, en *env) (Value, error) 
 		}
 		if lr, ok := toRegexp(l); ok {
 			if rr, ok := toRegexp(r); ok {
-				return &Regexp{FA: regular.Union(lr.FA, rr.FA), NoCase: lr.NoCase && rr.NoCase}, nil
+				return regexpOp(regular.Union, lr.NoCase && rr.NoCase, lr, rr), nil
 			}
 		}
 		return nil, errorAt(e.Span, "union of %s and %s is not possible", l.Type(), r.Type())
@@ -355,7 +356,13 @@ func (ev *evaluator) combine(e *syntax.Binary, l Value, en *env) (Value, error) 
 		if err != nil {
 			return nil, errorAt(e.Span, "regular expression subtraction failed: %v", err)
 		}
-		return &Regexp{FA: d, NoCase: lr.NoCase}, nil
+		out := &Regexp{FA: d, NoCase: lr.NoCase}
+		if lr.Check != nil || rr.Check != nil {
+			if out.Check, err = regular.Subtract(lr.checkFA(), rr.checkFA()); err != nil {
+				return nil, errorAt(e.Span, "regular expression subtraction failed: %v", err)
+			}
+		}
+		return out, nil
 	}
 	// ';'
 	if _, ok := l.(Unit); ok {

@@ -23,9 +23,6 @@ const augeasDist = "/usr/share/augeas/lenses/dist"
 // whyFailing explains the known failures in the list (written by -update
 // as a comment above the entry).
 var whyFailing = map[string]string{
-	"test_sip_conf.aug": "the regexp /[ \\t]*[#;].*$/ ends in the anchor $; Augeas's type checker (libfa) reads $ as a\n" +
-		"# literal character and its matcher (GNU regex) as an anchor; lensnet reads it as the empty word in both,\n" +
-		"# so the concatenation with the end of line is ambiguous to lensnet's checker",
 	"test_xendconfsxp.aug": "the last test expects an exception on input that the lens does describe; the test file lists it\n" +
 		"# under \"Bugs\": Augeas's Earley parser fails on it, lensnet reads it (a deliberate difference)",
 }

@@ -23,10 +23,63 @@ type String string
 
 // Regexp is a regexp value. NoCase is set for /.../i literals, so that
 // lenses built from them compare case-insensitively where it matters
-// (square).
+// (square). Check, when set, is the language Augeas's type checker reads
+// for the regexp where it differs from FA's (see compileRegexp); lenses
+// built from the regexp are type-checked with it.
 type Regexp struct {
 	FA     *regular.FA
+	Check  *regular.FA
 	NoCase bool
+}
+
+// checkFA is the language the type checker reads for r.
+func (r *Regexp) checkFA() *regular.FA {
+	if r.Check != nil {
+		return r.Check
+	}
+	return r.FA
+}
+
+// regexpOp applies an operation of the regexp algebra to the regexps'
+// languages, and to the checker's where one of them has its own.
+func regexpOp(op func(...*regular.FA) *regular.FA, noCase bool, rs ...*Regexp) *Regexp {
+	fas := make([]*regular.FA, len(rs))
+	var checks []*regular.FA
+	for i, r := range rs {
+		fas[i] = r.FA
+		if r.Check != nil && checks == nil {
+			checks = make([]*regular.FA, len(rs))
+		}
+	}
+	out := &Regexp{FA: op(fas...), NoCase: noCase}
+	if checks != nil {
+		for i, r := range rs {
+			checks[i] = r.checkFA()
+		}
+		out.Check = op(checks...)
+	}
+	return out
+}
+
+// compileRegexp compiles a pattern for matching and, where ^ or $ make a
+// difference, for the type checker: Augeas matches with GNU regex, which
+// reads them as anchors at the ends of the pattern, of a group or of an
+// alternative, and type-checks with libfa, which reads them as ordinary
+// characters everywhere. Its own lenses rely on that (sip_conf's
+// /[ \t]*[#;].*$/ before an end of line).
+func compileRegexp(pattern string, flags regular.Flags) (*Regexp, error) {
+	re, err := regular.Parse(pattern, flags)
+	if err != nil {
+		return nil, err
+	}
+	out := &Regexp{FA: regular.Compile(re), NoCase: flags&regular.FoldCase != 0}
+	if strings.ContainsAny(pattern, "^$") {
+		lit, err := regular.Parse(pattern, flags|regular.LiteralAnchors)
+		if err == nil && lit.String() != re.String() {
+			out.Check = regular.Compile(lit)
+		}
+	}
+	return out, nil
 }
 
 // Lens is a lens value.
@@ -165,16 +218,16 @@ func coerce(p ptype, v Value) (Value, bool) {
 func toRegexp(v Value) (*Regexp, bool) {
 	switch v := v.(type) {
 	case String:
-		return &Regexp{FA: promote(string(v))}, true
+		return promote(string(v)), true
 	case *Regexp:
 		return v, true
 	}
 	return nil, false
 }
 
-func promote(s string) *regular.FA {
+func promote(s string) *Regexp {
 	if !strings.Contains(s, "\\") {
-		return regular.LiteralFA(s)
+		return &Regexp{FA: regular.LiteralFA(s)}
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
@@ -183,12 +236,12 @@ func promote(s string) *regular.FA {
 		}
 		b.WriteByte(s[i])
 	}
-	re, err := regular.Parse(b.String(), 0)
+	r, err := compileRegexp(b.String(), 0)
 	if err != nil {
 		// a trailing lone backslash: take the string literally
-		return regular.LiteralFA(s)
+		return &Regexp{FA: regular.LiteralFA(s)}
 	}
-	return regular.Compile(re)
+	return r
 }
 
 // Error is an evaluation error at a source position.
