@@ -221,6 +221,7 @@ func (h *Handle) attach(p string, x *xform, r readResult) {
 		return
 	case r.gerr != nil:
 		h.failed[p] = true
+		h.addFileMeta(p, x, r.lens, r.mtime) // as augtool, before the error
 		h.setGetError(p, x, r.gerr)
 		return
 	}
@@ -231,12 +232,18 @@ func (h *Handle) attach(p string, x *xform, r readResult) {
 	fileNode.SetChildren(kids)
 	tree.ClearChanges(fileNode)
 	tree.SetFileRoot(fileNode, true)
+	h.addFileMeta(p, x, l, mtime)
+	h.files[p] = &fileRec{path: p, xf: x, lens: l, text: text, node: fileNode, fresh: true, layout: r.lay}
+}
+
+// addFileMeta records a file read with lens l of transform x under
+// /augeas/files/<p>: path, mtime and lens with its info.
+func (h *Handle) addFileMeta(p string, x *xform, l *lens.Lens, mtime int64) {
 	meta := h.mkdirs(h.augeasNode(), "/files"+p)
 	meta.Append(tree.NewValue("path", "/files"+p), tree.NewValue("mtime", strconv.FormatInt(mtime, 10)))
 	ln := tree.NewValue("lens", x.name)
 	ln.Append(tree.NewValue("info", lensInfo(l)))
 	meta.Append(ln)
-	h.files[p] = &fileRec{path: p, xf: x, lens: l, text: text, node: fileNode, fresh: true, layout: r.lay}
 }
 
 // setLoadError records that a transform's lens cannot be used, under
@@ -294,8 +301,7 @@ func readFile(fsys afero.Fs, p string) (string, int64, error) {
 
 // setGetError records a parse failure as augtool shows it.
 func (h *Handle) setGetError(p string, x *xform, err error) {
-	describeGetError(h.setError(p, "parse_failed", err.Error()), x.name, err)
-	set(h.mkdirs(h.augeasNode(), "/files"+p), "lens", x.name)
+	describeGetError(h.newError(p, "parse_failed"), x.name, err)
 }
 
 // describeGetError fills a parse_failed error node as Augeas does: the
@@ -319,13 +325,20 @@ func describeGetError(e *tree.Node, lensName string, err error) {
 // setError stores /augeas/files/<p>/error = kind with a message and
 // returns the error node.
 func (h *Handle) setError(p, kind, msg string) *tree.Node {
+	e := h.newError(p, kind)
+	set(e, "message", msg)
+	return e
+}
+
+// newError stores /augeas/files/<p>/error = kind, replacing an earlier
+// one, and returns the error node.
+func (h *Handle) newError(p, kind string) *tree.Node {
 	meta := h.mkdirs(h.augeasNode(), "/files"+p)
 	if old := child(meta, "error"); old != nil {
 		old.Detach()
 	}
 	e := tree.NewValue("error", kind)
 	meta.Append(e)
-	set(e, "message", msg)
 	return e
 }
 
