@@ -66,6 +66,7 @@ type Lens struct {
 
 	lazy     atomic.Pointer[lazyPlan] // top of a lens: which of its top-level subtrees get may leave unread below
 	subsOnly atomic.Int32             // star: onlySubtrees, 0 not known yet, 1 true, 2 false
+	seqLocal atomic.Int32             // subtree: seqsLocal, 0 not known yet, 1 true, 2 false
 }
 
 // Kind returns the lens's kind.

@@ -19,6 +19,11 @@ type skel struct {
 type dict struct {
 	entries []dictEntry
 	index   map[dictKey][]int32
+	// src, when set, is the layout the entries stand for (PutChanged
+	// writing a changed top level): entry k is the subtree src.found[k]
+	// with label src.keys[k], and its skeleton and dictionary are read
+	// from its text only when put needs them (see putter.entry)
+	src *Layout
 }
 
 type dictKey struct {
@@ -31,6 +36,7 @@ type dictEntry struct {
 	skel skel
 	sub  *dict
 	used bool
+	lazy bool // skel and sub not read yet (dict.src)
 }
 
 func (d *dict) add(key dictKey, sk skel, sub *dict) {
@@ -40,19 +46,20 @@ func (d *dict) add(key dictKey, sk skel, sub *dict) {
 // dictScan is the size up to which lookups scan instead of indexing.
 const dictScan = 16
 
-// pop returns the first unused entry for key, marking it used, or nil.
-func (d *dict) pop(key dictKey) *dictEntry {
+// pop returns the index of the first unused entry for key, marking it
+// used, or -1.
+func (d *dict) pop(key dictKey) int {
 	if d == nil {
-		return nil
+		return -1
 	}
 	if len(d.entries) <= dictScan {
 		for i := range d.entries {
 			if e := &d.entries[i]; !e.used && e.key == key {
 				e.used = true
-				return e
+				return i
 			}
 		}
-		return nil
+		return -1
 	}
 	if d.index == nil {
 		d.index = make(map[dictKey][]int32)
@@ -63,12 +70,11 @@ func (d *dict) pop(key dictKey) *dictEntry {
 	}
 	q := d.index[key]
 	if len(q) == 0 {
-		return nil
+		return -1
 	}
-	e := &d.entries[q[0]]
 	d.index[key] = q[1:]
-	e.used = true
-	return e
+	d.entries[q[0]].used = true
+	return int(q[0])
 }
 
 // instanceOf reports whether sk could have been produced by l, so that
