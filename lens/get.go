@@ -15,11 +15,12 @@ func (l *Lens) Get(text string) (*tree.Node, error) {
 }
 
 // GetLayout is Get that also returns the layout of the top level of the
-// text (nil for a recursive lens): which subtree lens read each node of
-// the top level, for PutChangedLayout, which then need not read that
-// level again.
+// text: which subtree lens read each node of the top level, and with
+// which label, for PutChangedLayout, which then need not read that
+// level again, or, when the level changed, need not read the nodes
+// below it that did not.
 func (l *Lens) GetLayout(text string) (*tree.Node, *Layout, error) {
-	return l.get(text, !l.recursive)
+	return l.get(text, true)
 }
 
 // GetLazy is GetLayout that may leave the levels below the top-level
@@ -33,7 +34,7 @@ func (l *Lens) GetLayout(text string) (*tree.Node, *Layout, error) {
 // large file to change a few nodes of it costs about half as much.
 func (l *Lens) GetLazy(text string) (*tree.Node, *Layout, error) {
 	if l.recursive {
-		return l.get(text, false)
+		return l.get(text, true)
 	}
 	root, lay, _, err := l.getWith(text, getMode{record: true, lazy: l.lazyPlan()})
 	return root, lay, err

@@ -105,7 +105,7 @@ func newLayout(l *Lens, text string, nodes []*tree.Node, found []foundSubtree) *
 // differently, or put failing (Put then reports why).
 func (sp *splicer) putTop(l *Lens, root *tree.Node) (string, bool) {
 	lay := sp.lay
-	if lay == nil || lay.lens != l || lay.text != sp.text || l.recursive {
+	if lay == nil || lay.lens != l || lay.text != sp.text {
 		return "", false
 	}
 	g := &getter{text: sp.text, getMode: getMode{skel: true, shallow: true}, lvl: &level{}}
