@@ -100,6 +100,13 @@ type split struct {
 func newSplit(nodes []*tree.Node) split {
 	lv := &encLevel{nodes: nodes, offs: make([]int, len(nodes)+1)}
 	var b strings.Builder
+	size := 0
+	for _, n := range nodes {
+		lab, _ := n.Label()
+		v, _ := n.Value()
+		size += len(lab) + len(v) + len(encSep) + len(encEnd)
+	}
+	b.Grow(size)
 	for k, n := range nodes {
 		lv.offs[k] = b.Len()
 		if lab, ok := n.Label(); ok {

@@ -18,7 +18,11 @@ type skel struct {
 // node keeps its formatting when it moves among its siblings.
 type dict struct {
 	entries []dictEntry
-	index   map[dictKey][]int32
+	// index, made on the first pop of a large dict: the first unused
+	// entry of each label, and for each entry the next one with its
+	// label (-1: none)
+	index map[dictKey]int32
+	next  []int32
 	// src, when set, is the layout the entries stand for (PutChanged
 	// writing a changed top level): entry k is the subtree src.found[k]
 	// with label src.keys[k], and its skeleton and dictionary are read
@@ -62,19 +66,25 @@ func (d *dict) pop(key dictKey) int {
 		return -1
 	}
 	if d.index == nil {
-		d.index = make(map[dictKey][]int32)
-		for i := range d.entries {
+		d.index = make(map[dictKey]int32)
+		d.next = make([]int32, len(d.entries))
+		for i := len(d.entries) - 1; i >= 0; i-- {
 			k := d.entries[i].key
-			d.index[k] = append(d.index[k], int32(i))
+			if j, ok := d.index[k]; ok {
+				d.next[i] = j
+			} else {
+				d.next[i] = -1
+			}
+			d.index[k] = int32(i)
 		}
 	}
-	q := d.index[key]
-	if len(q) == 0 {
+	i, ok := d.index[key]
+	if !ok || i < 0 {
 		return -1
 	}
-	d.index[key] = q[1:]
-	d.entries[q[0]].used = true
-	return int(q[0])
+	d.index[key] = d.next[i]
+	d.entries[i].used = true
+	return int(i)
 }
 
 // instanceOf reports whether sk could have been produced by l, so that
