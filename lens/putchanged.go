@@ -109,9 +109,13 @@ func (sp *splicer) putTop(l *Lens, root *tree.Node) (string, bool) {
 		return "", false
 	}
 	g := &getter{text: sp.text, getMode: getMode{skel: true, shallow: true}, lvl: &level{}}
-	sk, err := g.exact(l, 0, len(sp.text))
-	if err != nil || !slices.Equal(g.found, lay.found) {
-		return "", false
+	sk, ok := lay.topSkel(g)
+	if !ok {
+		var err error
+		sk, err = g.exact(l, 0, len(sp.text))
+		if err != nil || !slices.Equal(g.found, lay.found) {
+			return "", false
+		}
 	}
 	d := &dict{entries: make([]dictEntry, len(lay.found)), src: lay}
 	for k := range d.entries {
@@ -127,6 +131,126 @@ func (sp *splicer) putTop(l *Lens, root *tree.Node) (string, bool) {
 		return "", false
 	}
 	return p.out.String(), true
+}
+
+// topSkel returns the skeleton of the top level of the layout's text,
+// made from the layout instead of reading the text again, where the
+// top lens is a star of subtrees (its operand is subtree lenses under
+// unions and recursion only: each iteration reads one subtree), or a
+// concatenation of such stars whose subtree lenses differ, the first
+// operand possibly a lens without subtrees instead (read here, with g,
+// up to the first subtree). The read the layout comes from had each
+// star read a run of the subtrees found, so which star read which, and
+// where each operand's text lies, is known; the skeleton of an
+// iteration is that of its subtree, which holds only its lens.
+func (lay *Layout) topSkel(g *getter) (skel, bool) {
+	l := lay.lens
+	parts := []*Lens{l}
+	if l.kind == KindConcat {
+		parts = l.kids
+	}
+	owner := map[*Lens]int{} // the star each subtree lens iterates in
+	plain := -1              // the operand without subtrees, if any
+	for t, p := range parts {
+		var subs []*Lens
+		if p.kind == KindStar && subtreesOnly(p.kids[0], map[*Lens]bool{}, &subs) {
+			for _, x := range subs {
+				if o, dup := owner[x]; dup && o != t {
+					return skel{}, false
+				}
+				owner[x] = t
+			}
+			continue
+		}
+		if t != 0 || l.kind != KindConcat || p.recursive || holdsSubtree(p, map[*Lens]bool{}) {
+			return skel{}, false
+		}
+		plain = t
+	}
+	kids := make([]skel, len(parts))
+	pos, k := 0, 0 // where the next operand starts, the next subtree found
+	for t, p := range parts {
+		if t == plain {
+			end := len(lay.text)
+			if len(lay.found) > 0 {
+				end = lay.found[0].i
+			}
+			if !p.ctype().Match(lay.text[:end]) {
+				return skel{}, false
+			}
+			sk, err := g.exact(p, 0, end)
+			if err != nil {
+				return skel{}, false
+			}
+			kids[t], pos = sk, end
+			continue
+		}
+		var its []skel
+		for ; k < len(lay.found); k++ {
+			f := lay.found[k]
+			if o, ok := owner[f.lens]; !ok || o != t {
+				break
+			}
+			if f.i != pos {
+				return skel{}, false
+			}
+			its = append(its, skel{lens: f.lens})
+			pos = f.j
+		}
+		kids[t] = skel{lens: p, kids: its}
+	}
+	if k != len(lay.found) || pos != len(lay.text) {
+		return skel{}, false
+	}
+	if l.kind != KindConcat {
+		return kids[0], true
+	}
+	return skel{lens: l, kids: kids}, true
+}
+
+// subtreesOnly reports whether every word of l is one subtree, l being
+// subtree lenses under unions and recursion only, and adds those to
+// subs.
+func subtreesOnly(l *Lens, seen map[*Lens]bool, subs *[]*Lens) bool {
+	switch l.kind {
+	case KindSubtree:
+		*subs = append(*subs, l)
+		return true
+	case KindUnion:
+		for _, k := range l.kids {
+			if !subtreesOnly(k, seen, subs) {
+				return false
+			}
+		}
+		return true
+	case KindRec:
+		if seen[l] || l.body() == nil {
+			return false
+		}
+		seen[l] = true
+		return subtreesOnly(l.body(), seen, subs)
+	}
+	return false
+}
+
+// holdsSubtree reports whether l has a subtree lens in it.
+func holdsSubtree(l *Lens, seen map[*Lens]bool) bool {
+	if l.kind == KindSubtree {
+		return true
+	}
+	if seen[l] {
+		return false
+	}
+	seen[l] = true
+	if l.kind == KindRec {
+		return l.body() == nil || holdsSubtree(l.body(), seen)
+	}
+	for _, k := range l.kids {
+		if holdsSubtree(k, seen) {
+			return true
+		}
+	}
+	return false
 }
 
 // errAlone is put's answer when an entry of a layout's dictionary
