@@ -185,16 +185,23 @@ func (lay *Layout) topSkel(g *getter) (skel, bool) {
 			kids[t], pos = sk, end
 			continue
 		}
-		var its []skel
-		for ; k < len(lay.found); k++ {
-			f := lay.found[k]
-			if o, ok := owner[f.lens]; !ok || o != t {
+		first, run := k, k // the subtrees this star read: found[first:run]
+		for run < len(lay.found) {
+			if o, ok := owner[lay.found[run].lens]; !ok || o != t {
 				break
 			}
+			run++
+		}
+		var its []skel
+		if run > k {
+			its = make([]skel, run-k)
+		}
+		for ; k < run; k++ {
+			f := lay.found[k]
 			if f.i != pos {
 				return skel{}, false
 			}
-			its = append(its, skel{lens: f.lens})
+			its[k-first] = skel{lens: f.lens}
 			pos = f.j
 		}
 		kids[t] = skel{lens: p, kids: its}
