@@ -23,6 +23,11 @@ type dict struct {
 	// label (-1: none)
 	index map[dictKey]int32
 	next  []int32
+	// before the index is made (most puts write the nodes in the order
+	// they were read, and never need it): every entry before cur is
+	// used or has its key in skipped
+	cur     int
+	skipped map[dictKey]bool
 	// src, when set, is the layout the entries stand for (PutChanged
 	// writing a changed top level): entry k is the subtree src.found[k]
 	// with label src.keys[k], and its skeleton and dictionary are read
@@ -66,17 +71,29 @@ func (d *dict) pop(key dictKey) int {
 		return -1
 	}
 	if d.index == nil {
-		d.index = make(map[dictKey]int32)
-		d.next = make([]int32, len(d.entries))
-		for i := len(d.entries) - 1; i >= 0; i-- {
-			k := d.entries[i].key
-			if j, ok := d.index[k]; ok {
-				d.next[i] = j
-			} else {
-				d.next[i] = -1
+		if !d.skipped[key] {
+			// no unused entry for key before cur: the first one is
+			// the next entry for key from cur, found if near
+			end := min(d.cur+dictScan, len(d.entries))
+			for x := d.cur; x < end; x++ {
+				if d.entries[x].key != key {
+					continue
+				}
+				for y := d.cur; y < x; y++ {
+					if d.skipped == nil {
+						d.skipped = map[dictKey]bool{}
+					}
+					d.skipped[d.entries[y].key] = true
+				}
+				d.entries[x].used = true
+				d.cur = x + 1
+				return x
 			}
-			d.index[k] = int32(i)
+			if end == len(d.entries) {
+				return -1
+			}
 		}
+		d.makeIndex()
 	}
 	i, ok := d.index[key]
 	if !ok || i < 0 {
@@ -85,6 +102,24 @@ func (d *dict) pop(key dictKey) int {
 	d.index[key] = d.next[i]
 	d.entries[i].used = true
 	return int(i)
+}
+
+// makeIndex indexes the unused entries of d.
+func (d *dict) makeIndex() {
+	d.index = make(map[dictKey]int32)
+	d.next = make([]int32, len(d.entries))
+	for i := len(d.entries) - 1; i >= 0; i-- {
+		if d.entries[i].used {
+			continue
+		}
+		k := d.entries[i].key
+		if j, ok := d.index[k]; ok {
+			d.next[i] = j
+		} else {
+			d.next[i] = -1
+		}
+		d.index[k] = int32(i)
+	}
 }
 
 // instanceOf reports whether sk could have been produced by l, so that
