@@ -166,18 +166,13 @@ func (g *getter) scan(fa *regular.FA, who *Lens, p int) []int {
 	return out[:len(out):len(out)] // appends copy
 }
 
-// just returns the one-element list [p] without allocating: a window
-// of a shared identity table (capacity 1, so appends copy).
+// just returns the one-element list [p], from the arena (capacity 1,
+// so appends copy). Each position asks at most a few times, and only
+// some do: an identity table over the whole text cost 8 bytes a byte.
 func (g *getter) just(p int) []int {
-	s := g.scratch()
-	if len(s.ident) <= p {
-		k := len(s.ident)
-		s.ident = append(s.ident, make([]int, max(len(g.text)+1, 256)-k)...)
-		for i := k; i < len(s.ident); i++ {
-			s.ident[i] = i
-		}
-	}
-	return s.ident[p : p+1 : p+1]
+	out := g.scratch().alloc(1)
+	out[0] = p
+	return out
 }
 
 // partEnds is ends for one group of a recursive concatenation or union.
@@ -657,7 +652,6 @@ type recScratch struct {
 	// arena holds the ends lists found by scan, so that they need no
 	// allocation each; a full chunk is left to the lists in it
 	arena []int
-	ident []int // ident[i] == i, for just; kept across texts
 	// stacks for lists being built: each user pushes above what is
 	// there and pops back to it before returning
 	tmp     []int
