@@ -64,6 +64,15 @@
 // back byte for byte and a node keeps its formatting when it moves. What
 // has no skeleton is created with the dels' defaults.
 //
+// PutChanged gives Put's bytes for a tree read from the text and edited
+// since, reading only what changed: a level whose nodes are as read is
+// copied around its changed children; a top level that changed is put
+// with a dictionary made from the layout of the load (each top-level
+// node's lens, span and label), whose entries are read from their own
+// text only when a node other than the unchanged one read there takes
+// them, and, where the top lens is stars of subtrees, with a skeleton
+// made from the layout too. Editing a large file costs about a load.
+//
 // Errors: a *GetError says where in the text (line, column and byte
 // offset, placed where Augeas 1.14 places the failure of the same lens
 // on the same text), which lens, and what was expected; a *PutError names the tree

@@ -15,9 +15,10 @@ func (l *Lens) Get(text string) (*tree.Node, error) {
 }
 
 // GetLayout is Get that also returns the layout of the top level of the
-// text (nil for a recursive lens): which subtree lens read each node of
-// the top level, for PutChangedLayout, which then need not read that
-// level again.
+// text (nil for a recursive lens, see GetLazy): which subtree lens read
+// each node of the top level, and with which label, for
+// PutChangedLayout, which then need not read that level again, or, when
+// the level changed, need not read the nodes below it that did not.
 func (l *Lens) GetLayout(text string) (*tree.Node, *Layout, error) {
 	return l.get(text, !l.recursive)
 }
@@ -31,9 +32,13 @@ func (l *Lens) GetLayout(text string) (*tree.Node, *Layout, error) {
 // square, no recursion, and seq numbers that do not depend on what was
 // counted before); the rest is read as GetLayout reads it. Reading a
 // large file to change a few nodes of it costs about half as much.
+// Unlike GetLayout, it returns a layout for a recursive lens too (for
+// the large files it is meant for, a layout spares PutChangedLayout the
+// recogniser's second pass over the text; for the many small files
+// GetLayout reads, it would only cost memory).
 func (l *Lens) GetLazy(text string) (*tree.Node, *Layout, error) {
 	if l.recursive {
-		return l.get(text, false)
+		return l.get(text, true)
 	}
 	root, lay, _, err := l.getWith(text, getMode{record: true, lazy: l.lazyPlan()})
 	return root, lay, err

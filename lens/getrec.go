@@ -25,7 +25,7 @@ func (g *getter) ends(l *Lens, p int) ([]int, error) {
 		t := s.table(l)
 		v := s.at(t, p)
 		if v > 0 {
-			return s.ends[v-1], nil
+			return s.ends.at(v), nil
 		}
 		if l.body() == nil {
 			return nil, g.errAt(l, p, "recursive lens used before it was defined")
@@ -44,8 +44,7 @@ func (g *getter) ends(l *Lens, p int) ([]int, error) {
 			s.put(t, p, 0)
 			return nil, err
 		}
-		s.ends = append(s.ends, e)
-		s.put(t, p, int32(len(s.ends)))
+		s.put(t, p, s.ends.add(e))
 		return e, nil
 	case KindSubtree:
 		return g.ends(l.kids[0], p)
@@ -166,18 +165,13 @@ func (g *getter) scan(fa *regular.FA, who *Lens, p int) []int {
 	return out[:len(out):len(out)] // appends copy
 }
 
-// just returns the one-element list [p] without allocating: a window
-// of a shared identity table (capacity 1, so appends copy).
+// just returns the one-element list [p], from the arena (capacity 1,
+// so appends copy). Each position asks at most a few times, and only
+// some do: an identity table over the whole text cost 8 bytes a byte.
 func (g *getter) just(p int) []int {
-	s := g.scratch()
-	if len(s.ident) <= p {
-		k := len(s.ident)
-		s.ident = append(s.ident, make([]int, max(len(g.text)+1, 256)-k)...)
-		for i := k; i < len(s.ident); i++ {
-			s.ident[i] = i
-		}
-	}
-	return s.ident[p : p+1 : p+1]
+	out := g.scratch().alloc(1)
+	out[0] = p
+	return out
 }
 
 // partEnds is ends for one group of a recursive concatenation or union.
@@ -399,14 +393,13 @@ func (g *getter) starReach(l *Lens, p int) (starReach, error) {
 	s := g.scratch()
 	t := s.table(l)
 	if v := s.at(t, p); v > 0 {
-		return s.star[v-1], nil
+		return s.star.at(v), nil
 	}
 	r, err := g.reach(l.kids[0], p)
 	if err != nil {
 		return starReach{}, err
 	}
-	s.star = append(s.star, r)
-	s.put(t, p, int32(len(s.star)))
+	s.put(t, p, s.star.add(r))
 	return r, nil
 }
 
@@ -648,16 +641,15 @@ func intersects(a, b []int) bool {
 // given back, cleared, when the get is done, so that reading many small
 // files (ifcfg) allocates it once per processor rather than per file.
 type recScratch struct {
-	n    int              // length of the text
-	tabs []memoTab        // one per lens memoised in this text
-	free [][]int32        // dense slot arrays to reuse
-	big  map[uint64]int32 // slots of long texts, by table<<32 | position
-	ends [][]int          // memoised ends of placeholders, slot values 1..
-	star []starReach      // memoised star reaches, slot values 1..
+	n    int                 // length of the text
+	tabs []memoTab           // one per lens memoised in this text
+	free [][]int32           // dense slot arrays to reuse
+	big  map[uint64]int32    // slots of long texts, by table<<32 | position
+	ends memoList[[]int]     // memoised ends of placeholders, slot values 1..
+	star memoList[starReach] // memoised star reaches, slot values 1..
 	// arena holds the ends lists found by scan, so that they need no
 	// allocation each; a full chunk is left to the lists in it
 	arena []int
-	ident []int // ident[i] == i, for just; kept across texts
 	// stacks for lists being built: each user pushes above what is
 	// there and pops back to it before returning
 	tmp     []int
@@ -665,6 +657,50 @@ type recScratch struct {
 	heap    []int
 	// endsArena holds lists of ends lists as arena holds ends lists
 	endsArena [][]int
+}
+
+// memoList is a list of memoised results, numbered from 1, held in
+// chunks so that a long text's list grows without copying.
+type memoList[T any] struct {
+	chunks [][]T
+	n      int
+}
+
+// memoChunk is the number of results in a chunk of a memoList.
+const memoChunk = 1 << 12
+
+// add appends x and returns its number.
+func (m *memoList[T]) add(x T) int32 {
+	c := m.n / memoChunk
+	if c == len(m.chunks) {
+		// a short text's list stays short: the first chunk grows
+		// until it is whole, the others are made whole
+		size := memoChunk
+		if c == 0 {
+			size = 16
+		}
+		m.chunks = append(m.chunks, make([]T, 0, size))
+	}
+	m.chunks[c] = append(m.chunks[c], x)
+	m.n++
+	return int32(m.n)
+}
+
+// at returns the result numbered v.
+func (m *memoList[T]) at(v int32) T {
+	i := int(v) - 1
+	return m.chunks[i/memoChunk][i%memoChunk]
+}
+
+// reset empties the list, keeping its first chunk.
+func (m *memoList[T]) reset() {
+	if len(m.chunks) > 0 {
+		clear(m.chunks[0])
+		m.chunks[0] = m.chunks[0][:0]
+		clear(m.chunks[1:])
+		m.chunks = m.chunks[:1]
+	}
+	m.n = 0
 }
 
 // allocEnds returns n nil lists from the ends arena (capacity n).
@@ -747,7 +783,7 @@ func (g *getter) release() {
 		return
 	}
 	g.rec = nil
-	long := s.n > denseMax || len(s.ends) > denseMax || len(s.star) > denseMax
+	long := s.n > denseMax || s.ends.n > denseMax || s.star.n > denseMax
 	for _, t := range s.tabs {
 		if t.slots != nil {
 			clear(t.slots)
@@ -757,10 +793,8 @@ func (g *getter) release() {
 	clear(s.tabs)
 	s.tabs = s.tabs[:0]
 	s.big = nil
-	clear(s.ends)
-	s.ends = s.ends[:0]
-	clear(s.star)
-	s.star = s.star[:0]
+	s.ends.reset()
+	s.star.reset()
 	s.arena = s.arena[:0]
 	clear(s.endsArena) // every list handed out was nil, and is cleared here
 	s.endsArena = s.endsArena[:0]

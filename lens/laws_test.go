@@ -1018,7 +1018,7 @@ func (c *lawCase) putGet(t testing.TB, r *rand.Rand, root, donor *tree.Node, x s
 	t.Helper()
 	// edit a tree read from x, not a copy, so that PutChanged can use its
 	// spans and change marks
-	edited, err := c.l.Get(x)
+	edited, lay, err := c.l.GetLayout(x)
 	if err != nil || !tree.Equal(edited, root) {
 		edited = root.Clone()
 	}
@@ -1032,6 +1032,17 @@ func (c *lawCase) putGet(t testing.TB, r *rand.Rand, root, donor *tree.Node, x s
 		z, zerr := c.l.PutChanged(edited, x)
 		require.Equal(t, fmt.Sprint(perr), fmt.Sprint(zerr), "PutChanged and Put disagree\n%s", ctx)
 		require.Equal(t, y, z, "PutChanged and Put disagree\n%s", ctx)
+		// with the layout, a changed top level is written from it
+		z, zerr = c.l.PutChangedLayout(edited, x, lay)
+		require.Equal(t, fmt.Sprint(perr), fmt.Sprint(zerr), "PutChangedLayout and Put disagree\n%s", ctx)
+		require.Equal(t, y, z, "PutChangedLayout and Put disagree\n%s", ctx)
+		// GetLazy's layout (recursive lenses have one) describes the
+		// text, not these nodes: every node put is read again alone
+		if _, lazyLay, err := c.l.GetLazy(x); err == nil {
+			z, zerr = c.l.PutChangedLayout(edited, x, lazyLay)
+			require.Equal(t, fmt.Sprint(perr), fmt.Sprint(zerr), "PutChangedLayout (GetLazy's layout) and Put disagree\n%s", ctx)
+			require.Equal(t, y, z, "PutChangedLayout (GetLazy's layout) and Put disagree\n%s", ctx)
+		}
 		created, cerr := c.l.Create(edited)
 		require.True(t, tree.Equal(before, edited), "Put or Create changed its tree\n%s", ctx)
 		require.Equal(t, perr == nil, cerr == nil, "Put and Create disagree on the tree: put %v, create %v\n%s", perr, cerr, ctx)

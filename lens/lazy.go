@@ -40,6 +40,9 @@ type subtreeFacts struct {
 	nested  bool            // it holds subtrees below its own level
 	names   map[string]bool // names of the seqs and counters below its own level
 	exposed map[string]bool // names of its seqs that count across nodes
+	// seqsReset: no recursion, and every seq below its own level is
+	// reset by a counter read before it in it
+	seqsReset bool
 }
 
 func newLazyPlan(top *Lens) *lazyPlan {
@@ -118,19 +121,20 @@ func newLazyPlan(top *Lens) *lazyPlan {
 
 // analyseSubtree finds the facts of the subtree lens s (see lazyPlan).
 func analyseSubtree(s *Lens) subtreeFacts {
-	f := subtreeFacts{safe: true, names: map[string]bool{}, exposed: map[string]bool{}}
+	f := subtreeFacts{safe: true, seqsReset: true, names: map[string]bool{}, exposed: map[string]bool{}}
 	// flow reads l at depth (0: s's own level) with the counters of
 	// reset read before it, and returns those read after it on every
 	// path
 	var flow func(l *Lens, depth int, reset map[string]bool) map[string]bool
 	flow = func(l *Lens, depth int, reset map[string]bool) map[string]bool {
 		if l.recursive {
-			f.safe = false
+			f.safe, f.seqsReset = false, false
 			return reset
 		}
 		switch l.kind {
 		case KindSquare:
-			f.safe = false
+			// not looked into: its seqs count as not reset
+			f.safe, f.seqsReset = false, false
 			return reset
 		case KindSeq:
 			if depth == 0 {
@@ -138,7 +142,7 @@ func analyseSubtree(s *Lens) subtreeFacts {
 			} else {
 				f.names[l.str] = true
 				if !reset[l.str] {
-					f.safe = false
+					f.safe, f.seqsReset = false, false
 				}
 			}
 			return reset
@@ -189,6 +193,27 @@ func analyseSubtree(s *Lens) subtreeFacts {
 	}
 	flow(s.kids[0], 0, map[string]bool{})
 	return f
+}
+
+// seqsLocal reports whether reading the subtree lens s from its own
+// text alone numbers every seq below the node's own level as reading it
+// in place does: each is reset by a counter read before it in s (the
+// seq of the node's own level, if any, makes only the node's label,
+// which put does not read back). Computed once per lens.
+func (s *Lens) seqsLocal() bool {
+	switch s.seqLocal.Load() {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	ok := analyseSubtree(s).seqsReset
+	if ok {
+		s.seqLocal.Store(1)
+	} else {
+		s.seqLocal.Store(2)
+	}
+	return ok
 }
 
 // onlySubtrees reports whether all the star l does to the level it is

@@ -67,6 +67,7 @@ type Lens struct {
 
 	lazy     atomic.Pointer[lazyPlan] // top of a lens: which of its top-level subtrees get may leave unread below
 	subsOnly atomic.Int32             // star: onlySubtrees, 0 not known yet, 1 true, 2 false
+	seqLocal atomic.Int32             // subtree: seqsLocal, 0 not known yet, 1 true, 2 false
 
 	// The checker's own languages, for a lens that reads some regexp
 	// differently for the checker (checkDiffers): they never replace

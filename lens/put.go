@@ -100,6 +100,13 @@ type split struct {
 func newSplit(nodes []*tree.Node) split {
 	lv := &encLevel{nodes: nodes, offs: make([]int, len(nodes)+1)}
 	var b strings.Builder
+	size := 0
+	for _, n := range nodes {
+		lab, _ := n.Label()
+		v, _ := n.Value()
+		size += len(lab) + len(v) + len(encSep) + len(encEnd)
+	}
+	b.Grow(size)
 	for k, n := range nodes {
 		lv.offs[k] = b.Len()
 		if lab, ok := n.Label(); ok {
@@ -245,7 +252,19 @@ func (p *putter) subtree(l *Lens, sp split, d *dict) error {
 	lab, has := n.Label()
 	var sk *skel
 	var sub *dict
-	if e := d.pop(dictKey{lab, has}); e != nil {
+	if k := d.pop(dictKey{lab, has}); k >= 0 {
+		e := &d.entries[k]
+		if e.lazy {
+			if f := d.src.found[k]; f.lens == l && d.src.nodes[k] == n && !l.recursive && !tree.SubtreeChanged(n) {
+				// the node read there, unchanged, written with the lens
+				// that read it: GetPut, as in PutChanged's splice
+				p.out.WriteString(d.src.text[f.i:f.j])
+				return nil
+			}
+			if err := d.read(k); err != nil {
+				return err
+			}
+		}
 		sub = e.sub
 		if instanceOf(l.kids[0], &e.skel) {
 			sk = &e.skel

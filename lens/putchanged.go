@@ -1,6 +1,7 @@
 package lens
 
 import (
+	"errors"
 	"slices"
 
 	"github.com/lensnet/lensnet/regular"
@@ -49,10 +50,13 @@ func (l *Lens) PutChangedLayout(root *tree.Node, original string, lay *Layout) (
 	if err != nil {
 		return "", err
 	}
-	if !ok {
-		return l.Put(root, original)
+	if ok {
+		return string(sp.out), nil
 	}
-	return string(sp.out), nil
+	if out, ok := sp.putTop(l, root); ok {
+		return out, nil
+	}
+	return l.Put(root, original)
 }
 
 type splicer struct {
@@ -69,6 +73,7 @@ type Layout struct {
 	text  string
 	nodes []*tree.Node
 	found []foundSubtree
+	keys  []dictKey // the label each node was read with
 }
 
 // newLayout returns the layout of the top level nodes read from text by
@@ -82,7 +87,209 @@ func newLayout(l *Lens, text string, nodes []*tree.Node, found []foundSubtree) *
 			return nil
 		}
 	}
-	return &Layout{lens: l, text: text, nodes: append([]*tree.Node(nil), nodes...), found: found}
+	keys := make([]dictKey, len(nodes))
+	for k, n := range nodes {
+		keys[k].label, keys[k].hasLabel = n.Label()
+	}
+	return &Layout{lens: l, text: text, nodes: append([]*tree.Node(nil), nodes...), found: found, keys: keys}
+}
+
+// putTop writes the tree as Put does when the top level changed (nodes
+// added, removed, moved, relabelled or given another value), given the
+// layout of the text: the top level is written by put, with its
+// skeleton read again (one level only) and a dictionary made from the
+// layout, whose entries are read from their own text only when used
+// for a node that is not the unchanged node read there (see
+// putter.subtree). It reports false where that may differ from Put:
+// no layout of this text, an entry that reading alone could number
+// differently, or put failing (Put then reports why).
+func (sp *splicer) putTop(l *Lens, root *tree.Node) (string, bool) {
+	lay := sp.lay
+	if lay == nil || lay.lens != l || lay.text != sp.text {
+		return "", false
+	}
+	g := &getter{text: sp.text, getMode: getMode{skel: true, shallow: true}, lvl: &level{}}
+	sk, ok := lay.topSkel(g)
+	if !ok {
+		var err error
+		sk, err = g.exact(l, 0, len(sp.text))
+		if err != nil || !slices.Equal(g.found, lay.found) {
+			return "", false
+		}
+	}
+	d := &dict{entries: make([]dictEntry, len(lay.found)), src: lay}
+	for k := range d.entries {
+		d.entries[k] = dictEntry{key: lay.keys[k], lazy: true}
+	}
+	kids := newSplit(root.Children())
+	if !l.types().atype.Match(kids.enc()) {
+		return "", false
+	}
+	p := &putter{node: root, top: root}
+	p.out.Grow(len(sp.text) + len(sp.text)/8)
+	if err := p.put(l, kids, &sk, d); err != nil {
+		return "", false
+	}
+	return p.out.String(), true
+}
+
+// topSkel returns the skeleton of the top level of the layout's text,
+// made from the layout instead of reading the text again, where the
+// top lens is a star of subtrees (its operand is subtree lenses under
+// unions and recursion only: each iteration reads one subtree), or a
+// concatenation of such stars whose subtree lenses differ, the first
+// operand possibly a lens without subtrees instead (read here, with g,
+// up to the first subtree). The read the layout comes from had each
+// star read a run of the subtrees found, so which star read which, and
+// where each operand's text lies, is known; the skeleton of an
+// iteration is that of its subtree, which holds only its lens.
+func (lay *Layout) topSkel(g *getter) (skel, bool) {
+	l := lay.lens
+	parts := []*Lens{l}
+	if l.kind == KindConcat {
+		parts = l.kids
+	}
+	owner := map[*Lens]int{} // the star each subtree lens iterates in
+	plain := -1              // the operand without subtrees, if any
+	for t, p := range parts {
+		var subs []*Lens
+		if p.kind == KindStar && subtreesOnly(p.kids[0], map[*Lens]bool{}, &subs) {
+			for _, x := range subs {
+				if o, dup := owner[x]; dup && o != t {
+					return skel{}, false
+				}
+				owner[x] = t
+			}
+			continue
+		}
+		if t != 0 || l.kind != KindConcat || p.recursive || holdsSubtree(p, map[*Lens]bool{}) {
+			return skel{}, false
+		}
+		plain = t
+	}
+	kids := make([]skel, len(parts))
+	pos, k := 0, 0 // where the next operand starts, the next subtree found
+	for t, p := range parts {
+		if t == plain {
+			end := len(lay.text)
+			if len(lay.found) > 0 {
+				end = lay.found[0].i
+			}
+			if !p.ctype().Match(lay.text[:end]) {
+				return skel{}, false
+			}
+			sk, err := g.exact(p, 0, end)
+			if err != nil {
+				return skel{}, false
+			}
+			kids[t], pos = sk, end
+			continue
+		}
+		first, run := k, k // the subtrees this star read: found[first:run]
+		for run < len(lay.found) {
+			if o, ok := owner[lay.found[run].lens]; !ok || o != t {
+				break
+			}
+			run++
+		}
+		var its []skel
+		if run > k {
+			its = make([]skel, run-k)
+		}
+		for ; k < run; k++ {
+			f := lay.found[k]
+			if f.i != pos {
+				return skel{}, false
+			}
+			its[k-first] = skel{lens: f.lens}
+			pos = f.j
+		}
+		kids[t] = skel{lens: p, kids: its}
+	}
+	if k != len(lay.found) || pos != len(lay.text) {
+		return skel{}, false
+	}
+	if l.kind != KindConcat {
+		return kids[0], true
+	}
+	return skel{lens: l, kids: kids}, true
+}
+
+// subtreesOnly reports whether every word of l is one subtree, l being
+// subtree lenses under unions and recursion only, and adds those to
+// subs.
+func subtreesOnly(l *Lens, seen map[*Lens]bool, subs *[]*Lens) bool {
+	switch l.kind {
+	case KindSubtree:
+		*subs = append(*subs, l)
+		return true
+	case KindUnion:
+		for _, k := range l.kids {
+			if !subtreesOnly(k, seen, subs) {
+				return false
+			}
+		}
+		return true
+	case KindRec:
+		if seen[l] || l.body() == nil {
+			return false
+		}
+		seen[l] = true
+		return subtreesOnly(l.body(), seen, subs)
+	}
+	return false
+}
+
+// holdsSubtree reports whether l has a subtree lens in it.
+func holdsSubtree(l *Lens, seen map[*Lens]bool) bool {
+	if l.kind == KindSubtree {
+		return true
+	}
+	if seen[l] {
+		return false
+	}
+	seen[l] = true
+	if l.kind == KindRec {
+		return l.body() == nil || holdsSubtree(l.body(), seen)
+	}
+	for _, k := range l.kids {
+		if holdsSubtree(k, seen) {
+			return true
+		}
+	}
+	return false
+}
+
+// errAlone is put's answer when an entry of a layout's dictionary
+// cannot be read on its own as it was read in place.
+var errAlone = errors.New("subtree can not be read again on its own")
+
+// read reads the skeleton and the dictionary of entry k of a layout's
+// dictionary from its own text.
+func (d *dict) read(k int) error {
+	f := d.src.found[k]
+	sk, sub, ok := readSubtree(d.src.text, f.lens, f.i, f.j)
+	if !ok {
+		return errAlone
+	}
+	e := &d.entries[k]
+	e.skel, e.sub, e.lazy = sk, sub, false
+	return nil
+}
+
+// readSubtree reads the skeleton and the dictionary of the children of
+// the subtree the subtree lens l read from text[i:j], from that text
+// alone; false when that may differ from reading it in context (a seq
+// below the node counted before the span, see seqsLocal).
+func readSubtree(text string, l *Lens, i, j int) (skel, *dict, bool) {
+	g := &getter{text: text, getMode: getMode{skel: true, isolated: !l.seqsLocal()}}
+	inner := &level{}
+	g.lvl = inner
+	sk, err := g.exact(l.kids[0], i, j)
+	if err != nil || g.unsure {
+		return skel{}, nil, false
+	}
+	return sk, inner.dict, true
 }
 
 // of returns the subtrees of the layout if it describes body reading
@@ -190,12 +397,8 @@ func (sp *splicer) splice(body *Lens, n *tree.Node, s, e int) (bool, error) {
 // that reading may differ from the one in context (a seq counted before
 // the span).
 func (sp *splicer) putSubtree(l *Lens, n *tree.Node) (bool, error) {
-	i, j := n.Span.Start, n.Span.End
-	g := &getter{text: sp.text, getMode: getMode{skel: true, isolated: true}}
-	inner := &level{}
-	g.lvl = inner
-	sk, err := g.exact(l.kids[0], i, j)
-	if err != nil || g.unsure {
+	sk, sub, ok := readSubtree(sp.text, l, n.Span.Start, n.Span.End)
+	if !ok {
 		return false, nil
 	}
 	p := &putter{node: n, top: sp.top}
@@ -204,7 +407,7 @@ func (sp *splicer) putSubtree(l *Lens, n *tree.Node) (bool, error) {
 	if !k.types().atype.Match(child.enc()) {
 		return false, p.mismatch(k, child)
 	}
-	if err := p.put(k, child, &sk, inner.dict); err != nil {
+	if err := p.put(k, child, &sk, sub); err != nil {
 		return false, err
 	}
 	sp.out = append(sp.out, p.out.String()...)

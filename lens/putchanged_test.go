@@ -164,3 +164,58 @@ func TestPutChangedUncheckedLenses(t *testing.T) {
 	assert.Greater(t, pairs, 1000)
 	assert.Greater(t, back, 100)
 }
+
+// TestPutChangedTopLevel edits the top level of texts read by lenses
+// whose top level putTop writes from the layout without reading it
+// again (a header, then stars of subtrees) and by one it reads again,
+// and checks that PutChangedLayout writes what Put writes.
+func TestPutChangedTopLevel(t *testing.T) {
+	line := func() *Lens { return sub(key("[a-z]+"), del(" *= *", "="), store("[0-9]+"), dels("\n")) }
+	comment := sub(Label("#comment"), del("# *", "# "), store("[^ \n][^\n]*"), dels("\n"))
+	blank := sub(del("[ \t]*\n", "\n"))
+	lenses := map[string]*Lens{
+		"header": cat(del("#![^\n]*\n", "#!/bin/sh\n"), star(alt(line(), blank))),
+		"stars":  cat(star(alt(comment, blank)), star(line())),
+		"star":   star(alt(comment, blank, line())),
+		// a header that is not read up to the first subtree alone
+		"reread": cat(del("#![^\n]*\n", "#!/bin/sh\n"), star(line()), del("%\n", "%\n")),
+	}
+	texts := map[string]string{
+		"header": "#!/bin/bash -e\na = 1\n\nb=2\n  \nc  =3\n",
+		"stars":  "#  one\n\n# two\na = 1\nb=2\nc  =3\n",
+		"star":   "#  one\na = 1\n\n# two\nb=2\nc  =3\n",
+		"reread": "#!/bin/bash -e\na = 1\nb=2\nc  =3\n%\n",
+	}
+	edits := []struct {
+		name string
+		edit func(root *tree.Node)
+	}{
+		{"a value", func(root *tree.Node) { child(root, "b", 1).SetValue("22") }},
+		{"a label", func(root *tree.Node) { child(root, "a", 1).SetLabel("z") }},
+		{"a node added", func(root *tree.Node) { root.Append(tree.NewValue("d", "4")) }},
+		{"a node added first", func(root *tree.Node) { root.Insert(0, tree.NewValue("a", "0")) }},
+		{"a node removed", func(root *tree.Node) { child(root, "b", 1).Detach() }},
+		{"nodes swapped", func(root *tree.Node) { root.Insert(0, child(root, "c", 1)) }},
+		{"a refused value", func(root *tree.Node) { child(root, "c", 1).SetValue("x") }},
+	}
+	for name, l := range lenses {
+		for _, e := range edits {
+			t.Run(name+"/"+e.name, func(t *testing.T) {
+				text := texts[name]
+				a, err := l.Get(text)
+				require.NoError(t, err)
+				b, lay, err := l.GetLayout(text)
+				require.NoError(t, err)
+				require.NotNil(t, lay)
+				_, fromLayout := lay.topSkel(&getter{text: text, getMode: getMode{skel: true}, lvl: &level{}})
+				assert.Equal(t, name != "reread", fromLayout, "skeleton from the layout")
+				e.edit(a)
+				e.edit(b)
+				want, werr := l.Put(a, text)
+				got, gerr := l.PutChangedLayout(b, text, lay)
+				assert.Equal(t, fmt.Sprint(werr), fmt.Sprint(gerr))
+				assert.Equal(t, want, got)
+			})
+		}
+	}
+}

@@ -18,7 +18,21 @@ type skel struct {
 // node keeps its formatting when it moves among its siblings.
 type dict struct {
 	entries []dictEntry
-	index   map[dictKey][]int32
+	// index, made on the first pop of a large dict: the first unused
+	// entry of each label, and for each entry the next one with its
+	// label (-1: none)
+	index map[dictKey]int32
+	next  []int32
+	// before the index is made (most puts write the nodes in the order
+	// they were read, and never need it): every entry before cur is
+	// used or has its key in skipped
+	cur     int
+	skipped map[dictKey]bool
+	// src, when set, is the layout the entries stand for (PutChanged
+	// writing a changed top level): entry k is the subtree src.found[k]
+	// with label src.keys[k], and its skeleton and dictionary are read
+	// from its text only when put needs them (see putter.entry)
+	src *Layout
 }
 
 type dictKey struct {
@@ -31,6 +45,7 @@ type dictEntry struct {
 	skel skel
 	sub  *dict
 	used bool
+	lazy bool // skel and sub not read yet (dict.src)
 }
 
 func (d *dict) add(key dictKey, sk skel, sub *dict) {
@@ -40,35 +55,71 @@ func (d *dict) add(key dictKey, sk skel, sub *dict) {
 // dictScan is the size up to which lookups scan instead of indexing.
 const dictScan = 16
 
-// pop returns the first unused entry for key, marking it used, or nil.
-func (d *dict) pop(key dictKey) *dictEntry {
+// pop returns the index of the first unused entry for key, marking it
+// used, or -1.
+func (d *dict) pop(key dictKey) int {
 	if d == nil {
-		return nil
+		return -1
 	}
 	if len(d.entries) <= dictScan {
 		for i := range d.entries {
 			if e := &d.entries[i]; !e.used && e.key == key {
 				e.used = true
-				return e
+				return i
 			}
 		}
-		return nil
+		return -1
 	}
 	if d.index == nil {
-		d.index = make(map[dictKey][]int32)
-		for i := range d.entries {
-			k := d.entries[i].key
-			d.index[k] = append(d.index[k], int32(i))
+		if !d.skipped[key] {
+			// no unused entry for key before cur: the first one is
+			// the next entry for key from cur, found if near
+			end := min(d.cur+dictScan, len(d.entries))
+			for x := d.cur; x < end; x++ {
+				if d.entries[x].key != key {
+					continue
+				}
+				for y := d.cur; y < x; y++ {
+					if d.skipped == nil {
+						d.skipped = map[dictKey]bool{}
+					}
+					d.skipped[d.entries[y].key] = true
+				}
+				d.entries[x].used = true
+				d.cur = x + 1
+				return x
+			}
+			if end == len(d.entries) {
+				return -1
+			}
 		}
+		d.makeIndex()
 	}
-	q := d.index[key]
-	if len(q) == 0 {
-		return nil
+	i, ok := d.index[key]
+	if !ok || i < 0 {
+		return -1
 	}
-	e := &d.entries[q[0]]
-	d.index[key] = q[1:]
-	e.used = true
-	return e
+	d.index[key] = d.next[i]
+	d.entries[i].used = true
+	return int(i)
+}
+
+// makeIndex indexes the unused entries of d.
+func (d *dict) makeIndex() {
+	d.index = make(map[dictKey]int32)
+	d.next = make([]int32, len(d.entries))
+	for i := len(d.entries) - 1; i >= 0; i-- {
+		if d.entries[i].used {
+			continue
+		}
+		k := d.entries[i].key
+		if j, ok := d.index[k]; ok {
+			d.next[i] = j
+		} else {
+			d.next[i] = -1
+		}
+		d.index[k] = int32(i)
+	}
 }
 
 // instanceOf reports whether sk could have been produced by l, so that
