@@ -122,11 +122,19 @@ func (c *checker) checkOne(l *Lens) error {
 
 func (c *checker) concat(l *Lens) error {
 	kids := l.kids
-	// The prefix languages grow by one operand at a time, each built from
-	// the minimal automaton of the one before (determinised anyway by the
+	// When the whole chain is unambiguous every split is, and the splits
+	// need not be checked one by one (that is quadratic in the number of
+	// operands); otherwise the loops below find the first split that is
+	// ambiguous and its witness, exactly as they always did. The prefix
+	// languages grow by one operand at a time, each built from the
+	// minimal automaton of the one before (determinised anyway by the
 	// ambiguity check), not from the operands' raw automata.
 	var first *regular.FA
-	for t := 1; t < len(kids); t++ {
+	n := len(kids)
+	if chainUnambiguous(kids, (*Lens).checkedCtype) {
+		n = 0
+	}
+	for t := 1; t < n; t++ {
 		if t == 1 {
 			first = kids[0].checkedCtype()
 		} else if first != nil && kids[t-1].checkedCtype() != nil {
@@ -141,7 +149,11 @@ func (c *checker) concat(l *Lens) error {
 			}
 		}
 	}
-	for t := 1; t < len(kids); t++ {
+	n = len(kids)
+	if chainUnambiguous(kids, func(k *Lens) *regular.FA { return k.checkedTypes().atype }) {
+		n = 0
+	}
+	for t := 1; t < n; t++ {
 		if t == 1 {
 			first = kids[0].checkedTypes().atype
 		} else {
@@ -153,6 +165,19 @@ func (c *checker) concat(l *Lens) error {
 		}
 	}
 	return nil
+}
+
+// chainUnambiguous reports whether the concatenation of one language of
+// each operand is unambiguous as a whole; false when an operand has no
+// such language.
+func chainUnambiguous(kids []*Lens, lang func(*Lens) *regular.FA) bool {
+	fas := make([]*regular.FA, len(kids))
+	for i, k := range kids {
+		if fas[i] = lang(k); fas[i] == nil {
+			return false
+		}
+	}
+	return regular.ChainUnambiguous(fas)
 }
 
 func (c *checker) union(l *Lens) error {

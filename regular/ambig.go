@@ -146,3 +146,46 @@ func witness(nodes []anode, id int32, cl *classes) Ambiguity {
 	// cuts holds the phase changes 1→2 then 0→1, as distances from the end
 	return Ambiguity{Word: string(w), Cut1: len(w) - cuts[1], Cut2: len(w) - cuts[0]}
 }
+
+// ChainUnambiguous reports whether every word of the concatenation
+// fas[0]·…·fas[n-1] of non-empty languages splits into one word of each
+// in one way only. That holds exactly when each split
+// fas[t]·(fas[t+1]·…·fas[n-1]) is unambiguous, and exactly when each
+// split (fas[0]·…·fas[t])·fas[t+1] is (the splits a type checker
+// reports). Unlike AmbigConcat on each split it does not determinise
+// the growing prefixes: the suffixes share one automaton and are only
+// explored as far as each operand can overhang into them, so its cost is
+// about linear in n for the usual operands. It is false too when an
+// operand is empty (the splits before it may still be ambiguous).
+func ChainUnambiguous(fas []*FA) bool {
+	if len(fas) < 2 {
+		return true
+	}
+	ns := make([]*nfa, len(fas))
+	for i, fa := range fas {
+		if fa.IsEmpty() {
+			return false
+		}
+		ns[i] = fa.n
+	}
+	whole, starts := concatNFAStarts(ns)
+	wcl := whole.classes()
+	// all accepts every word: a split is ambiguous only if its left
+	// operand has two words one of which extends the other, which
+	// AmbigConcat with all decides from that operand alone; only then
+	// is the rest of the chain explored.
+	all := &nfa{}
+	all.start = all.addState(true)
+	all.edges[all.start] = []edge{{set: AllBytes, to: all.start}}
+	allcl := all.classes()
+	for t := 0; t+1 < len(ns); t++ {
+		acl := ns[t].classes()
+		if _, ext := ambigNFAFrom(ns[t], all, all.start, acl, allcl); !ext {
+			continue
+		}
+		if _, amb := ambigNFAFrom(ns[t], whole, starts[t+1], acl, wcl); amb {
+			return false
+		}
+	}
+	return true
+}

@@ -115,8 +115,11 @@ type psearch struct {
 	done   []bool
 }
 
-func newPsearch(a, b *nfa) *psearch {
-	cl, ca, cb := joinClasses(a.classes(), b.classes())
+func newPsearch(a, b *nfa) *psearch { return newPsearchClasses(a.classes(), b.classes()) }
+
+// newPsearchClasses is newPsearch given the automata's byte classes.
+func newPsearchClasses(acl, bcl *classes) *psearch {
+	cl, ca, cb := joinClasses(acl, bcl)
 	return &psearch{cl: cl, ca: ca, cb: cb, index: map[pkey]int32{}}
 }
 
@@ -202,19 +205,25 @@ func (s *psearch) word(id int32) ([]byte, []int) {
 // reads p with the other run of a and a run of b from its start; phase
 // 2 reads v with that run of b and another from b's start.
 func ambigNFA(a, b *nfa) (Ambiguity, bool) {
-	s := newPsearch(a, b)
+	return ambigNFAFrom(a, b, b.start, a.classes(), b.classes())
+}
+
+// ambigNFAFrom is ambigNFA with b started at bstart instead of its own
+// start, given both automata's byte classes.
+func ambigNFAFrom(a, b *nfa, bstart int32, acl, bcl *classes) (Ambiguity, bool) {
+	s := newPsearchClasses(acl, bcl)
 	s.visit(pkey{phase: 0, x: a.start, y: a.start}, -1, viaPhase)
 	for id := s.next(); id >= 0; id = s.next() {
 		k := s.nodes[id].key
 		switch k.phase {
 		case 0:
 			if a.accept[k.x] {
-				s.visit(pkey{phase: 1, x: k.y, y: b.start}, id, viaPhase)
+				s.visit(pkey{phase: 1, x: k.y, y: bstart}, id, viaPhase)
 			}
 			s.moves(id, a, a, false)
 		case 1:
 			if k.ne && a.accept[k.x] {
-				s.visit(pkey{phase: 2, x: k.y, y: b.start}, id, viaPhase)
+				s.visit(pkey{phase: 2, x: k.y, y: bstart}, id, viaPhase)
 			}
 			s.moves(id, a, b, true)
 		case 2:

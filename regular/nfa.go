@@ -80,10 +80,20 @@ func concatNFA(ms ...*nfa) *nfa {
 	if len(ms) == 0 {
 		return epsilonNFA()
 	}
+	n, _ := concatNFAStarts(ms)
+	return n
+}
+
+// concatNFAStarts is concatNFA of at least one automaton that also
+// returns where each operand starts in the result: the states reachable
+// from starts[i] are the concatenation of the operands i...
+func concatNFAStarts(ms []*nfa) (*nfa, []int32) {
 	n := &nfa{}
+	starts := make([]int32, len(ms))
 	var prevAcc []int32
 	for i, m := range ms {
 		off := n.embed(m)
+		starts[i] = m.start + off
 		if i == 0 {
 			n.start = m.start + off
 		} else {
@@ -94,7 +104,7 @@ func concatNFA(ms ...*nfa) *nfa {
 		}
 		prevAcc = n.acceptsFrom(off)
 	}
-	return n
+	return n, starts
 }
 
 func unionNFA(ms ...*nfa) *nfa {
