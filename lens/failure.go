@@ -233,7 +233,7 @@ func (x *tokenParse) ends(l *Lens, p int) []int {
 			for _, q := range set {
 				next = append(next, x.ends(k, q)...)
 			}
-			set = sortedSet(next)
+			set = sortUnique(next)
 			if len(set) == 0 {
 				break
 			}
@@ -243,9 +243,9 @@ func (x *tokenParse) ends(l *Lens, p int) []int {
 		for _, k := range l.kids {
 			out = append(out, x.ends(k, p)...)
 		}
-		out = sortedSet(out)
+		out = sortUnique(out)
 	case l.kind == KindMaybe:
-		out = sortedSet(append([]int{p}, x.ends(l.kids[0], p)...))
+		out = sortUnique(append([]int{p}, x.ends(l.kids[0], p)...))
 	case l.kind == KindStar:
 		// the ends of an operand are never before its start: taking
 		// the positions reached in increasing order reads each once
@@ -288,12 +288,6 @@ func (x *tokenParse) tried(l *Lens, in *tokenInfo, p, n int) {
 			x.farWho = l
 		}
 	}
-}
-
-// sortedSet sorts positions and drops repeats.
-func sortedSet(s []int) []int {
-	slices.Sort(s)
-	return slices.Compact(s)
 }
 
 // intHeap is a min-heap of positions.

@@ -36,13 +36,12 @@ func (l *Lens) lazyPlan() *lazyPlan {
 
 // subtreeFacts is what the analysis finds of one top-level subtree lens.
 type subtreeFacts struct {
-	safe    bool            // no square or recursion, nested seqs reset in it
+	// safe: no square or recursion, and every seq below its own level
+	// is reset by a counter read before it in it
+	safe    bool
 	nested  bool            // it holds subtrees below its own level
 	names   map[string]bool // names of the seqs and counters below its own level
 	exposed map[string]bool // names of its seqs that count across nodes
-	// seqsReset: no recursion, and every seq below its own level is
-	// reset by a counter read before it in it
-	seqsReset bool
 }
 
 func newLazyPlan(top *Lens) *lazyPlan {
@@ -121,20 +120,20 @@ func newLazyPlan(top *Lens) *lazyPlan {
 
 // analyseSubtree finds the facts of the subtree lens s (see lazyPlan).
 func analyseSubtree(s *Lens) subtreeFacts {
-	f := subtreeFacts{safe: true, seqsReset: true, names: map[string]bool{}, exposed: map[string]bool{}}
+	f := subtreeFacts{safe: true, names: map[string]bool{}, exposed: map[string]bool{}}
 	// flow reads l at depth (0: s's own level) with the counters of
 	// reset read before it, and returns those read after it on every
 	// path
 	var flow func(l *Lens, depth int, reset map[string]bool) map[string]bool
 	flow = func(l *Lens, depth int, reset map[string]bool) map[string]bool {
 		if l.recursive {
-			f.safe, f.seqsReset = false, false
+			f.safe = false
 			return reset
 		}
 		switch l.kind {
 		case KindSquare:
 			// not looked into: its seqs count as not reset
-			f.safe, f.seqsReset = false, false
+			f.safe = false
 			return reset
 		case KindSeq:
 			if depth == 0 {
@@ -142,7 +141,7 @@ func analyseSubtree(s *Lens) subtreeFacts {
 			} else {
 				f.names[l.str] = true
 				if !reset[l.str] {
-					f.safe, f.seqsReset = false, false
+					f.safe = false
 				}
 			}
 			return reset
@@ -207,7 +206,7 @@ func (s *Lens) seqsLocal() bool {
 	case 2:
 		return false
 	}
-	ok := analyseSubtree(s).seqsReset
+	ok := analyseSubtree(s).safe
 	if ok {
 		s.seqLocal.Store(1)
 	} else {

@@ -31,7 +31,7 @@ type dict struct {
 	// src, when set, is the layout the entries stand for (PutChanged
 	// writing a changed top level): entry k is the subtree src.found[k]
 	// with label src.keys[k], and its skeleton and dictionary are read
-	// from its text only when put needs them (see putter.entry)
+	// from its text only when put needs them (putter.subtree, dict.read)
 	src *Layout
 }
 

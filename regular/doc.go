@@ -68,6 +68,8 @@
 //	              matching API
 //	tagged.go     automata that tell which of several patterns matched
 //	fixed.go      FixedLength, for cutting fixed-length operands
+//	large.go      languages whose DFA is too large to build: the type
+//	              checker's questions answered on the NFAs
 //	toregexp.go   automata back to patterns (state elimination),
 //	simplify.go   its simplifying constructors, print.go the printer
 package regular

@@ -5,12 +5,7 @@ package regular
 // cache is bounded; when it fills up it is flushed and rebuilt as needed,
 // which keeps memory bounded and every pass linear in the input.
 
-func (a *FA) forward() *matcher {
-	if m := a.fwd.Load(); m != nil {
-		return m
-	}
-	return a.forwardLimit(matcherLimit)
-}
+func (a *FA) forward() *matcher { return a.forwardLimit(matcherLimit) }
 
 // forwardLimit is forward with a matcher that caches at most limit
 // states (tests make it tiny), when none is built yet.
@@ -22,12 +17,7 @@ func (a *FA) forwardLimit(limit int) *matcher {
 	return a.fwd.Load()
 }
 
-func (a *FA) backward() *matcher {
-	if m := a.rev.Load(); m != nil {
-		return m
-	}
-	return a.backwardLimit(matcherLimit)
-}
+func (a *FA) backward() *matcher { return a.backwardLimit(matcherLimit) }
 
 // backwardLimit is backward with a matcher that caches at most limit
 // states, when none is built yet.

@@ -158,12 +158,7 @@ func reachable(n *nfa, tags []uint64) []uint64 {
 	return live
 }
 
-func (t *Tagged) forward() *matcher {
-	if m := t.fwd.Load(); m != nil {
-		return m
-	}
-	return t.forwardLimit(matcherLimit)
-}
+func (t *Tagged) forward() *matcher { return t.forwardLimit(matcherLimit) }
 
 // forwardLimit is forward with a matcher that caches at most limit
 // states (tests make it tiny), when none is built yet.
@@ -176,12 +171,7 @@ func (t *Tagged) forwardLimit(limit int) *matcher {
 	return t.fwd.Load()
 }
 
-func (t *Tagged) backward() *matcher {
-	if m := t.rev.Load(); m != nil {
-		return m
-	}
-	return t.backwardLimit(matcherLimit)
-}
+func (t *Tagged) backward() *matcher { return t.backwardLimit(matcherLimit) }
 
 // backwardLimit is backward with a matcher that caches at most limit
 // states, when none is built yet.

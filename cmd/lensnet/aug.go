@@ -89,27 +89,28 @@ func runAug(cfg config, args []string, stdin io.Reader, stdout, stderr io.Writer
 		p.openFailed(err)
 		return 1
 	}
+	// loadFiles loads -l's files into h, reporting failures if report
+	loadFiles := func(h *lensnet.Handle, report bool) (status int) {
+		for _, f := range o.loadFiles {
+			if err := h.LoadFile(f); err != nil && report {
+				p.report(codeOf(err), "Failed to load file "+f+": Lens not found", "", f)
+				status = 1
+			}
+		}
+		return status
+	}
 	sh := &shell{h: h, p: p, timing: o.timing}
 	sh.reopen = func() (*lensnet.Handle, error) {
 		h, err := lensnet.Open(opts)
-		if err != nil {
-			return nil, err
+		if err == nil {
+			loadFiles(h, false) // the first run reported their failures
 		}
-		for _, f := range o.loadFiles {
-			_ = h.LoadFile(f) // reported by the first run
-		}
-		return h, nil
+		return h, err
 	}
 	if o.timing {
 		p.started(time.Since(start))
 	}
-	status := 0
-	for _, f := range o.loadFiles {
-		if err := h.LoadFile(f); err != nil {
-			p.report(codeOf(err), "Failed to load file "+f+": Lens not found", "", f)
-			status = 1
-		}
-	}
+	status := loadFiles(h, true)
 	if len(cmd) > 0 { // commands on the command line, saved afterwards
 		return max(status, sh.oneShot(cmd, o.echo, o.autosave))
 	}

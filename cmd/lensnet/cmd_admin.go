@@ -36,31 +36,29 @@ var cmdSave = command{
 	Name: "save", MinArgs: 0, MaxArgs: 0,
 	Group: "Admin", Usage: "save", Short: "write the files whose trees changed",
 	Help: "Write every file whose tree changed, in the mode of /augeas/save (overwrite, backup, newfile or noop), and print how many were saved. Files that did not load are never written.",
-	Run:  func(s *shell, args []string) bool { return s.save(false, false) },
+	Run:  func(s *shell, args []string) bool { return s.save(false, false) == nil },
 }
 
 // save writes the changed files and prints how many. auto is a save
 // lensnet runs itself (-s, and the save after command-line commands):
 // no errors command can follow it, so a failure prints its detail.
 // quiet leaves out the result when no file was written (text never
-// has one then; --json has {"saved":[]}).
-func (s *shell) save(auto, quiet bool) bool {
-	err := s.h.Save()
-	s.saveErr = err
-	saved, _ := s.h.Match("/augeas/events/saved")
-	if err != nil {
+// has one then; --json has {"saved":[]}). It returns Save's error.
+func (s *shell) save(auto, quiet bool) error {
+	if err := s.h.Save(); err != nil {
 		s.p.saveFailed(err, auto)
-		return false
+		return err
 	}
+	saved, _ := s.h.MatchNodes("/augeas/events/saved")
 	files := []string{}
-	for _, p := range saved {
-		v, _, _ := s.h.Get(p)
+	for _, n := range saved {
+		v, _ := n.Value()
 		files = append(files, v)
 	}
 	if !quiet || len(files) > 0 {
 		s.p.saved(files)
 	}
-	return true
+	return nil
 }
 
 var cmdTransform = command{

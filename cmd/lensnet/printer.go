@@ -105,11 +105,7 @@ func (p *printer) saveFailed(err error, detail bool) {
 		writeJSONError(p.errw, codeSave, err.Error(), p.cmd, "")
 	case detail:
 		p.fail(codeSave, "saving failed")
-		errs := []error{err}
-		if j, ok := err.(interface{ Unwrap() []error }); ok {
-			errs = j.Unwrap()
-		}
-		for _, e := range errs {
+		for _, e := range joined(err) {
 			if fe := (*lensnet.FileError)(nil); errors.As(e, &fe) {
 				writeFileErrors(p.errw, []*lensnet.FileError{fe})
 			} else {
@@ -424,7 +420,7 @@ func fileErrorsJSON(errs []*lensnet.FileError) []jsonFileError {
 			j.Code = codeIO
 		default:
 			j.Code = codeFailed
-			if len(e.Kind) > 17 && e.Kind[:17] == "Can not find lens" {
+			if strings.HasPrefix(e.Kind, "Can not find lens") {
 				j.Code = codeNoLens
 			}
 		}

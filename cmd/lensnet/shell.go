@@ -22,8 +22,6 @@ type shell struct {
 	// interactive shell) showed; the end of the run finishes its line
 	// (with the autosave echoed as "save" when there is one).
 	promptOpen bool
-	// saveErr is the error of the last save the shell ran
-	saveErr error
 	// reopen opens the root afresh as the options say (and loads -l's
 	// files), for a command-line run whose save found its file changed
 	// on disk: the commands run again on what is there now
@@ -78,9 +76,8 @@ func (s *shell) oneShot(words []string, echo, autosave bool) int {
 	for run := 1; ; run++ {
 		var bout, berr bytes.Buffer
 		s.p.out, s.p.errw = &bout, &berr
-		s.saveErr = nil
-		status := s.oneShotRun(words, echo, autosave)
-		if run < maxOneShotRuns && s.reopen != nil && onlyChanged(s.saveErr) {
+		status, saveErr := s.oneShotRun(words, echo, autosave)
+		if run < maxOneShotRuns && s.reopen != nil && onlyChanged(saveErr) {
 			if h, err := s.reopen(); err == nil {
 				s.h = h
 				continue
@@ -90,6 +87,15 @@ func (s *shell) oneShot(words []string, echo, autosave bool) int {
 		errw.Write(berr.Bytes())
 		return status
 	}
+}
+
+// joined returns the errors errors.Join put together in err, or err
+// alone.
+func joined(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
 }
 
 // maxOneShotRuns bounds how often a command-line run is repeated on a
@@ -103,11 +109,7 @@ func onlyChanged(err error) bool {
 	if err == nil {
 		return false
 	}
-	errs := []error{err}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		errs = j.Unwrap()
-	}
-	for _, e := range errs {
+	for _, e := range joined(err) {
 		if !errors.Is(e, lensnet.ErrChanged) {
 			return false
 		}
@@ -115,13 +117,14 @@ func onlyChanged(err error) bool {
 	return true
 }
 
-// oneShotRun runs the command-line commands once and saves (oneShot).
-func (s *shell) oneShotRun(words []string, echo, autosave bool) int {
+// oneShotRun runs the command-line commands once and saves (oneShot);
+// saveErr is the save's error.
+func (s *shell) oneShotRun(words []string, echo, autosave bool) (status int, saveErr error) {
 	text := strings.Join(words, " ") + " "
 	if echo {
 		s.p.echo(text)
 	}
-	status, ranAll := 0, true
+	ranAll := true
 	for _, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -140,10 +143,10 @@ func (s *shell) oneShotRun(words []string, echo, autosave bool) int {
 		s.p.echo("save")
 	}
 	s.p.cmd = "save" // a save --timing does not time, as augtool
-	if !s.save(true, !(autosave && ranAll)) {
+	if saveErr = s.save(true, !(autosave && ranAll)); saveErr != nil {
 		status = 1
 	}
-	return status
+	return status, saveErr
 }
 
 // autosave runs -s's save at the end of the input: a failure says
@@ -151,7 +154,7 @@ func (s *shell) oneShotRun(words []string, echo, autosave bool) int {
 func (s *shell) autosave() bool {
 	start := time.Now()
 	s.p.cmd = "save"
-	ok := s.save(true, false)
+	ok := s.save(true, false) == nil
 	if s.timing {
 		s.p.timing(time.Since(start))
 	}

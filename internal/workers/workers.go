@@ -6,10 +6,10 @@ import (
 	"sync/atomic"
 )
 
-// Count is how many goroutines work on n items when each takes batch
+// count is how many goroutines work on n items when each takes batch
 // of them at a time: at most GOMAXPROCS, at most the number of batches,
 // at least 1.
-func Count(n, batch int) int {
+func count(n, batch int) int {
 	batch = max(batch, 1)
 	return max(1, min(runtime.GOMAXPROCS(0), (n+batch-1)/batch))
 }
@@ -26,14 +26,14 @@ func Each(n int, work func(i int)) {
 }
 
 // EachBatch calls work(lo, hi) for consecutive ranges of at most batch
-// indices covering [0, n), on up to Count(n, batch) goroutines. It
+// indices covering [0, n), on up to count(n, batch) goroutines. It
 // returns when every call has returned.
 func EachBatch(n, batch int, work func(lo, hi int)) {
 	batch = max(batch, 1)
 	if n <= 0 {
 		return
 	}
-	workers := Count(n, batch)
+	workers := count(n, batch)
 	if workers == 1 {
 		for lo := 0; lo < n; lo += batch {
 			work(lo, min(lo+batch, n))

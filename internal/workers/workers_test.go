@@ -41,9 +41,9 @@ func TestEachBatchCoversRangesInBatches(t *testing.T) {
 	for i := range seen {
 		require.EqualValues(t, 1, seen[i].Load(), "index %d", i)
 	}
-	assert.Equal(t, 4, Count(1000, 256))
-	assert.Equal(t, 1, Count(10, 256))
-	assert.Equal(t, 1, Count(0, 256))
+	assert.Equal(t, 4, count(1000, 256))
+	assert.Equal(t, 1, count(10, 256))
+	assert.Equal(t, 1, count(0, 256))
 }
 
 func TestEachUntilReturnsLowestFailure(t *testing.T) {
