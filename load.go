@@ -32,6 +32,12 @@ type fileRec struct {
 	layout *lens.Layout
 }
 
+// sameText reports whether cur, a file's text on disk now, is what was
+// loaded (load adds a final newline to a text without one).
+func (r *fileRec) sameText(cur []byte) bool {
+	return string(cur) == r.text || string(cur)+"\n" == r.text
+}
+
 // Load reads every file a transform claims into /files, replacing what
 // was loaded before. A file that fails to parse gets no /files subtree;
 // its error is under /augeas/files/<path>/error (see Errors).

@@ -94,9 +94,7 @@ func (h *Handle) Save() error {
 			// the whole subtree is gone: the file goes too
 			// as for a write: not when another process changed it since
 			// (a file already gone is fine)
-			same := func(cur []byte, exists bool) bool {
-				return !exists || string(cur) == rec.text || string(cur)+"\n" == rec.text
-			}
+			same := func(cur []byte, exists bool) bool { return !exists || rec.sameText(cur) }
 			if err := files.RemoveFileIf(h.fs, p, mode, same); err != nil {
 				errs = append(errs, h.saveError(p, "remove_failed", err))
 				continue
@@ -122,9 +120,7 @@ func (h *Handle) Save() error {
 			tree.ClearChanges(node)
 			continue
 		}
-		same := func(cur []byte, exists bool) bool { // as read by load, which adds a final newline
-			return exists && (string(cur) == rec.text || string(cur)+"\n" == rec.text)
-		}
+		same := func(cur []byte, exists bool) bool { return exists && rec.sameText(cur) }
 		if err := files.WriteFileIf(h.fs, p, out, mode, same); err != nil {
 			errs = append(errs, h.saveError(p, "write_failed", err))
 			continue
@@ -253,9 +249,7 @@ func (h *Handle) saveNew(fresh []freshFile, mode files.Mode, saved *[]string) []
 		// mtime 0 until it is written
 		meta := h.mkdirs(h.augeasNode(), "/files"+cp)
 		if child(meta, "path") == nil {
-			ln := tree.NewValue("lens", f.xf.name)
-			ln.Append(tree.NewValue("info", lensInfo(l)))
-			meta.Append(tree.NewValue("path", "/files"+cp), tree.NewValue("mtime", "0"), ln)
+			h.addFileMeta(cp, f.xf, l, 0)
 		}
 		out, err := l.Create(root)
 		if err != nil {

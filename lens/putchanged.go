@@ -121,16 +121,8 @@ func (sp *splicer) putTop(l *Lens, root *tree.Node) (string, bool) {
 	for k := range d.entries {
 		d.entries[k] = dictEntry{key: lay.keys[k], lazy: true}
 	}
-	kids := newSplit(root.Children())
-	if !l.types().atype.Match(kids.enc()) {
-		return "", false
-	}
-	p := &putter{node: root, top: root}
-	p.out.Grow(len(sp.text) + len(sp.text)/8)
-	if err := p.put(l, kids, &sk, d); err != nil {
-		return "", false
-	}
-	return p.out.String(), true
+	out, err := l.put(root, &sk, d, len(sp.text))
+	return out, err == nil
 }
 
 // topSkel returns the skeleton of the top level of the layout's text,

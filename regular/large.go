@@ -107,20 +107,19 @@ const (
 // psearch is a breadth-first search over pairs of nfa states whose
 // moves are ε-moves of either automaton (free) and bytes read by both.
 type psearch struct {
-	cl     *classes
-	ca, cb []int // class of cl → class of each automaton's own classes
-	index  map[pkey]int32
-	nodes  []pnode
-	dq     deque
-	done   []bool
+	cl    *classes
+	index map[pkey]int32
+	nodes []pnode
+	dq    deque
+	done  []bool
 }
 
 func newPsearch(a, b *nfa) *psearch { return newPsearchClasses(a.classes(), b.classes()) }
 
 // newPsearchClasses is newPsearch given the automata's byte classes.
 func newPsearchClasses(acl, bcl *classes) *psearch {
-	cl, ca, cb := joinClasses(acl, bcl)
-	return &psearch{cl: cl, ca: ca, cb: cb, index: map[pkey]int32{}}
+	cl, _, _ := joinClasses(acl, bcl)
+	return &psearch{cl: cl, index: map[pkey]int32{}}
 }
 
 // visit adds a node; free moves go to the front of the queue, so nodes

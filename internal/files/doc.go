@@ -12,11 +12,15 @@
 //
 // # Where things are
 //
-//	root.go       Root: names confined to a directory, links resolved
-//	              inside it; Batcher and FileReader, the abilities the
-//	              handle looks for
-//	read.go       ReadFile and ReadAll (read_linux.go: the few-system-call
-//	              path)
-//	write.go      Mode (overwrite, backup, newfile, noop) and WriteFile,
-//	              the atomic save
+//	root.go       Root: names confined to a directory, every component
+//	              opened relative to its parent's descriptor, links
+//	              resolved inside it; Batcher and FileReader, the
+//	              abilities the handle looks for
+//	at_linux.go   the *at system calls Root needs beyond x/sys/unix's
+//	fileinfo.go   fs.FileInfo from a stat structure
+//	read.go       ReadFile (few system calls) and ReadAll
+//	dir.go        one directory's operations for a save, on a Root's
+//	              descriptor or on any afero.Fs; the directory lock
+//	write.go      Mode (overwrite, backup, newfile, noop), WriteFile,
+//	              WriteFileIf and RemoveFileIf: the atomic, locked save
 package files

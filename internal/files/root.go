@@ -520,7 +520,7 @@ func (r *Root) OpenFile(name string, flag int, perm os.FileMode) (afero.File, er
 	if err != nil {
 		return nil, err
 	}
-	return &rootFile{File: f, name: name}, nil
+	return f, nil // os.NewFile's name is the caller's, not the host path
 }
 
 // open opens the resolved file with flag, never following a link.
@@ -705,11 +705,3 @@ func (r *Root) Chtimes(name string, atime, mtime time.Time) error {
 		return unix.UtimesNanoAt(a.d.fd, a.base, ts, unix.AT_SYMLINK_NOFOLLOW)
 	})
 }
-
-// rootFile reports the name the caller used, not the host path.
-type rootFile struct {
-	afero.File
-	name string
-}
-
-func (f *rootFile) Name() string { return f.name }

@@ -185,6 +185,9 @@ func RemoveFileIf(fsys afero.Fs, name string, mode Mode, same func(cur []byte, e
 	}
 	dir, base := splitName(name)
 	d, err := dirOf(fsys, dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil // its directory is gone too
+	}
 	if err != nil {
 		return err
 	}

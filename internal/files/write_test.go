@@ -332,3 +332,17 @@ func TestWriteFileIf(t *testing.T) {
 	b, _ = os.ReadFile(host)
 	assert.Equal(t, "later\n", string(b))
 }
+
+// TestRemoveFileIfGone: removing a file that is gone already, or whose
+// directory is gone too, is no error; a changed file is kept.
+func TestRemoveFileIfGone(t *testing.T) {
+	dir := t.TempDir()
+	r, err := NewRoot(dir)
+	require.NoError(t, err)
+	gone := func(_ []byte, exists bool) bool { return !exists }
+	assert.NoError(t, RemoveFileIf(r, "/hosts", Overwrite, gone))
+	assert.NoError(t, RemoveFileIf(r, "/nodir/hosts", Overwrite, gone))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "hosts"), []byte("other\n"), 0o644))
+	assert.ErrorIs(t, RemoveFileIf(r, "/hosts", Overwrite, gone), ErrChanged)
+	assert.FileExists(t, filepath.Join(dir, "hosts"))
+}
