@@ -23,20 +23,22 @@ const module = "github.com/lensnet/lensnet"
 // anything. A new package must be placed here.
 var layers = map[string][]string{
 	// the bottom: nothing of ours
-	"regular":          {},
-	"lens/source":      {},
-	"lenses":           {},
-	"internal/cmdline": {},
-	"internal/files":   {},
-	"internal/gen":     {},
-	"internal/workers": {},
-	"tree":             {"regular"},
-	"lens/syntax":      {"lens/source"},
-	"lens":             {"regular", "tree", "lens/source"},
-	"lens/lang":        {"regular", "tree", "lens", "lens/source", "lens/syntax"},
-	".":                {"regular", "tree", "lens", "lens/source", "lens/lang", "lenses"},
-	"xform":            {"tree"},
-	"backends":         {".", "tree", "xform"},
+	"regular":               {},
+	"lens/source":           {},
+	"lenses":                {},
+	"internal/cmdline":      {},
+	"internal/files":        {},
+	"internal/gen":          {},
+	"internal/workers":      {},
+	"tree":                  {"regular"},
+	"lens/syntax":           {"lens/source"},
+	"lens":                  {"regular", "tree", "lens/source"},
+	"lens/lang":             {"regular", "tree", "lens", "lens/source", "lens/syntax"},
+	".":                     {"regular", "tree", "lens", "lens/source", "lens/lang", "lenses"},
+	"xform":                 {"tree"},
+	"backends":              {"tree", "xform"},
+	"backends/backendstest": {},
+	"backends/initscripts":  {".", "tree", "xform", "backends"},
 }
 
 // leaves may be imported from any layer: they import nothing of ours

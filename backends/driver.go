@@ -1,0 +1,36 @@
+package backends
+
+import (
+	"errors"
+
+	"github.com/beevik/etree"
+)
+
+// Driver is one configuration regime on one root.
+//
+// A connection is a top-level interface with what is enslaved to it: a
+// bridge with its ports, a bond with its slaves, a bridge over a bond
+// over ethernets. Enslaved interfaces are not listed on their own.
+type Driver interface {
+	// Name is the regime's name ("initscripts", "debian").
+	Name() string
+	// List returns the names of the connections the files define,
+	// sorted.
+	List() ([]string, error)
+	// Get returns the connection's interface XML, read from the files:
+	// an <interface> element, not yet validated. ErrNotFound when no
+	// file defines a top-level interface of that name.
+	Get(name string) (*etree.Element, error)
+	// Define writes the files for a validated interface XML (an
+	// <interface> root), editing an existing definition in place, and
+	// saves them.
+	Define(el *etree.Element) error
+	// Undefine removes the connection's definition and saves.
+	Undefine(name string) error
+	// Files lists the root-relative paths of every file the driver
+	// manages now (for transactions).
+	Files() ([]string, error)
+}
+
+// ErrNotFound says no file defines the interface.
+var ErrNotFound = errors.New("no such interface")
