@@ -61,8 +61,9 @@ func (indexedFunc) Compile(r *Rule, rs *Rules) error {
 	return nil
 }
 
-func (indexedFunc) Get(r *Rule, rec *Record, el *etree.Element) error {
-	attrs := r.Data.([]indexedAttr)
+// suffixes returns the numbers of the elements a record holds, in its
+// order.
+func (indexedFunc) suffixes(attrs []indexedAttr, rec *Record) []string {
 	var suffixes []string
 	seen := map[string]bool{}
 	for _, e := range rec.Entries {
@@ -75,6 +76,12 @@ func (indexedFunc) Get(r *Rule, rec *Record, el *etree.Element) error {
 			}
 		}
 	}
+	return suffixes
+}
+
+func (f indexedFunc) Get(r *Rule, rec *Record, el *etree.Element) error {
+	attrs := r.Data.([]indexedAttr)
+	suffixes := f.suffixes(attrs, rec)
 	if len(suffixes) == 0 {
 		return nil
 	}
@@ -94,13 +101,33 @@ func (indexedFunc) Get(r *Rule, rec *Record, el *etree.Element) error {
 	return nil
 }
 
-func (indexedFunc) Put(r *Rule, el *etree.Element, old *Record) ([]Entry, error) {
+func (f indexedFunc) Put(r *Rule, el *etree.Element, old *Record) ([]Entry, error) {
 	attrs := r.Data.([]indexedAttr)
+	// the i-th element takes the old record's i-th number (IPADDR0
+	// stays IPADDR0), the others the first free of "", 1, 2...
+	oldSuffixes := f.suffixes(attrs, old)
+	used := map[string]bool{}
+	for _, s := range oldSuffixes {
+		used[s] = true
+	}
+	next := 0
 	var out []Entry
 	for i, item := range r.paths[0].Elements(el) {
-		s := ""
-		if i > 0 {
-			s = strconv.Itoa(i)
+		var s string
+		if i < len(oldSuffixes) {
+			s = oldSuffixes[i]
+		} else {
+			for {
+				s = ""
+				if next > 0 {
+					s = strconv.Itoa(next)
+				}
+				next++
+				if !used[s] && !(s == "" && used["0"]) && !(s == "0" && used[""]) {
+					break
+				}
+			}
+			used[s] = true
 		}
 		for _, a := range attrs {
 			v := item.SelectAttr(a.attr)

@@ -2,6 +2,8 @@ package xform
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/beevik/etree"
 )
@@ -58,7 +60,13 @@ func (u *Unit) Put(el *etree.Element, old *Record) (*Record, error) {
 	if err := rs.get(sections, old, oldEl); err != nil {
 		return nil, err
 	}
-	var want []Entry
+	// per rule: what el implies (strict), and the old keys when they
+	// read as the same (candidates to keep)
+	type choice struct {
+		strict, kept []Entry
+		keep         bool
+	}
+	var choices []*choice
 	for _, s := range sections {
 		for _, r := range rs.sections[s] {
 			if r.Only == "get" {
@@ -68,27 +76,96 @@ func (u *Unit) Put(el *etree.Element, old *Record) (*Record, error) {
 			if err != nil {
 				return nil, err
 			}
+			c := &choice{strict: w}
+			choices = append(choices, c)
+			if len(old.Entries) == 0 {
+				continue
+			}
 			o, err := r.fn.Put(r, oldEl, old)
 			if err != nil {
 				return nil, err
 			}
-			if len(w) > 0 && len(old.Entries) > 0 && slices.Equal(w, o) {
-				var kept []Entry
-				for _, e := range old.Entries {
-					if r.owns(e.Key) {
-						kept = append(kept, e)
-					}
-				}
-				// a missing key that reads as what el says stays
-				// missing, but for a const, whose key must be there
-				if len(kept) > 0 || r.Func != "const" {
-					w = kept
+			if !slices.Equal(w, o) {
+				continue
+			}
+			for _, e := range old.Entries {
+				if r.owns(e.Key) {
+					c.kept = append(c.kept, e)
 				}
 			}
-			want = append(want, w...)
+			// a const's key must be there
+			c.keep = !slices.Equal(c.kept, c.strict) && (len(c.kept) > 0 || r.Func != "const")
 		}
 	}
-	return rs.merge(old, want, u.kept), nil
+	build := func() *Record {
+		var want []Entry
+		for _, c := range choices {
+			if c.keep {
+				want = append(want, c.kept...)
+			} else {
+				want = append(want, c.strict...)
+			}
+		}
+		return rs.merge(old, want, u.kept)
+	}
+	// keeping old keys must not change what the record reads as: a key
+	// can mean something else next to what el now says (PEERDNS once
+	// dhcp comes; a missing BOOTPROTO once the addresses go). Keep
+	// each candidate only if the record still reads as the strict one.
+	var keeps []*choice
+	for _, c := range choices {
+		if c.keep {
+			keeps = append(keeps, c)
+			c.keep = false
+		}
+	}
+	rec := build()
+	if len(keeps) == 0 {
+		return rec, nil
+	}
+	target, err := u.canon(rec)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range keeps {
+		c.keep = true
+		try := build()
+		if got, err := u.canon(try); err == nil && got == target {
+			rec = try
+		} else {
+			c.keep = false
+		}
+	}
+	return rec, nil
+}
+
+// canon returns what a record reads as, in a form that compares equal
+// for equal XML whatever the order of differently named children.
+func (u *Unit) canon(rec *Record) (string, error) {
+	el := etree.NewElement("x")
+	if err := u.Get(rec, el); err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	canonical(&b, el)
+	return b.String(), nil
+}
+
+func canonical(b *strings.Builder, el *etree.Element) {
+	b.WriteString("<" + el.Tag)
+	attrs := slices.Clone(el.Attr)
+	slices.SortFunc(attrs, func(x, y etree.Attr) int { return strings.Compare(x.Key, y.Key) })
+	for _, a := range attrs {
+		b.WriteString(" " + a.Key + "=" + strconv.Quote(a.Value))
+	}
+	b.WriteString(">")
+	kids := slices.Clone(el.ChildElements())
+	key := func(e *etree.Element) string { return e.Tag + " " + e.SelectAttrValue("family", "") }
+	slices.SortStableFunc(kids, func(x, y *etree.Element) int { return strings.Compare(key(x), key(y)) })
+	for _, k := range kids {
+		canonical(b, k)
+	}
+	b.WriteString("</>")
 }
 
 // kept reports whether a keep section of the unit owns key.

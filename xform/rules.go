@@ -1,8 +1,8 @@
 package xform
 
 import (
-	"github.com/beevik/etree"
 	"fmt"
+	"github.com/beevik/etree"
 	"slices"
 	"strings"
 )
@@ -30,7 +30,7 @@ type Rule struct {
 
 	fn    Func
 	keys  []keyPat // the keys this rule writes
-	paths []*Path // compiled path arguments (function-specific)
+	paths []*Path  // compiled path arguments (function-specific)
 	// Data is the function's own compiled form of the rule (Compile
 	// sets it).
 	Data any
