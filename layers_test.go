@@ -37,6 +37,9 @@ var layers = map[string][]string{
 	".":                {"regular", "tree", "lens", "lens/source", "lens/lang", "lenses"},
 	"xform":            {"tree"},
 	"backends":         {".", "tree", "xform"},
+	// libvirt's interface XML model: a leaf, beside xform
+	"iface/ifxml":           {},
+	"iface/ifxml/ifxmltest": {"iface/ifxml"},
 }
 
 // leaves may be imported from any layer: they import nothing of ours
