@@ -94,8 +94,7 @@ type element struct {
 	attrs map[string]string
 }
 
-// open checks e's name-independent rules (no text, known and unique
-// attributes) and returns it for reading its attributes. allowed
+// open checks e's attributes (known and unique) and returns it for reading its attributes. allowed
 // lists the attributes e may carry.
 func (rd *reader) open(e *etree.Element, parent string, allowed ...string) (*element, error) {
 	step := "<" + e.Tag + ">"
@@ -110,10 +109,15 @@ func (rd *reader) open(e *etree.Element, parent string, allowed ...string) (*ele
 		}
 		el.attrs[key] = a.Value
 	}
-	if l := rd.pos.text[rd.index[e]]; l != 0 {
-		return nil, &Error{File: rd.file, Line: l, Element: el.path, Msg: "text is not allowed here"}
-	}
 	return el, nil
+}
+
+// noText refuses text in the element (checked once its path is final).
+func (el *element) noText() error {
+	if l := el.rd.pos.text[el.rd.index[el.e]]; l != 0 {
+		return &Error{File: el.rd.file, Line: l, Element: el.path, Msg: "text is not allowed here"}
+	}
+	return nil
 }
 
 func contains(list []string, s string) bool {

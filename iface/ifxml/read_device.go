@@ -13,6 +13,9 @@ func (rd *reader) bridge(ifc *Interface, e *etree.Element, parent string, seen m
 	if err := el.once(seen, "bridge"); err != nil {
 		return err
 	}
+	if err := el.noText(); err != nil {
+		return err
+	}
 	rd.lines[loc{ifc, "bridge"}] = rd.line(e)
 	b := &Bridge{}
 	if b.STP, err = el.yesNo("stp", "on", "off"); err != nil {
@@ -45,6 +48,9 @@ func (rd *reader) bond(ifc *Interface, e *etree.Element, parent string, seen map
 		return err
 	}
 	if err := el.once(seen, "bond"); err != nil {
+		return err
+	}
+	if err := el.noText(); err != nil {
 		return err
 	}
 	rd.lines[loc{ifc, "bond"}] = rd.line(e)
@@ -118,6 +124,9 @@ func (rd *reader) vlan(ifc *Interface, e *etree.Element, parent string, seen map
 		return err
 	}
 	if err := el.once(seen, "vlan"); err != nil {
+		return err
+	}
+	if err := el.noText(); err != nil {
 		return err
 	}
 	rd.lines[loc{ifc, "vlan"}] = rd.line(e)

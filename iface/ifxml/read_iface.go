@@ -44,6 +44,7 @@ func (rd *reader) iface(e *etree.Element, parent string) (*Interface, error) {
 		return nil, el.attrErr("type", fmt.Sprintf("%q is not an interface type (ethernet, bridge, bond or vlan)", ts))
 	}
 	ifc.Type = t
+	el.path = join(parent, ifaceStep(ifc.Type, ""))
 	if name, ok := el.get("name"); ok {
 		if msg := checkName(name); msg != "" {
 			return nil, el.attrErr("name", msg)
@@ -51,6 +52,9 @@ func (rd *reader) iface(e *etree.Element, parent string) (*Interface, error) {
 		ifc.Name = name
 	}
 	el.path = join(parent, ifaceStep(ifc.Type, ifc.Name))
+	if err := el.noText(); err != nil {
+		return nil, err
+	}
 	rd.lines[loc{ifc, ""}] = rd.line(e)
 
 	seen := map[string]bool{}
@@ -97,6 +101,9 @@ func (rd *reader) leaf(ifc *Interface, e *etree.Element, parent string, seen map
 		return nil, err
 	}
 	if err := el.noChildren(); err != nil {
+		return nil, err
+	}
+	if err := el.noText(); err != nil {
 		return nil, err
 	}
 	rd.lines[loc{ifc, what}] = rd.line(e)

@@ -29,6 +29,9 @@ func (rd *reader) protocol(ifc *Interface, e *etree.Element, parent string, seen
 	if err := el.once(seen, what); err != nil {
 		return err
 	}
+	if err := el.noText(); err != nil {
+		return err
+	}
 	rd.lines[loc{ifc, what}] = rd.line(e)
 
 	var p struct {
@@ -64,6 +67,9 @@ func (rd *reader) protocol(ifc *Interface, e *etree.Element, parent string, seen
 				return err
 			}
 			if err := cl.noChildren(); err != nil {
+				return err
+			}
+			if err := cl.noText(); err != nil {
 				return err
 			}
 			var a Address

@@ -70,7 +70,7 @@ func (c *checker) iface(ifc *Interface, parent string, r role) error {
 	case r == port && ifc.Type == TypeBridge:
 		return self("a bridge port must be an ethernet, vlan or bond interface, not a bridge")
 	case r == slave && ifc.Type != TypeEthernet:
-		return self("a bond slave must be an ethernet interface, not a %s", ifc.Type)
+		return self("a bond slave must be an ethernet interface, not %s", article(ifc.Type))
 	}
 	if r != top {
 		where := "a bridge port"
@@ -111,7 +111,7 @@ func (c *checker) iface(ifc *Interface, parent string, r role) error {
 	}
 	if ifc.MAC != "" {
 		if ifc.Type != TypeEthernet {
-			return fail("mac", "<mac>", "a %s takes no <mac>: only an ethernet interface has one", ifc.Type)
+			return fail("mac", "<mac>", "%s takes no <mac>: only an ethernet interface has one", article(ifc.Type))
 		}
 		if msg := checkMAC(ifc.MAC); msg != "" {
 			return fail("mac", "<mac address>", "%s", msg)
@@ -122,7 +122,7 @@ func (c *checker) iface(ifc *Interface, parent string, r role) error {
 		el := typeElem[t]
 		switch {
 		case has && ifc.Type != t:
-			return fail(el, "<"+el+">", "a %s takes no <%s>: only a %s interface has one", ifc.Type, el, t)
+			return fail(el, "<"+el+">", "%s takes no <%s>: only a %s interface has one", article(ifc.Type), el, t)
 		case !has && ifc.Type == t:
 			return self("a %s interface needs a <%s> element", t, el)
 		}
@@ -220,4 +220,12 @@ func (c *checker) vlan(ifc *Interface, parent string) error {
 		return c.errorf(ifc, "device", join(path, "<interface name>"), "%s", msg)
 	}
 	return nil
+}
+
+// article is "a bond", "an ethernet"...
+func article(t Type) string {
+	if t == TypeEthernet {
+		return "an ethernet"
+	}
+	return "a " + t.String()
 }
