@@ -25,7 +25,9 @@ func FuzzRead(f *testing.F) {
 		ifc, err := ifxml.Parse(data, "fuzz.xml")
 		if err != nil {
 			var e *ifxml.Error
-			assert.ErrorAs(t, err, &e)
+			if assert.ErrorAs(t, err, &e) {
+				assert.Positive(t, e.Line, "%v", err)
+			}
 			assert.NotContains(t, err.Error(), "\n")
 			return
 		}

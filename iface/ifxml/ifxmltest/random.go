@@ -1,6 +1,3 @@
-// Package ifxmltest makes random valid interface models for property
-// tests: round trips through the XML here, and through the backends'
-// files later.
 package ifxmltest
 
 import (
