@@ -39,6 +39,8 @@ var layers = map[string][]string{
 	"backends":              {"tree", "xform"},
 	"backends/backendstest": {},
 	"backends/initscripts":  {".", "tree", "xform", "backends"},
+	"iface/ifxml":           {},
+	"iface/ifxml/ifxmltest": {"iface/ifxml"},
 }
 
 // leaves may be imported from any layer: they import nothing of ours

@@ -10,8 +10,11 @@ cd "$(dirname "$0")/.."
 # shipped lenses are compared with; augeas-tools gives augtool, which
 # the golden, fixture and CLI differential tests replay (they fail
 # without it), and augparse for the benchmarks. apt-get runs only when
-# one is missing.
-packages=(augeas-lenses augeas-tools)
+# one is missing. libvirt0 holds libvirt's RelaxNG schemas
+# (/usr/share/libvirt/schemas/interface.rng) and libxml2-utils holds
+# xmllint: iface/ifxml checks everything its writer produces against
+# the schema with them (the tests skip those checks without them).
+packages=(augeas-lenses augeas-tools libvirt0 libxml2-utils)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
