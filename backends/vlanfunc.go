@@ -9,12 +9,12 @@ import (
 
 // VLANFunc is the rule function
 //
-//	vlan TAGPATH DEVPATH DEVKEY [FLAG=VALUE]
+//	vlan TAGPATH DEVPATH DEVKEY [FLAG=VALUE] [tag=TAGKEY]
 //
 // a VLAN's tag and parent device, which its name (the element's @name)
 // holds as DEV.TAG; DEVKEY names the device in the files when the name
-// does not (vlan42 over eth0), and FLAG=VALUE (VLAN=yes) is written
-// for every VLAN.
+// does not (vlan42 over eth0), TAGKEY the tag when the name's digits
+// are not it, and FLAG=VALUE (VLAN=yes) is written for every VLAN.
 type VLANFunc struct{}
 
 type vlanData struct {
@@ -35,6 +35,9 @@ func (VLANFunc) Compile(r *xform.Rule, _ *xform.Rules) error {
 		return r.Errorf("%v", err)
 	}
 	r.Own(r.Args[2])
+	if k, ok := r.Opts["tag"]; ok {
+		r.Own(k)
+	}
 	if len(r.Args) == 4 {
 		k, _, ok := strings.Cut(r.Args[3], "=")
 		if !ok {
@@ -52,6 +55,11 @@ func (VLANFunc) Get(r *xform.Rule, rec *xform.Record, el *etree.Element) error {
 	name := el.SelectAttrValue("name", "")
 	device, _ := rec.Value(r.Args[2])
 	dev, tag, ok := VLANFromName(name, device)
+	if k, has := r.Opts["tag"]; has {
+		if v, set := rec.Value(k); set {
+			tag, ok = v, true
+		}
+	}
 	if dev != "" {
 		d.dev.Set(el, dev)
 	}
@@ -70,8 +78,14 @@ func (VLANFunc) Put(r *xform.Rule, el *etree.Element, _ *xform.Record) ([]xform.
 	}
 	dev, _ := d.dev.Get(el)
 	var out []xform.Entry
-	if VLANNeedsDevice(el.SelectAttrValue("name", ""), dev, tag) {
+	name := el.SelectAttrValue("name", "")
+	if VLANNeedsDevice(name, dev, tag) {
 		out = append(out, xform.Entry{Key: r.Args[2], Value: dev})
+	}
+	if k, has := r.Opts["tag"]; has {
+		if _, t, ok := VLANFromName(name, dev); !ok || t != tag {
+			out = append(out, xform.Entry{Key: k, Value: tag})
+		}
 	}
 	if len(r.Args) == 4 {
 		k, v, _ := strings.Cut(r.Args[3], "=")

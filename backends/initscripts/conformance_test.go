@@ -195,3 +195,15 @@ func withoutOrderKeys(es []xform.Entry) []xform.Entry {
 	}
 	return out
 }
+
+// fileNames lists the ifcfg directory of a root.
+func fileNames(t testing.TB, root string) []string {
+	t.Helper()
+	es, err := os.ReadDir(filepath.Join(root, Dir))
+	require.NoError(t, err)
+	var out []string
+	for _, e := range es {
+		out = append(out, e.Name())
+	}
+	return out
+}
