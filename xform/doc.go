@@ -66,6 +66,15 @@
 //	                                       when the condition holds);
 //	                                       unknown options are kept
 //
+// Any rule may say update=only: it then writes into an existing record
+// only the keys that record has (a port's own ONBOOT follows its
+// bridge's start mode, a port without one keeps having none), and
+// everything into a new one.
+//
+// Two maps are built in: netmask (a dotted IPv4 netmask in the file, a
+// prefix length in the XML) and nozone (an address whose %zone the XML
+// drops).
+//
 // Backends add functions of their own (Func) for what no generic one
 // says, e.g. start modes from two yes/no keys.
 //

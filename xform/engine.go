@@ -76,6 +76,16 @@ func (u *Unit) Put(el *etree.Element, old *Record) (*Record, error) {
 			if err != nil {
 				return nil, err
 			}
+			if r.Opts["update"] == "only" && len(old.Entries) > 0 {
+				// an existing record gets only the keys it has
+				var upd []Entry
+				for _, e := range w {
+					if old.Has(e.Key) {
+						upd = append(upd, e)
+					}
+				}
+				w = upd
+			}
 			c := &choice{strict: w}
 			choices = append(choices, c)
 			if len(old.Entries) == 0 {
@@ -89,7 +99,7 @@ func (u *Unit) Put(el *etree.Element, old *Record) (*Record, error) {
 				continue
 			}
 			for _, e := range old.Entries {
-				if r.owns(e.Key) {
+				if r.owns(e) {
 					c.kept = append(c.kept, e)
 				}
 			}
@@ -169,10 +179,10 @@ func canonical(b *strings.Builder, el *etree.Element) {
 }
 
 // kept reports whether a keep section of the unit owns key.
-func (u *Unit) kept(key string) bool {
+func (u *Unit) kept(e Entry) bool {
 	for _, s := range u.keep {
 		for _, r := range u.rs.sections[s] {
-			if r.owns(key) {
+			if r.owns(e) {
 				return true
 			}
 		}
@@ -180,9 +190,9 @@ func (u *Unit) kept(key string) bool {
 	return false
 }
 
-func (r *Rule) owns(key string) bool {
+func (r *Rule) owns(e Entry) bool {
 	for _, p := range r.keys {
-		if p.match(key) {
+		if p.owns(e) {
 			return true
 		}
 	}
@@ -190,7 +200,7 @@ func (r *Rule) owns(key string) bool {
 }
 
 // merge lays the wanted entries over the old record (see Put).
-func (rs *Rules) merge(old *Record, want []Entry, kept func(string) bool) *Record {
+func (rs *Rules) merge(old *Record, want []Entry, kept func(Entry) bool) *Record {
 	queue := map[string][]string{}
 	var order []string
 	for _, e := range want {
@@ -201,7 +211,7 @@ func (rs *Rules) merge(old *Record, want []Entry, kept func(string) bool) *Recor
 	}
 	out := &Record{}
 	for _, e := range old.Entries {
-		if !rs.Owns(e.Key) || (kept(e.Key) && len(queue[e.Key]) == 0) {
+		if !rs.owns(e) || (kept(e) && len(queue[e.Key]) == 0) {
 			out.Entries = append(out.Entries, e)
 			continue
 		}

@@ -90,14 +90,15 @@ func (valueFunc) Put(r *Rule, el *etree.Element, _ *Record) ([]Entry, error) {
 }
 
 // const KEY VALUE: the key is always written with this value (get
-// reads nothing from it: detect lines and units say what it means).
+// reads nothing from it: detect lines and units say what it means). It
+// owns the key with this value only: TYPE=Ethernet is not TYPE=Bridge's.
 type constFunc struct{}
 
 func (constFunc) Compile(r *Rule, _ *Rules) error {
 	if err := args(r, 2, 2); err != nil {
 		return err
 	}
-	r.Own(r.Args[0])
+	r.Own(r.Args[0] + "=" + r.Args[1])
 	return nil
 }
 
@@ -162,7 +163,7 @@ func (existsFunc) Compile(r *Rule, _ *Rules) error {
 	for _, a := range r.Args[1:] {
 		c := parseCond(a)
 		if c.eq && !strings.HasSuffix(string(c.key), "#") {
-			r.Own(string(c.key))
+			r.Own(string(c.key) + "=" + c.value)
 		}
 		conds = append(conds, c)
 	}

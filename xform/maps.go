@@ -61,6 +61,16 @@ func (m *Map) ToCfg(x string) string {
 	return x
 }
 
+// noZoneMap drops an address's zone (fe80::1%eth0) when read: the zone
+// of a gateway is the interface's own, which XML does not spell.
+var noZoneMap = &Map{
+	toXML: func(a string) (string, bool) {
+		i := strings.IndexByte(a, '%')
+		return a[:max(i, 0)], i > 0
+	},
+	toCfg: func(a string) (string, bool) { return a, true },
+}
+
 // netmaskMap converts a dotted IPv4 netmask (configuration) to a prefix
 // length (XML) and back. A mask that is not contiguous is not a
 // netmask: it is left as written, and the XML reader rejects it.

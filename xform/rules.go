@@ -57,7 +57,8 @@ type Func interface {
 
 // Own records that the rule writes keys matching pattern (a "#" at the
 // end matches no suffix or a decimal number: IPADDR# is IPADDR,
-// IPADDR0, IPADDR1...).
+// IPADDR0, IPADDR1...); KEY=VALUE owns the key only with that value
+// (case aside), so TYPE=Bridge is the rules' but TYPE=Ethernet is not.
 func (r *Rule) Own(pattern string) { r.keys = append(r.keys, keyPat(pattern)) }
 
 // Path compiles a path argument.
@@ -77,7 +78,7 @@ func (rs *Rules) Name() string { return rs.name }
 // Parse reads a rule file. funcs adds functions to the generic ones
 // (a backend's own, e.g. a start-mode mapping).
 func Parse(name string, src []byte, funcs map[string]Func) (*Rules, error) {
-	rs := &Rules{name: name, sections: map[string][]*Rule{}, units: map[string]*Unit{}, maps: map[string]*Map{"netmask": netmaskMap}}
+	rs := &Rules{name: name, sections: map[string][]*Rule{}, units: map[string]*Unit{}, maps: map[string]*Map{"netmask": netmaskMap, "nozone": noZoneMap}}
 	all := map[string]Func{}
 	for k, f := range generic {
 		all[k] = f
@@ -268,12 +269,14 @@ func (rs *Rules) Unit(role, typ string) (*Unit, bool) {
 	return u, ok
 }
 
-// Owns reports whether a rule of the file writes key: such keys are
-// removed by Put when the XML no longer implies them; other keys are
-// kept as they are.
-func (rs *Rules) Owns(key string) bool {
+// Owns reports whether a rule of the file writes an entry: such
+// entries are removed by Put when the XML no longer implies them;
+// others are kept as they are.
+func (rs *Rules) Owns(key, value string) bool { return rs.owns(Entry{key, value}) }
+
+func (rs *Rules) owns(e Entry) bool {
 	for _, p := range rs.keys {
-		if p.match(key) {
+		if p.owns(e) {
 			return true
 		}
 	}
@@ -303,6 +306,13 @@ func (rs *Rules) Type(rec *Record) string {
 
 // keyPat is a key, or with a "#" at the end a family of numbered keys.
 type keyPat string
+
+// owns reports whether an entry is the pattern's: its key matches and,
+// for KEY=VALUE, its value is VALUE.
+func (p keyPat) owns(e Entry) bool {
+	k, v, hasValue := strings.Cut(string(p), "=")
+	return keyPat(k).match(e.Key) && (!hasValue || strings.EqualFold(v, e.Value))
+}
 
 func (p keyPat) match(key string) bool {
 	s := string(p)
