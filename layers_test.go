@@ -39,6 +39,7 @@ var layers = map[string][]string{
 	"backends":              {"tree", "xform"},
 	"backends/backendstest": {},
 	"backends/initscripts":  {".", "tree", "xform", "backends"},
+	"iface":                 {"iface/ifxml", "backends"},
 	"iface/ifxml":           {},
 	"iface/ifxml/ifxmltest": {"iface/ifxml"},
 }

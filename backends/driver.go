@@ -2,6 +2,11 @@ package backends
 
 import (
 	"errors"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/spf13/afero"
 
 	"github.com/beevik/etree"
 )
@@ -34,3 +39,39 @@ type Driver interface {
 
 // ErrNotFound says no file defines the interface.
 var ErrNotFound = errors.New("no such interface")
+
+// Regime is a registered driver: how to tell a root is its, and how
+// to open it. Drivers register themselves in init, as database/sql's
+// do; the API finds them with Regimes.
+type Regime struct {
+	Name   string
+	Detect func(fs afero.Fs) bool
+	Open   func(fs afero.Fs) (Driver, error)
+}
+
+var (
+	regimesMu sync.Mutex
+	regimes   []Regime
+)
+
+// Register makes a regime available; a second one of the same name
+// panics (a programming error, as in database/sql).
+func Register(r Regime) {
+	regimesMu.Lock()
+	defer regimesMu.Unlock()
+	for _, o := range regimes {
+		if o.Name == r.Name {
+			panic("backends: Register called twice for " + r.Name)
+		}
+	}
+	regimes = append(regimes, r)
+}
+
+// Regimes returns the registered regimes sorted by name.
+func Regimes() []Regime {
+	regimesMu.Lock()
+	defer regimesMu.Unlock()
+	out := slices.Clone(regimes)
+	slices.SortFunc(out, func(a, b Regime) int { return strings.Compare(a.Name, b.Name) })
+	return out
+}

@@ -61,6 +61,14 @@ type Driver struct {
 
 var _ backends.Driver = (*Driver)(nil)
 
+func init() {
+	backends.Register(backends.Regime{
+		Name:   "initscripts",
+		Detect: Detect,
+		Open:   func(fs afero.Fs) (backends.Driver, error) { return Open(fs) },
+	})
+}
+
 // Detect reports whether the root looks like this regime: it has the
 // ifcfg directory.
 func Detect(fs afero.Fs) bool { return backends.IsDir(fs, Dir) }
