@@ -28,13 +28,7 @@ func (c *Conn) model(name string) (*ifxml.Interface, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc := etree.NewDocument()
-	doc.SetRoot(el)
-	b, err := doc.WriteToBytes()
-	if err != nil {
-		return nil, err
-	}
-	m, err := ifxml.Parse(b, name)
+	m, err := ifxml.FromElement(el, name)
 	if err != nil {
 		return nil, fmt.Errorf("interface %s: the files do not give valid interface XML: %w", name, err)
 	}

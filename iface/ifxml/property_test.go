@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/beevik/etree"
 	"github.com/lensnet/lensnet/iface/ifxml"
 	"github.com/lensnet/lensnet/iface/ifxml/ifxmltest"
 	"github.com/stretchr/testify/assert"
@@ -49,4 +50,24 @@ func TestRandomValidate(t *testing.T) {
 		files = append(files, f)
 	}
 	xmllint(t, files)
+}
+
+// TestFromElement: an element built in memory reads as its document
+// does, and a bad one fails with the same message, without a line.
+func TestFromElement(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 200 {
+		m := ifxmltest.Random(r)
+		b, err := m.Marshal()
+		require.NoError(t, err)
+		doc := etree.NewDocument()
+		require.NoError(t, doc.ReadFromBytes(b))
+		got, err := ifxml.FromElement(doc.Root(), "mem")
+		require.NoError(t, err)
+		require.Equal(t, m, got)
+	}
+	doc := etree.NewDocument()
+	require.NoError(t, doc.ReadFromString("<interface type='bond' name='bond0'><bond/></interface>"))
+	_, err := ifxml.FromElement(doc.Root(), "mem")
+	require.EqualError(t, err, "mem: <interface type='bond' name='bond0'>/<bond>: a bond needs at least one <interface>")
 }

@@ -53,6 +53,27 @@ func Parse(data []byte, name string) (*Interface, error) {
 	return ifc, nil
 }
 
+// FromElement reads an <interface> element built in memory (by a
+// backend, from configuration files) as Parse reads a document, with
+// the same checks; errors carry no line.
+func FromElement(root *etree.Element, name string) (*Interface, error) {
+	rd := &reader{file: name, pos: &positions{}, index: map[*etree.Element]int{}, lines: map[loc]int{}}
+	rd.number(root)
+	rd.pos.elem = make([]int, len(rd.index))
+	rd.pos.text = make([]int, len(rd.index))
+	if root.Space != "" || root.Tag != "interface" {
+		return nil, rd.errorf(root, "", "<"+root.FullTag()+">", "the root element must be <interface>")
+	}
+	ifc, err := rd.iface(root, "")
+	if err != nil {
+		return nil, err
+	}
+	if err := validate(ifc, name, rd.lines); err != nil {
+		return nil, err
+	}
+	return ifc, nil
+}
+
 // reader turns an etree document into a model, checking what the
 // model cannot hold: unknown or repeated elements and attributes, text
 // and value syntax. It records the line of each element it maps, for
