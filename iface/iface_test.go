@@ -5,8 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	_ "github.com/lensnet/lensnet/backends/initscripts"
 	"github.com/lensnet/lensnet/backends/backendstest"
+	_ "github.com/lensnet/lensnet/backends/initscripts"
 	"github.com/lensnet/lensnet/iface"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
