@@ -207,3 +207,18 @@ func fileNames(t testing.TB, root string) []string {
 	}
 	return out
 }
+
+// TestNetcfHWADDRTieBreak: two files define eth4; the one whose HWADDR
+// is the MAC sysfs under the root gives wins (netcf's
+// testLookupByNameDecoy), whichever sorts first.
+func TestNetcfHWADDRTieBreak(t *testing.T) {
+	ref := backendstest.Shared(t)
+	root := t.TempDir()
+	backendstest.CopyDir(t, filepath.Join(ref, "netcf-fixtures/redhat/fsroot"), root)
+	for mac, want := range map[string]string{"00:00:00:00:00:01\n": "00:00:00:00:00:01", "00:00:00:00:00:02\n": "00:00:00:00:00:02"} {
+		require.NoError(t, os.WriteFile(filepath.Join(root, "sys/class/net/eth4/address"), []byte(mac), 0o644))
+		el, err := openDir(t, root).Get("eth4")
+		require.NoError(t, err)
+		assert.Equal(t, want, el.FindElement("mac").SelectAttrValue("address", ""))
+	}
+}

@@ -108,6 +108,7 @@ type file struct {
 }
 
 type index struct {
+	fs     afero.Fs           // for sysfs under the root
 	files  []*file            // in path order
 	byName map[string][]*file // by name
 	kids   map[string][]*file // by owner
@@ -117,7 +118,7 @@ func (d *Driver) index() (*index, error) {
 	if d.idx != nil {
 		return d.idx, nil
 	}
-	ix := &index{byName: map[string][]*file{}, kids: map[string][]*file{}}
+	ix := &index{fs: d.fs, byName: map[string][]*file{}, kids: map[string][]*file{}}
 	nodes, err := d.h.MatchNodes("/files" + Dir + "/*")
 	if err != nil {
 		return nil, err
@@ -170,21 +171,45 @@ func (d *Driver) List() ([]string, error) {
 }
 
 // top returns the file that defines a top-level interface among the
-// files of one name: the one named ifcfg-NAME, else the first by path.
+// files of one name, as initscripts' need_config picks it: the one
+// named ifcfg-NAME, else the last by path whose HWADDR is the device's
+// MAC (sysfs under the root), else the last by path.
 func (ix *index) top(fs []*file) *file {
-	var first *file
+	var cands []*file
 	for _, f := range fs {
-		if f.owner != "" {
-			continue
+		if f.owner == "" {
+			cands = append(cands, f)
 		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	for _, f := range cands {
 		if strings.TrimPrefix(f.path, Dir+"/ifcfg-") == f.name {
 			return f
 		}
-		if first == nil {
-			first = f
+	}
+	if mac := ix.mac(cands[0].name); mac != "" {
+		for i := len(cands) - 1; i >= 0; i-- {
+			if hw, _ := cands[i].rec.Value("HWADDR"); strings.EqualFold(hw, mac) {
+				return cands[i]
+			}
 		}
 	}
-	return first
+	return cands[len(cands)-1]
+}
+
+// mac returns a device's MAC as sysfs under the root has it, "" if it
+// has none.
+func (ix *index) mac(name string) string {
+	if ix.fs == nil {
+		return ""
+	}
+	b, err := afero.ReadFile(ix.fs, "/sys/class/net/"+name+"/address")
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(b))
 }
 
 // typeOf detects a file's interface type.
