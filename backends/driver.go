@@ -35,6 +35,8 @@ type Driver interface {
 	// Files lists the root-relative paths of every file the driver
 	// manages now (for transactions).
 	Files() ([]string, error)
+	// Reload reads the files again (another process changed them).
+	Reload() error
 }
 
 // ErrNotFound says no file defines the interface.

@@ -2,13 +2,15 @@ package iface
 
 import (
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/lensnet/lensnet/backends"
 	"github.com/spf13/afero"
 )
 
-// Options say which root to open and with which regime.
+// Options say which root to open, with which regime and which
+// activation engine.
 type Options struct {
 	// Fs holds the files; nil means the real disk under Root ("" is
 	// /), every name kept inside it.
@@ -17,12 +19,22 @@ type Options struct {
 	// Backend names the regime ("initscripts", "debian"); "" detects
 	// it from the files present.
 	Backend string
+	// StateDir is where transactions and the lock live, inside the
+	// root; "" is /var/lib/lensnet/iface.
+	StateDir string
 }
 
-// Conn is an open root. Not safe for concurrent use.
+// DefaultStateDir is where a root's transaction and lock are kept.
+const DefaultStateDir = "/var/lib/lensnet/iface"
+
+// Conn is an open root. Not safe for concurrent use; separate Conns,
+// in one process or several, may change one root at once (see Lock).
 type Conn struct {
-	drv     backends.Driver
-	backend string
+	drv      backends.Driver
+	backend  string
+	fs       afero.Fs
+	stateDir string
+	loaded   stamp // how the files looked when the driver read them
 }
 
 // Open opens a root with its regime.
@@ -36,13 +48,20 @@ func Open(opts Options) (*Conn, error) {
 	for _, r := range regimes {
 		names = append(names, r.Name)
 	}
+	c := &Conn{fs: fs, stateDir: opts.StateDir}
+	if c.stateDir == "" {
+		c.stateDir = DefaultStateDir
+	}
+	c.stateDir = path.Clean("/" + c.stateDir)
 	for _, r := range regimes {
 		if opts.Backend == r.Name || (opts.Backend == "" && r.Detect(fs)) {
 			d, err := r.Open(fs)
 			if err != nil {
-				return nil, err
+				return nil, &BackendError{Backend: r.Name, Err: err}
 			}
-			return &Conn{drv: d, backend: r.Name}, nil
+			c.drv, c.backend = d, r.Name
+			c.loaded = c.stamp()
+			return c, nil
 		}
 	}
 	if opts.Backend != "" {

@@ -2,6 +2,7 @@ package initscripts
 
 import (
 	_ "embed"
+	"path"
 	"fmt"
 	"slices"
 	"sort"
@@ -330,21 +331,31 @@ func primary(rec *xform.Record) string {
 	return ""
 }
 
-// Files implements backends.Driver.
+// Files implements backends.Driver: the ifcfg, route and rule files,
+// and modprobe.d's.
 func (d *Driver) Files() ([]string, error) {
 	var out []string
-	for _, pat := range []string{"/files" + Dir + "/*", "/files" + ModprobeDir + "/*"} {
-		ps, err := d.h.Match(pat)
+	for _, pat := range []string{Dir + "/ifcfg-*", Dir + "/route-*", Dir + "/route6-*", Dir + "/rule-*", Dir + "/rule6-*", ModprobeDir + "/*"} {
+		ps, err := afero.Glob(d.fs, pat)
 		if err != nil {
 			return nil, err
 		}
 		for _, p := range ps {
-			out = append(out, strings.TrimPrefix(p, "/files"))
+			if fi, err := d.fs.Stat(p); err == nil && !fi.IsDir() && !excludedName(path.Base(p)) {
+				out = append(out, p)
+			}
 		}
 	}
-	for _, fe := range d.h.Errors() {
-		out = append(out, fe.Path)
-	}
 	sort.Strings(out)
-	return slices.Compact(out), nil
+	return out, nil
+}
+
+// excludedName reports whether a file name is a backup or editor file.
+func excludedName(base string) bool {
+	for _, x := range excluded {
+		if ok, _ := path.Match(x, base); ok {
+			return true
+		}
+	}
+	return strings.HasPrefix(base, ".")
 }

@@ -1,0 +1,169 @@
+package iface
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/beevik/etree"
+	"github.com/lensnet/lensnet/iface/ifxml"
+	"github.com/spf13/afero"
+)
+
+// Interface is one top-level interface (a connection: a bridge with its
+// ports, a bond with its slaves...) of a Conn. It holds only its name:
+// every call reads what the files (or the kernel) say now.
+type Interface struct {
+	c    *Conn
+	name string
+}
+
+// Name returns the interface's name.
+func (i *Interface) Name() string { return i.name }
+
+// Names returns the names of the interfaces the files define, sorted.
+func (c *Conn) Names() ([]string, error) {
+	names, err := c.drv.List()
+	return names, c.backendErr(err)
+}
+
+// LookupByName returns the interface the files define by that name
+// (ErrNoInterface when none, or when it is a port or slave of another).
+func (c *Conn) LookupByName(name string) (*Interface, error) {
+	names, err := c.Names()
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := slices.BinarySearch(names, name); !ok {
+		return nil, fmt.Errorf("%w: %s", ErrNoInterface, name)
+	}
+	return &Interface{c: c, name: name}, nil
+}
+
+// LookupByMAC returns the interface with that MAC, compared without
+// regard to case: ErrNoInterface when none has it, an
+// *AmbiguousMACError naming them when several do.
+func (c *Conn) LookupByMAC(mac string) (*Interface, error) {
+	names, err := c.Names()
+	if err != nil {
+		return nil, err
+	}
+	var hits []string
+	for _, n := range names {
+		if m, err := (&Interface{c: c, name: n}).MAC(); err == nil && strings.EqualFold(m, mac) {
+			hits = append(hits, n)
+		}
+	}
+	switch len(hits) {
+	case 0:
+		return nil, fmt.Errorf("%w: no interface has MAC %s", ErrNoInterface, mac)
+	case 1:
+		return &Interface{c: c, name: hits[0]}, nil
+	}
+	return nil, &AmbiguousMACError{MAC: mac, Names: hits}
+}
+
+// MAC returns the interface's MAC address, lower case: the device's, as
+// sysfs under the root shows it (as netcf did), else the one its
+// configuration sets; "" when neither says.
+func (i *Interface) MAC() (string, error) {
+	if b, err := afero.ReadFile(i.c.fs, "/sys/class/net/"+i.name+"/address"); err == nil {
+		if m := strings.TrimSpace(string(b)); m != "" {
+			return strings.ToLower(m), nil
+		}
+	}
+	m, err := i.c.model(i.name)
+	if err != nil {
+		return "", err
+	}
+	return strings.ToLower(m.MAC), nil
+}
+
+// XMLFlags select what XMLDesc describes.
+type XMLFlags uint
+
+// XMLInactive asks for the configuration (the next start's), not what
+// the kernel has now (libvirt's VIR_INTERFACE_XML_INACTIVE).
+const XMLInactive XMLFlags = 1
+
+// XMLDesc returns the interface as canonical interface XML: its
+// configuration. (Live state comes with the kernel layer.)
+func (i *Interface) XMLDesc(flags XMLFlags) ([]byte, error) {
+	m, err := i.c.model(i.name)
+	if err != nil {
+		return nil, err
+	}
+	return m.Marshal()
+}
+
+// XML returns an interface's configuration as canonical interface XML.
+func (c *Conn) XML(name string) ([]byte, error) {
+	return (&Interface{c: c, name: name}).XMLDesc(XMLInactive)
+}
+
+// model reads an interface's configuration strictly.
+func (c *Conn) model(name string) (*ifxml.Interface, error) {
+	el, err := c.drv.Get(name)
+	if err != nil {
+		return nil, c.backendErr(err)
+	}
+	m, err := ifxml.FromElement(el, name)
+	if err != nil {
+		return nil, &BackendError{Backend: c.backend, Err: fmt.Errorf("interface %s: the files do not give valid interface XML: %w", name, err)}
+	}
+	return m, nil
+}
+
+// element is a model as an element for a driver.
+func element(m *ifxml.Interface) (*etree.Element, error) {
+	canon, err := m.Marshal()
+	if err != nil {
+		return nil, err
+	}
+	doc := etree.NewDocument()
+	if err := doc.ReadFromBytes(canon); err != nil {
+		return nil, err
+	}
+	return doc.Root(), nil
+}
+
+// DefineXML writes an interface's configuration from XML, editing its
+// existing definition in place, and returns it. file names the XML in
+// errors. Bad XML is an *XMLError and changes nothing.
+func (c *Conn) DefineXML(xml []byte, file string) (*Interface, error) {
+	m, err := ifxml.Parse(xml, file)
+	if err != nil {
+		return nil, err
+	}
+	return c.define(m)
+}
+
+func (c *Conn) define(m *ifxml.Interface) (*Interface, error) {
+	el, err := element(m)
+	if err != nil {
+		return nil, err
+	}
+	err = c.changing(func() error { return c.drv.Define(el) })
+	if err != nil {
+		return nil, c.backendErr(err)
+	}
+	return &Interface{c: c, name: m.Name}, nil
+}
+
+// Define is DefineXML returning the name.
+func (c *Conn) Define(xml []byte, file string) (string, error) {
+	i, err := c.DefineXML(xml, file)
+	if err != nil {
+		return "", err
+	}
+	return i.name, nil
+}
+
+// Undefine removes the interface's configuration (its files or
+// stanzas, and those of its ports and slaves).
+func (i *Interface) Undefine() error {
+	return i.c.backendErr(i.c.changing(func() error { return i.c.drv.Undefine(i.name) }))
+}
+
+// Undefine removes an interface's configuration by name.
+func (c *Conn) Undefine(name string) error { return (&Interface{c: c, name: name}).Undefine() }
