@@ -2,8 +2,8 @@ package initscripts
 
 import (
 	_ "embed"
-	"path"
 	"fmt"
+	"path"
 	"slices"
 	"sort"
 	"strings"
