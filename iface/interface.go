@@ -143,8 +143,7 @@ func (c *Conn) define(m *ifxml.Interface) (*Interface, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = c.changing(func() error { return c.drv.Define(el) })
-	if err != nil {
+	if err := c.changing(func() error { return c.drv.Define(el) }); err != nil {
 		return nil, c.backendErr(err)
 	}
 	return &Interface{c: c, name: m.Name}, nil

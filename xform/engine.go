@@ -178,6 +178,10 @@ func canonical(b *strings.Builder, el *etree.Element) {
 	b.WriteString("</>")
 }
 
+// Keeps reports whether the unit leaves an entry as it is because a
+// keep section owns it (an address key on a port).
+func (u *Unit) Keeps(key, value string) bool { return u.kept(Entry{key, value}) }
+
 // kept reports whether a keep section of the unit owns key.
 func (u *Unit) kept(e Entry) bool {
 	for _, s := range u.keep {

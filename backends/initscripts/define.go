@@ -126,6 +126,12 @@ func (d *Driver) Define(el *etree.Element) error {
 		var node *tree.Node
 		if f := target[i]; f != nil {
 			oldRec, node = f.rec, f.node
+			if m.role != "top" && f.owner == "" {
+				// a top-level interface becomes a port or slave
+				// (iface-bridge): its addresses moved to its new
+				// master, so the keys a port keeps go
+				oldRec = dropKept(unit, oldRec)
+			}
 		} else {
 			if node, err = d.newFile(m.name); err != nil {
 				return err
@@ -161,6 +167,17 @@ func (d *Driver) Define(el *etree.Element) error {
 		}
 	}
 	return d.save()
+}
+
+// dropKept removes the entries a unit would keep as they are.
+func dropKept(u *xform.Unit, rec *xform.Record) *xform.Record {
+	out := &xform.Record{}
+	for _, e := range rec.Entries {
+		if !u.Keeps(e.Key, e.Value) {
+			out.Add(e.Key, e.Value)
+		}
+	}
+	return out
 }
 
 // setOrder writes (or removes) the order key of a bridge's ports or a
