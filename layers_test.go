@@ -39,6 +39,7 @@ var layers = map[string][]string{
 	"backends":              {"tree", "xform"},
 	"backends/backendstest": {},
 	"backends/initscripts":  {".", "tree", "xform", "backends"},
+	"backends/debian":       {".", "tree", "xform", "backends"},
 }
 
 // leaves may be imported from any layer: they import nothing of ours
