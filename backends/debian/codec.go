@@ -130,8 +130,8 @@ func setNode(n *tree.Node, v string) {
 		n.SetValue(v)
 		return
 	}
-	for _, k := range n.Children() {
-		k.Detach()
+	for n.Len() > 0 {
+		n.Remove(n.Len() - 1)
 	}
 	for i, w := range strings.Fields(v) {
 		n.Append(tree.NewValue(itoa(i+1), w))

@@ -500,10 +500,17 @@ func (d *Driver) setStart(ix *index, name string, el *etree.Element) {
 // left with no name goes.
 func (d *Driver) dropStart(ix *index, name string) {
 	for _, n := range ix.starts {
+		var gone []*tree.Node
 		for _, k := range n.Children() {
 			if v, _ := k.Value(); v == name {
-				k.Detach()
+				gone = append(gone, k)
 			}
+		}
+		if len(gone) == 0 {
+			continue
+		}
+		for _, k := range gone {
+			k.Detach()
 		}
 		if n.Len() == 0 {
 			n.Detach()
