@@ -42,6 +42,7 @@ var layers = map[string][]string{
 	"iface":                 {"iface/ifxml", "backends"},
 	"iface/ifxml":           {},
 	"iface/ifxml/ifxmltest": {"iface/ifxml"},
+	"backends/debian":       {".", "tree", "xform", "backends"},
 }
 
 // leaves may be imported from any layer: they import nothing of ours

@@ -137,16 +137,32 @@ func (u *Unit) Put(el *etree.Element, old *Record) (*Record, error) {
 	if err != nil {
 		return nil, err
 	}
+	// all at once first (keys of several rules may mean something only
+	// together: a loopback method and no address lines), then one by one
 	for _, c := range keeps {
 		c.keep = true
-		try := build()
-		if got, err := u.canon(try); err == nil && got == target {
+	}
+	if all := build(); u.sameAs(all, target) {
+		return all, nil
+	}
+	for _, c := range keeps {
+		c.keep = false
+	}
+	for _, c := range keeps {
+		c.keep = true
+		if try := build(); u.sameAs(try, target) {
 			rec = try
 		} else {
 			c.keep = false
 		}
 	}
 	return rec, nil
+}
+
+// sameAs reports whether a record reads as target (a canon).
+func (u *Unit) sameAs(rec *Record, target string) bool {
+	got, err := u.canon(rec)
+	return err == nil && got == target
 }
 
 // canon returns what a record reads as, in a form that compares equal
