@@ -436,16 +436,28 @@ func (portupFunc) Put(r *xform.Rule, el *etree.Element, _ *xform.Record) ([]xfor
 }
 
 // vlanDev is backends.VLANFunc that always writes the raw device, as
-// netcf does (the vlan package ignores it when the name says it).
+// netcf does (the vlan package ignores it when the name says it), and
+// the tag (vlan_id, ifupdown2's vlan-id) when the name's digits are not
+// it.
 type vlanDev struct{ backends.VLANFunc }
 
-func (vlanDev) Put(r *xform.Rule, el *etree.Element, _ *xform.Record) ([]xform.Entry, error) {
+func (f vlanDev) Put(r *xform.Rule, el *etree.Element, old *xform.Record) ([]xform.Entry, error) {
+	out, err := f.VLANFunc.Put(r, el, old)
+	if err != nil {
+		return nil, err
+	}
 	devPath, err := xform.ParsePath(r.Args[1])
 	if err != nil {
 		return nil, err
 	}
-	if dev, ok := devPath.Get(el); ok {
-		return []xform.Entry{{Key: r.Args[2], Value: dev}}, nil
+	dev, ok := devPath.Get(el)
+	if !ok {
+		return out, nil
 	}
-	return nil, nil
+	for _, e := range out {
+		if e.Key == r.Args[2] {
+			return out, nil
+		}
+	}
+	return append([]xform.Entry{{Key: r.Args[2], Value: dev}}, out...), nil
 }
