@@ -5,8 +5,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	_ "github.com/lensnet/lensnet/backends/debian"
 	"github.com/lensnet/lensnet/iface"
 )
 
@@ -45,9 +47,47 @@ func rhelConnections(tb testing.TB, n int) string {
 	return root
 }
 
-func benchSizes(b *testing.B, f func(b *testing.B, n int)) {
-	for _, n := range []int{100, 1000} {
-		b.Run(fmt.Sprint(n), func(b *testing.B) { f(b, n) })
+// debianConnections writes a root whose /etc/network/interfaces holds
+// n connections of the same mix.
+func debianConnections(tb testing.TB, n int) string {
+	root := tb.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "etc/network"), 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	var sb strings.Builder
+	for i := range n {
+		switch i % 10 {
+		case 0, 1, 2, 3, 4, 5:
+			fmt.Fprintf(&sb, "# port %d\nauto eth%d\niface eth%d inet static\n    address 10.%d.%d.1/24\n    gateway 10.%d.%d.254\n    hwaddress ether 52:54:00:00:%02x:%02x\n\n", i, i, i, i/256%256, i%256, i/256%256, i%256, i/256%256, i%256)
+		case 6:
+			fmt.Fprintf(&sb, "auto br%d\niface br%d inet dhcp\n    bridge_ports eth%d-0 eth%d-1\n    bridge_stp off\n    bridge_fd 0\n\n", i, i, i, i)
+		case 7:
+			fmt.Fprintf(&sb, "auto bond%d\niface bond%d inet static\n    address 172.16.%d.%d\n    netmask 255.255.0.0\n    bond-slaves eth%d-0 eth%d-1\n    bond-mode active-backup\n    bond-miimon 100\n    bond-primary eth%d-0\n\n", i, i, i/256%256, i%256, i, i, i)
+		default:
+			fmt.Fprintf(&sb, "auto eth0.%d\niface eth0.%d inet dhcp\n    vlan-raw-device eth0\n\n", i, i)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(root, "etc/network/interfaces"), []byte(sb.String()), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return root
+}
+
+// regimes are the two backends' roots, their augtool transform and a
+// bridge among the connections to define.
+var regimes = []struct {
+	name, xform string
+	root        func(testing.TB, int) string
+}{
+	{"initscripts", "Shellvars incl /etc/sysconfig/network-scripts/ifcfg-*", rhelConnections},
+	{"debian", "Interfaces incl /etc/network/interfaces", debianConnections},
+}
+
+func benchSizes(b *testing.B, f func(b *testing.B, n int, root func(testing.TB, int) string, xform string)) {
+	for _, r := range regimes {
+		for _, n := range []int{100, 1000} {
+			b.Run(fmt.Sprintf("%s/%d", r.name, n), func(b *testing.B) { f(b, n, r.root, r.xform) })
+		}
 	}
 }
 
@@ -55,8 +95,8 @@ func benchSizes(b *testing.B, f func(b *testing.B, n int)) {
 // interface as canonical XML: what `virsh iface-list --all` followed by
 // iface-dumpxml of each costs.
 func BenchmarkReadAll(b *testing.B) {
-	benchSizes(b, func(b *testing.B, n int) {
-		root := rhelConnections(b, n)
+	benchSizes(b, func(b *testing.B, n int, mk func(testing.TB, int) string, _ string) {
+		root := mk(b, n)
 		for b.Loop() {
 			c, err := iface.Open(iface.Options{Root: root})
 			if err != nil {
@@ -78,8 +118,8 @@ func BenchmarkReadAll(b *testing.B) {
 // BenchmarkDefineOne opens a root of n connections and defines one
 // bridge among them (its MTU changes: two files are written).
 func BenchmarkDefineOne(b *testing.B) {
-	benchSizes(b, func(b *testing.B, n int) {
-		root := rhelConnections(b, n)
+	benchSizes(b, func(b *testing.B, n int, mk func(testing.TB, int) string, _ string) {
+		root := mk(b, n)
 		mtu := 1500
 		for b.Loop() {
 			c, err := iface.Open(iface.Options{Root: root})
@@ -105,10 +145,10 @@ func BenchmarkAugtoolLoad(b *testing.B) {
 	if err != nil {
 		b.Skip("augtool not installed (Debian package augeas-tools)")
 	}
-	benchSizes(b, func(b *testing.B, n int) {
-		root := rhelConnections(b, n)
+	benchSizes(b, func(b *testing.B, n int, mk func(testing.TB, int) string, xform string) {
+		root := mk(b, n)
 		for b.Loop() {
-			cmd := exec.Command(augtool, "-r", root, "-A", "-t", "Shellvars incl /etc/sysconfig/network-scripts/ifcfg-*", "print", "/files")
+			cmd := exec.Command(augtool, "-r", root, "-L", "-A", "-t", xform, "print", "/files")
 			if out, err := cmd.CombinedOutput(); err != nil {
 				b.Fatalf("%v\n%s", err, out)
 			}

@@ -34,7 +34,8 @@ type Conn struct {
 	backend  string
 	fs       afero.Fs
 	stateDir string
-	loaded   stamp // how the files looked when the driver read them
+	loaded   stamp    // how the files looked when the driver read them
+	dirs     []string // the directories of the files the driver manages
 }
 
 // Open opens a root with its regime.

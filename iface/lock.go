@@ -6,6 +6,7 @@ import (
 	"path"
 	"time"
 
+	"github.com/lensnet/lensnet"
 	"golang.org/x/sys/unix"
 )
 
@@ -46,41 +47,34 @@ func (c *Conn) lock() (func(), error) {
 }
 
 // stamp is what the managed directories looked like: their
-// modification times (a file created, removed or replaced by rename,
-// as every careful writer does, changes its directory's) and the
-// files' own times and sizes.
+// modification times. A file created, removed or replaced by rename,
+// as lensnet and every careful writer do, changes its directory's; a
+// file rewritten in place does not, but then a save of it finds it
+// changed (lensnet.ErrChanged) and the change is made again on a fresh
+// read (see changing).
 type stamp map[string]string
 
 func (c *Conn) stamp() stamp {
-	files, err := c.drv.Files()
-	if err != nil {
-		return nil
-	}
-	st := stamp{}
-	seen := map[string]bool{}
-	for _, f := range files {
-		for _, p := range []string{f, path.Dir(f)} {
-			if seen[p] {
-				continue
-			}
-			seen[p] = true
-			if fi, err := c.fs.Stat(p); err == nil {
-				st[p] = fi.ModTime().Format(time.RFC3339Nano) + " " + fi.Mode().String() + " " + itoa(fi.Size())
+	if c.dirs == nil {
+		files, err := c.drv.Files()
+		if err != nil {
+			return nil
+		}
+		seen := map[string]bool{}
+		for _, f := range files {
+			if d := path.Dir(f); !seen[d] {
+				seen[d] = true
+				c.dirs = append(c.dirs, d)
 			}
 		}
 	}
+	st := stamp{}
+	for _, d := range c.dirs {
+		if fi, err := c.fs.Stat(d); err == nil {
+			st[d] = fi.ModTime().Format(time.RFC3339Nano)
+		}
+	}
 	return st
-}
-
-func itoa(n int64) string {
-	b := []byte{}
-	if n == 0 {
-		return "0"
-	}
-	for ; n > 0; n /= 10 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-	}
-	return string(b)
 }
 
 // refresh reads the files again when they changed since they were read.
@@ -90,8 +84,8 @@ func (c *Conn) refresh() error {
 		return nil
 	}
 	if c.loaded != nil {
-		if err := c.drv.Reload(); err != nil {
-			return c.backendErr(err)
+		if err := c.reload(); err != nil {
+			return err
 		}
 		now = c.stamp()
 	}
@@ -111,15 +105,35 @@ func equalStamps(a, b stamp) bool {
 	return true
 }
 
+// reload reads the files again, and which directories hold them.
+func (c *Conn) reload() error {
+	c.dirs = nil
+	if err := c.drv.Reload(); err != nil {
+		return c.backendErr(err)
+	}
+	return nil
+}
+
 // changing runs a change under the root's lock, and records how the
-// files look after it.
+// files look after it. A change whose save found a file changed on
+// disk since it was read (and so wrote nothing of it) is made again on
+// a fresh read, a few times at most.
 func (c *Conn) changing(f func() error) error {
 	unlock, err := c.lock()
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	err = f()
+	for try := 0; ; try++ {
+		err = f()
+		if !errors.Is(err, lensnet.ErrChanged) || try == 5 {
+			break
+		}
+		if err := c.reload(); err != nil {
+			return err
+		}
+	}
+	c.dirs = nil
 	c.loaded = c.stamp()
 	return err
 }
