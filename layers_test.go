@@ -39,7 +39,7 @@ var layers = map[string][]string{
 	"backends":              {"tree", "xform"},
 	"backends/backendstest": {},
 	"backends/initscripts":  {".", "tree", "xform", "backends"},
-	"iface":                 {"iface/ifxml", "backends"},
+	"iface":                 {".", "iface/ifxml", "backends"},
 	"iface/ifxml":           {},
 	"iface/ifxml/ifxmltest": {"iface/ifxml"},
 	"backends/debian":       {".", "tree", "xform", "backends"},

@@ -52,6 +52,13 @@ type Options struct {
 	// its file (/augeas/span = enable), for Span.
 	Span bool
 
+	// KeepLayout makes Save keep the layout of every node read from a
+	// file, even when nodes before it were removed (lens.PutChangedStable):
+	// not augtool's output, which gives later nodes the layout of
+	// earlier ones, but what a program editing files for its users
+	// wants. The interface backends set it.
+	KeepLayout bool
+
 	// LazyMin is the file size from which Load leaves the levels below
 	// a file's top-level nodes unread until something looks at them
 	// (lens.GetLazy): a command that changes one stanza of a large
@@ -79,7 +86,8 @@ type Handle struct {
 	vars  tree.Vars // DefineVariable / DefineNode
 	paths pathCache // the parses of the path strings used last
 
-	lazyMin int // Options.LazyMin, with its default applied
+	lazyMin    int  // Options.LazyMin, with its default applied
+	keepLayout bool // Options.KeepLayout
 }
 
 type dirKey struct {
@@ -121,12 +129,13 @@ func Open(opts Options) (*Handle, error) {
 		return nil, fmt.Errorf("invalid save mode %v", opts.SaveMode)
 	}
 	h := &Handle{
-		fs:      fsys,
-		ld:      lang.NewLoader(lang.Options{Path: lang.DefaultPath(opts.LensPath, opts.NoStdInc, lenses.FS), TypeCheck: opts.TypeCheck}),
-		root:    tree.NewHidden(),
-		files:   map[string]*fileRec{},
-		lenses:  map[string]lensResult{},
-		lazyMin: opts.LazyMin,
+		fs:         fsys,
+		ld:         lang.NewLoader(lang.Options{Path: lang.DefaultPath(opts.LensPath, opts.NoStdInc, lenses.FS), TypeCheck: opts.TypeCheck}),
+		root:       tree.NewHidden(),
+		files:      map[string]*fileRec{},
+		lenses:     map[string]lensResult{},
+		lazyMin:    opts.LazyMin,
+		keepLayout: opts.KeepLayout,
 	}
 	if h.lazyMin == 0 {
 		h.lazyMin = defaultLazyMin

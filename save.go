@@ -108,7 +108,11 @@ func (h *Handle) Save() error {
 		}
 		var out string
 		if rec.fresh && node == rec.node {
-			out, err = rec.lens.PutChangedLayout(node, rec.text, rec.layout)
+			if h.keepLayout {
+				out, err = rec.lens.PutChangedStable(node, rec.text, rec.layout)
+			} else {
+				out, err = rec.lens.PutChangedLayout(node, rec.text, rec.layout)
+			}
 		} else {
 			out, err = rec.lens.Put(node, rec.text)
 		}

@@ -252,7 +252,7 @@ func (p *putter) subtree(l *Lens, sp split, d *dict) error {
 	lab, has := n.Label()
 	var sk *skel
 	var sub *dict
-	if k := d.pop(dictKey{lab, has}); k >= 0 {
+	if k := d.take(n, dictKey{lab, has}); k >= 0 {
 		e := &d.entries[k]
 		if e.lazy {
 			if f := d.src.found[k]; f.lens == l && d.src.nodes[k] == n && !l.recursive && !tree.SubtreeChanged(n) {

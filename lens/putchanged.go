@@ -41,10 +41,27 @@ func (l *Lens) PutChanged(root *tree.Node, original string) (string, error) {
 // again when the top level holds the nodes it was read with and the text
 // is the one read; it is ignored otherwise.
 func (l *Lens) PutChangedLayout(root *tree.Node, original string, lay *Layout) (string, error) {
+	return l.putChanged(root, original, lay, false)
+}
+
+// PutChangedStable is PutChangedLayout where, when the top level
+// changed, each node read from the text keeps the layout it was read
+// with: removing a node does not give the nodes after it the layout of
+// the ones before them, as Augeas's put (and PutChangedLayout) does by
+// taking the next unused layout of a node's label. New nodes take the
+// layout of a removed node of their label, else the first unused one.
+// It is not augtool's output: it is for programs that edit files for
+// their users (the interface backends), where a removed stanza must
+// leave the others byte for byte.
+func (l *Lens) PutChangedStable(root *tree.Node, original string, lay *Layout) (string, error) {
+	return l.putChanged(root, original, lay, true)
+}
+
+func (l *Lens) putChanged(root *tree.Node, original string, lay *Layout, stable bool) (string, error) {
 	if root.Len() == 0 {
 		return "", nil
 	}
-	sp := &splicer{text: original, top: root, lay: lay}
+	sp := &splicer{text: original, top: root, lay: lay, stable: stable}
 	sp.out = make([]byte, 0, len(original)+len(original)/16)
 	ok, err := sp.splice(l, root, 0, len(original))
 	if err != nil {
@@ -60,10 +77,11 @@ func (l *Lens) PutChangedLayout(root *tree.Node, original string, lay *Layout) (
 }
 
 type splicer struct {
-	text string
-	top  *tree.Node
-	lay  *Layout // of the top level, or nil
-	out  []byte
+	text   string
+	top    *tree.Node
+	lay    *Layout // of the top level, or nil
+	out    []byte
+	stable bool // PutChangedStable
 }
 
 // Layout is the layout of the top level of a text read by GetLayout:
@@ -120,6 +138,9 @@ func (sp *splicer) putTop(l *Lens, root *tree.Node) (string, bool) {
 	d := &dict{entries: make([]dictEntry, len(lay.found)), src: lay}
 	for k := range d.entries {
 		d.entries[k] = dictEntry{key: lay.keys[k], lazy: true}
+	}
+	if sp.stable {
+		d.stable = newStable(lay, root)
 	}
 	out, err := l.put(root, &sk, d, len(sp.text))
 	return out, err == nil

@@ -1,5 +1,7 @@
 package lens
 
+import "github.com/lensnet/lensnet/tree"
+
 // A skel is the shape of one parse outside subtrees, kept so that put can
 // write the original text of everything the tree does not hold: the text
 // of each del, and the structure of concatenations, iterations and
@@ -33,6 +35,63 @@ type dict struct {
 	// with label src.keys[k], and its skeleton and dictionary are read
 	// from its text only when put needs them (putter.subtree, dict.read)
 	src *Layout
+	// stable, when set (PutChangedStable), gives each node read there
+	// its own entry (see take)
+	stable *stableDict
+}
+
+// stableDict is what take needs: the entry of each node read, and the
+// entries of each label in order with, for each, whether its node is
+// gone from the tree (a new node takes a gone node's layout first).
+type stableDict struct {
+	own   map[*tree.Node]int
+	byKey map[dictKey][]int
+	gone  []bool
+}
+
+func newStable(lay *Layout, root *tree.Node) *stableDict {
+	live := make(map[*tree.Node]bool, root.Len())
+	for _, c := range root.Children() {
+		live[c] = true
+	}
+	st := &stableDict{own: make(map[*tree.Node]int, len(lay.nodes)), byKey: map[dictKey][]int{}, gone: make([]bool, len(lay.nodes))}
+	for k, n := range lay.nodes {
+		st.own[n] = k
+		st.byKey[lay.keys[k]] = append(st.byKey[lay.keys[k]], k)
+		st.gone[k] = !live[n]
+	}
+	return st
+}
+
+// take returns the entry for node n with key: with stable set, n's own
+// entry if it was read there, else the first unused entry of key whose
+// node is gone, else the first unused one; otherwise pop's.
+func (d *dict) take(n *tree.Node, key dictKey) int {
+	if d == nil || d.stable == nil {
+		return d.pop(key)
+	}
+	st := d.stable
+	if k, ok := st.own[n]; ok && !d.entries[k].used && d.entries[k].key == key {
+		d.entries[k].used = true
+		return k
+	}
+	first := -1
+	for _, k := range st.byKey[key] {
+		if d.entries[k].used {
+			continue
+		}
+		if st.gone[k] {
+			d.entries[k].used = true
+			return k
+		}
+		if first < 0 {
+			first = k
+		}
+	}
+	if first >= 0 {
+		d.entries[first].used = true
+	}
+	return first
 }
 
 type dictKey struct {
