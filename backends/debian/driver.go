@@ -82,7 +82,7 @@ func (d *Driver) Reload() error {
 	d.files = configFiles(d.fs)
 	t := []string{"Modprobe incl " + ModprobeDir + "/*"}
 	for _, x := range excluded {
-		t = append(t, "Modprobe excl "+ModprobeDir+"/"+x)
+		t = append(t, "Modprobe excl "+x) // matched against the name
 	}
 	for _, f := range d.files {
 		t = append(t, "Interfaces incl "+f)

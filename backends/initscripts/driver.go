@@ -2,7 +2,9 @@ package initscripts
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
+	iofs "io/fs"
 	"path"
 	"slices"
 	"sort"
@@ -44,8 +46,8 @@ var excluded = []string{"*~", "*.bak", "*.orig", "*.rpmnew", "*.rpmorig", "*.rpm
 // driver manages.
 func transforms() []string {
 	t := []string{"Shellvars incl " + Dir + "/ifcfg-*", "Modprobe incl " + ModprobeDir + "/*"}
-	for _, x := range excluded {
-		t = append(t, "Shellvars excl "+Dir+"/ifcfg-"+x, "Modprobe excl "+ModprobeDir+"/"+x)
+	for _, x := range excluded { // a pattern without "/" is matched against the file's name
+		t = append(t, "Shellvars excl "+x, "Modprobe excl "+x)
 	}
 	return t
 }
@@ -335,19 +337,41 @@ func primary(rec *xform.Record) string {
 // and modprobe.d's.
 func (d *Driver) Files() ([]string, error) {
 	var out []string
-	for _, pat := range []string{Dir + "/ifcfg-*", Dir + "/route-*", Dir + "/route6-*", Dir + "/rule-*", Dir + "/rule6-*", ModprobeDir + "/*"} {
-		ps, err := afero.Glob(d.fs, pat)
+	for dir, pats := range map[string][]string{
+		Dir:         {"ifcfg-*", "route-*", "route6-*", "rule-*", "rule6-*"},
+		ModprobeDir: {"*"},
+	} {
+		names, err := readDirNames(d.fs, dir)
 		if err != nil {
 			return nil, err
 		}
-		for _, p := range ps {
-			if fi, err := d.fs.Stat(p); err == nil && !fi.IsDir() && !excludedName(path.Base(p)) {
-				out = append(out, p)
+		for _, n := range names {
+			if excludedName(n) {
+				continue
+			}
+			for _, p := range pats {
+				if ok, _ := path.Match(p, n); ok {
+					out = append(out, dir+"/"+n)
+					break
+				}
 			}
 		}
 	}
 	sort.Strings(out)
 	return out, nil
+}
+
+// readDirNames lists a directory's names (none if it is missing).
+func readDirNames(fs afero.Fs, dir string) ([]string, error) {
+	f, err := fs.Open(dir)
+	if errors.Is(err, iofs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return f.Readdirnames(-1)
 }
 
 // excludedName reports whether a file name is a backup or editor file.
