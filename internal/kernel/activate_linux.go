@@ -274,8 +274,13 @@ func (h *Handle) AddDefaultRoute(name string, gw netip.Addr) error {
 	if errors.Is(err, unix.EEXIST) && h.hasDefaultRoute(l.Attrs().Index, gw) {
 		return nil
 	}
-	if errors.Is(err, unix.EEXIST) {
+	switch {
+	case errors.Is(err, unix.EEXIST):
 		return &Error{Op: op, Link: name, Err: &cause{msg: "another default route is present", sentinel: ErrExists, errno: unix.EEXIST}}
+	case errors.Is(err, unix.ENETUNREACH):
+		return &Error{Op: op, Link: name, Err: &cause{msg: "the gateway is not reachable: " + name + " must be up with an address in its subnet", errno: unix.ENETUNREACH}}
+	case errors.Is(err, unix.ENETDOWN):
+		return &Error{Op: op, Link: name, Err: &cause{msg: name + " is down", errno: unix.ENETDOWN}}
 	}
 	return h.step(op, name, err)
 }
