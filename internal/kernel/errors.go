@@ -24,7 +24,9 @@ var (
 // why.
 type Error struct {
 	// Op is the step, naming the device and what it was asked, e.g.
-	// "create bridge br0" or "set master of eth1 to br0".
+	// "create bridge br0" or "set master of eth1 to br0"; for
+	// Supports, what the kernel cannot do ("kernel cannot create bond
+	// devices").
 	Op string
 	// Link is the device the step was about.
 	Link string
