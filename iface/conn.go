@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/lensnet/lensnet/backends"
+	"github.com/lensnet/lensnet/internal/kernel"
 	"github.com/spf13/afero"
 )
 
@@ -22,6 +23,15 @@ type Options struct {
 	// StateDir is where transactions and the lock live, inside the
 	// root; "" is /var/lib/lensnet/iface.
 	StateDir string
+	// NetNS is the network namespace whose kernel state the Conn reads
+	// and changes: "" for the process's own, a name as `ip netns add`
+	// makes them, or a path.
+	NetNS string
+	// Engine brings interfaces up and down: "netlink" (applies the XML
+	// through the kernel directly), "ifupdown" (the distribution's ifup
+	// and ifdown), or "" for ifupdown where ifup is on PATH and the
+	// root is the real one, netlink otherwise.
+	Engine string
 }
 
 // DefaultStateDir is where a root's transaction and lock are kept.
@@ -34,6 +44,9 @@ type Conn struct {
 	backend  string
 	fs       afero.Fs
 	stateDir string
+	netns    string
+	kern     *kernel.Handle // opened on first use
+	engine   Engine
 	loaded   stamp    // how the files looked when the driver read them
 	dirs     []string // the directories of the files the driver manages
 }
@@ -49,7 +62,10 @@ func Open(opts Options) (*Conn, error) {
 	for _, r := range regimes {
 		names = append(names, r.Name)
 	}
-	c := &Conn{fs: fs, stateDir: opts.StateDir}
+	c := &Conn{fs: fs, stateDir: opts.StateDir, netns: opts.NetNS}
+	if c.engine, err = newEngine(opts); err != nil {
+		return nil, err
+	}
 	if c.stateDir == "" {
 		c.stateDir = DefaultStateDir
 	}

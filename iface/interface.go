@@ -1,6 +1,7 @@
 package iface
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -14,9 +15,14 @@ import (
 // ports, a bond with its slaves...) of a Conn. It holds only its name:
 // every call reads what the files (or the kernel) say now.
 type Interface struct {
-	c    *Conn
-	name string
+	c         *Conn
+	name      string
+	transient bool
 }
+
+// IsTransient reports whether the interface is in the kernel only, no
+// file defining it (made by CreateXML, or by hand).
+func (i *Interface) IsTransient() bool { return i.transient }
 
 // Name returns the interface's name.
 func (i *Interface) Name() string { return i.name }
@@ -63,10 +69,15 @@ func (c *Conn) LookupByMAC(mac string) (*Interface, error) {
 	return nil, &AmbiguousMACError{MAC: mac, Names: hits}
 }
 
-// MAC returns the interface's MAC address, lower case: the device's, as
-// sysfs under the root shows it (as netcf did), else the one its
-// configuration sets; "" when neither says.
+// MAC returns the interface's MAC address, lower case: the device's in
+// the kernel, else as sysfs under the root shows it (as netcf read it),
+// else the one its configuration sets; "" when none says.
 func (i *Interface) MAC() (string, error) {
+	if h, err := i.c.kernel(); err == nil {
+		if l, err := h.Link(i.name); err == nil && l.MAC != "" {
+			return l.MAC, nil
+		}
+	}
 	if b, err := afero.ReadFile(i.c.fs, "/sys/class/net/"+i.name+"/address"); err == nil {
 		if m := strings.TrimSpace(string(b)); m != "" {
 			return strings.ToLower(m), nil
@@ -86,10 +97,30 @@ type XMLFlags uint
 // the kernel has now (libvirt's VIR_INTERFACE_XML_INACTIVE).
 const XMLInactive XMLFlags = 1
 
-// XMLDesc returns the interface as canonical interface XML: its
-// configuration. (Live state comes with the kernel layer.)
+// XMLDesc returns the interface as canonical interface XML: with
+// XMLInactive its configuration; without, what the kernel has when the
+// interface is active (libvirt's live XML: type, MAC, MTU, link state,
+// the addresses present, ports and slaves, bond mode and monitor, vlan
+// tag and parent), else its configuration. A transient interface has
+// only the kernel's.
 func (i *Interface) XMLDesc(flags XMLFlags) ([]byte, error) {
-	m, err := i.c.model(i.name)
+	live := flags&XMLInactive == 0
+	if live {
+		if up, err := i.IsActive(); err != nil || !up {
+			live = false
+		}
+	}
+	var m *ifxml.Interface
+	var err error
+	if !live {
+		m, err = i.c.model(i.name)
+		if errors.Is(err, ErrNoInterface) {
+			live = true // transient
+		}
+	}
+	if live {
+		m, err = i.c.liveModel(i.name)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -125,3 +125,12 @@ func lookup[E ~uint8](words []string, s string) (E, bool) {
 	}
 	return 0, false
 }
+
+// ParseLinkState returns the link state a word names.
+func ParseLinkState(s string) (LinkState, bool) { return lookup[LinkState](linkStateWords, s) }
+
+// ParseBondMode returns the bond mode a word names.
+func ParseBondMode(s string) (BondMode, bool) { return lookup[BondMode](bondModeWords, s) }
+
+// ParseARPValidate returns the ARP validation a word names.
+func ParseARPValidate(s string) (ARPValidate, bool) { return lookup[ARPValidate](validateWords, s) }
