@@ -253,3 +253,54 @@ func TestIfupdownEngine(t *testing.T) {
 	assert.Contains(t, err.Error(), "Error: no such device bad0")
 	assert.False(t, strings.Contains(err.Error(), "\n"))
 }
+
+// TestGuard: the netlink engine does not apply a root other than / to
+// the process's own namespace.
+func TestGuard(t *testing.T) {
+	c, err := iface.Open(iface.Options{Root: emptyRHEL(t), Engine: "netlink"})
+	require.NoError(t, err)
+	defer c.Close()
+	i, err := c.DefineXML([]byte(`<interface type='bridge' name='lensnetguard0'><bridge/></interface>`), "g.xml")
+	require.NoError(t, err)
+	err = i.Start()
+	assert.ErrorIs(t, err, iface.ErrInvalidState)
+	_, err = c.CreateXML([]byte(`<interface type='bridge' name='lensnetguard1'><bridge/></interface>`), "g.xml")
+	assert.ErrorIs(t, err, iface.ErrInvalidState)
+}
+
+// TestRollbackReactivates: a rollback brings the interfaces it changed
+// back to their state at begin, in the kernel too.
+func TestRollbackReactivates(t *testing.T) {
+	ns, h := kerneltest.NS(t)
+	require.NoError(t, h.CreateVeth("v0", "v0p"))
+	require.NoError(t, h.CreateVeth("v1", "v1p"))
+	root := emptyRHEL(t)
+	c, err := iface.Open(iface.Options{Root: root, NetNS: ns, Engine: "netlink"})
+	require.NoError(t, err)
+	defer c.Close()
+	def := func(name, port, addr string) *iface.Interface {
+		i, err := c.DefineXML([]byte(fmt.Sprintf(`<interface type='bridge' name='%s'><protocol family='ipv4'><ip address='%s' prefix='24'/></protocol>
+<bridge stp='off'><interface type='ethernet' name='%s'/></bridge></interface>`, name, addr, port)), name+".xml")
+		require.NoError(t, err)
+		return i
+	}
+	br0 := def("br0", "v0", "10.6.0.1")
+	require.NoError(t, br0.Start())
+	before := configHash(t, root)
+
+	require.NoError(t, c.ChangeBegin())
+	br0 = def("br0", "v0", "10.6.9.1")
+	require.NoError(t, br0.Stop())
+	require.NoError(t, br0.Start())
+	br1 := def("br1", "v1", "10.5.0.1")
+	require.NoError(t, br1.Start())
+	assert.Equal(t, []string{"10.6.9.1/24"}, addrs(t, ns, "br0"))
+	require.NotNil(t, linkJSON(t, ns, "br1"))
+
+	changed, err := c.ChangeRollback()
+	require.NoError(t, err)
+	assert.Equal(t, []string{"br0", "br1"}, changed)
+	assert.Equal(t, before, configHash(t, root))
+	assert.Equal(t, []string{"10.6.0.1/24"}, addrs(t, ns, "br0"), "br0 is up again as it was")
+	assert.Nil(t, linkJSON(t, ns, "br1"), "br1, new in the transaction, is down")
+}

@@ -45,6 +45,7 @@ type Conn struct {
 	fs       afero.Fs
 	stateDir string
 	netns    string
+	realRoot bool           // the files are the host's own (/)
 	kern     *kernel.Handle // opened on first use
 	engine   Engine
 	loaded   stamp    // how the files looked when the driver read them
@@ -62,7 +63,7 @@ func Open(opts Options) (*Conn, error) {
 	for _, r := range regimes {
 		names = append(names, r.Name)
 	}
-	c := &Conn{fs: fs, stateDir: opts.StateDir, netns: opts.NetNS}
+	c := &Conn{fs: fs, stateDir: opts.StateDir, netns: opts.NetNS, realRoot: opts.Fs == nil && (opts.Root == "" || opts.Root == "/")}
 	if c.engine, err = newEngine(opts); err != nil {
 		return nil, err
 	}

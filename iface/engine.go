@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/lensnet/lensnet/iface/ifxml"
 	"github.com/lensnet/lensnet/internal/kernel"
@@ -93,7 +94,20 @@ type netlinkEngine struct{}
 
 func (netlinkEngine) Name() string { return "netlink" }
 
+// guard refuses to apply another system's files (a root other than
+// /) to this system's own network namespace: the netlink engine acts
+// on such a root only inside a namespace named by Options.NetNS.
+func (c *Conn) guard() error {
+	if !c.realRoot && c.netns == "" {
+		return fmt.Errorf("%w: the root is not /, so its interfaces are not this system's: name a network namespace to start or stop them in (Options.NetNS, --netns)", ErrInvalidState)
+	}
+	return nil
+}
+
 func (e netlinkEngine) Start(c *Conn, m *ifxml.Interface) error {
+	if err := c.guard(); err != nil {
+		return err
+	}
 	h, err := c.kernel()
 	if err != nil {
 		return err
@@ -278,6 +292,9 @@ func gateways(m *ifxml.Interface) []netip.Addr {
 }
 
 func (e netlinkEngine) Stop(c *Conn, m *ifxml.Interface) error {
+	if err := c.guard(); err != nil {
+		return err
+	}
 	h, err := c.kernel()
 	if err != nil {
 		return err
@@ -295,7 +312,7 @@ func (e netlinkEngine) Stop(c *Conn, m *ifxml.Interface) error {
 
 // gone reports an address that was not there to remove.
 func gone(err error) bool {
-	return strings.Contains(err.Error(), "cannot assign requested address") || strings.Contains(err.Error(), "no such")
+	return errors.Is(err, syscall.EADDRNOTAVAIL) || errors.Is(err, syscall.ENODEV)
 }
 
 // down takes m's device down, releases its ports or slaves (taking

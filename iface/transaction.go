@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/lensnet/lensnet/iface/ifxml"
 	"github.com/lensnet/lensnet/internal/files"
 	"github.com/spf13/afero"
 )
@@ -70,6 +71,9 @@ func (c *Conn) ChangeBegin() error {
 		if err := afero.WriteFile(c.fs, path.Join(tmp, "manifest"), []byte(strings.Join(manifest, "\n")+"\n"), 0o600); err != nil {
 			return err
 		}
+		if err := afero.WriteFile(c.fs, path.Join(tmp, "active"), []byte(strings.Join(c.activeNames(), "\n")+"\n"), 0o600); err != nil {
+			return err
+		}
 		return c.fs.Rename(tmp, c.txDir())
 	})
 }
@@ -87,10 +91,15 @@ func (c *Conn) ChangeCommit() error {
 
 // ChangeRollback puts every file the backend manages back as it was at
 // ChangeBegin, byte for byte, and closes the transaction:
-// ErrInvalidState when none is open. It returns the names of the
-// interfaces whose configuration it changed back.
+// ErrInvalidState when none is open. The interfaces whose configuration
+// it changed back are brought back to their state at ChangeBegin: one
+// that is up now is stopped (as its configuration then said), and one
+// that was up at ChangeBegin is started again. It returns their names;
+// a failed stop or start is an *ActivationError after the files are
+// restored.
 func (c *Conn) ChangeRollback() ([]string, error) {
 	var changed []string
+	var activation error
 	err := c.changing(func() error {
 		if !c.InTransaction() {
 			return fmt.Errorf("%w: no transaction is open", ErrInvalidState)
@@ -106,6 +115,18 @@ func (c *Conn) ChangeRollback() ([]string, error) {
 			}
 		}
 		before := c.snapshotXML()
+		models := map[string]*ifxml.Interface{}
+		for name := range before {
+			if m, err := c.model(name); err == nil {
+				models[name] = m
+			}
+		}
+		wasActive := map[string]bool{}
+		if b, err := afero.ReadFile(c.fs, path.Join(c.txDir(), "active")); err == nil {
+			for _, n := range strings.Fields(string(b)) {
+				wasActive[n] = true
+			}
+		}
 		now, err := c.drv.Files()
 		if err != nil {
 			return c.backendErr(err)
@@ -148,9 +169,60 @@ func (c *Conn) ChangeRollback() ([]string, error) {
 			}
 		}
 		slices.Sort(changed)
+		activation = c.reactivate(changed, models, wasActive)
 		return c.fs.RemoveAll(c.txDir())
 	})
+	if err == nil {
+		err = activation
+	}
 	return changed, err
+}
+
+// activeNames are the defined interfaces that are up now (none when
+// the engine may not act here, see guard).
+func (c *Conn) activeNames() []string {
+	if _, ok := c.engine.(netlinkEngine); ok && c.guard() != nil {
+		return nil
+	}
+	list, err := c.List(ListActive)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, i := range list {
+		out = append(out, i.name)
+	}
+	return out
+}
+
+// reactivate brings the interfaces a rollback changed back to their
+// state at begin: stopped as they were configured before the rollback
+// when they are up, started again when they were up at begin.
+func (c *Conn) reactivate(changed []string, before map[string]*ifxml.Interface, wasActive map[string]bool) error {
+	if _, ok := c.engine.(netlinkEngine); ok && c.guard() != nil {
+		return nil
+	}
+	var errs []error
+	for _, name := range changed {
+		i := &Interface{c: c, name: name}
+		if up, err := i.IsActive(); err == nil && up {
+			m := before[name]
+			if m == nil {
+				m, _ = c.liveModel(name)
+			}
+			if m != nil {
+				if err := c.activation(c.engine, "stop", m, c.engine.Stop); err != nil {
+					errs = append(errs, err)
+				}
+			}
+		}
+		if wasActive[name] {
+			if err := i.Start(); err != nil {
+				errs = append(errs, err)
+			}
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // snapshotXML is every interface's configuration as XML (or its error).
