@@ -155,3 +155,58 @@ func BenchmarkAugtoolLoad(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkList opens a root of n connections and lists every
+// interface with its state (virsh iface-list --all).
+func BenchmarkList(b *testing.B) {
+	benchSizes(b, func(b *testing.B, n int, mk func(testing.TB, int) string, _ string) {
+		root := mk(b, n)
+		for b.Loop() {
+			c, err := iface.Open(iface.Options{Root: root})
+			if err != nil {
+				b.Fatal(err)
+			}
+			l, err := c.List(0)
+			if err != nil || len(l) != n {
+				b.Fatalf("%d, %v", len(l), err)
+			}
+			_ = c.Close()
+		}
+	})
+}
+
+// BenchmarkDumpOne opens a root of n connections and dumps one
+// interface's configuration (virsh iface-dumpxml --inactive).
+func BenchmarkDumpOne(b *testing.B) {
+	benchSizes(b, func(b *testing.B, n int, mk func(testing.TB, int) string, _ string) {
+		root := mk(b, n)
+		for b.Loop() {
+			c, err := iface.Open(iface.Options{Root: root})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := c.XML("br6"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkLookupMAC opens a root of n connections and finds the one
+// interface with a MAC (virsh iface-name MAC).
+func BenchmarkLookupMAC(b *testing.B) {
+	benchSizes(b, func(b *testing.B, n int, mk func(testing.TB, int) string, _ string) {
+		root := mk(b, n)
+		for b.Loop() {
+			c, err := iface.Open(iface.Options{Root: root})
+			if err != nil {
+				b.Fatal(err)
+			}
+			i, err := c.LookupByMAC("52:54:00:00:00:05")
+			if err != nil || i.Name() != "eth5" {
+				b.Fatalf("%v", err)
+			}
+			_ = c.Close()
+		}
+	})
+}

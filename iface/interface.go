@@ -54,9 +54,10 @@ func (c *Conn) LookupByMAC(mac string) (*Interface, error) {
 	if err != nil {
 		return nil, err
 	}
+	src := c.macSource()
 	var hits []string
 	for _, n := range names {
-		if m, err := (&Interface{c: c, name: n}).MAC(); err == nil && strings.EqualFold(m, mac) {
+		if m, err := src.mac(n); err == nil && strings.EqualFold(m, mac) {
 			hits = append(hits, n)
 		}
 	}
@@ -69,6 +70,49 @@ func (c *Conn) LookupByMAC(mac string) (*Interface, error) {
 	return nil, &AmbiguousMACError{MAC: mac, Names: hits}
 }
 
+// macs finds interfaces' MACs as MAC says, reading the kernel's links
+// and the root's sysfs directory once for many lookups.
+type macs struct {
+	c     *Conn
+	links map[string]string // kernel MACs by name
+	sysfs map[string]bool   // names with a sysfs entry under the root
+}
+
+func (c *Conn) macSource() *macs {
+	src := &macs{c: c, links: map[string]string{}, sysfs: map[string]bool{}}
+	if ls, err := c.links(); err == nil {
+		for n, l := range ls {
+			src.links[n] = l.MAC
+		}
+	}
+	if f, err := c.fs.Open("/sys/class/net"); err == nil {
+		names, _ := f.Readdirnames(-1)
+		_ = f.Close()
+		for _, n := range names {
+			src.sysfs[n] = true
+		}
+	}
+	return src
+}
+
+func (src *macs) mac(name string) (string, error) {
+	if m := src.links[name]; m != "" {
+		return m, nil
+	}
+	if src.sysfs[name] {
+		if b, err := afero.ReadFile(src.c.fs, "/sys/class/net/"+name+"/address"); err == nil {
+			if m := strings.TrimSpace(string(b)); m != "" {
+				return strings.ToLower(m), nil
+			}
+		}
+	}
+	m, err := src.c.model(name)
+	if err != nil {
+		return "", err
+	}
+	return strings.ToLower(m.MAC), nil
+}
+
 // MAC returns the interface's MAC address, lower case: the device's in
 // the kernel, else as sysfs under the root shows it (as netcf read it),
 // else the one its configuration sets; "" when none says.
@@ -78,16 +122,8 @@ func (i *Interface) MAC() (string, error) {
 			return l.MAC, nil
 		}
 	}
-	if b, err := afero.ReadFile(i.c.fs, "/sys/class/net/"+i.name+"/address"); err == nil {
-		if m := strings.TrimSpace(string(b)); m != "" {
-			return strings.ToLower(m), nil
-		}
-	}
-	m, err := i.c.model(i.name)
-	if err != nil {
-		return "", err
-	}
-	return strings.ToLower(m.MAC), nil
+	src := &macs{c: i.c, sysfs: map[string]bool{i.name: true}}
+	return src.mac(i.name)
 }
 
 // XMLFlags select what XMLDesc describes.
