@@ -2,6 +2,7 @@ package iface_test
 
 import (
 	"fmt"
+	"net/netip"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -50,12 +51,6 @@ func addrs(t *testing.T, ns, name string) []string {
 	return out
 }
 
-// sendUDP sends n datagrams from namespace ns to addr:9 (discard).
-func sendUDP(t *testing.T, ns, addr string, n int) {
-	t.Helper()
-	script := fmt.Sprintf("import socket\ns=socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\nfor i in range(%d): s.sendto(b'lensnet-test', (%q, 9))\n", n, addr)
-	kerneltest.Exec(t, ns, "python3", "-c", script)
-}
 
 // TestActivateNetlink: a bridge with two veth ports, MTU, port MACs and
 // static IPv4/IPv6 addresses with gateways, defined on a RHEL root,
@@ -132,7 +127,7 @@ func TestActivateNetlink(t *testing.T) {
 
 	before, err := br.Stats()
 	require.NoError(t, err)
-	sendUDP(t, peer, "10.9.0.1", 20)
+	kerneltest.SendUDP(t, peer, netip.MustParseAddrPort("10.9.0.1:9"), 20)
 	after, err := br.Stats()
 	require.NoError(t, err)
 	assert.GreaterOrEqual(t, after.RxPackets-before.RxPackets, uint64(20), "the datagrams came in on br0")
