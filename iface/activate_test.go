@@ -51,7 +51,6 @@ func addrs(t *testing.T, ns, name string) []string {
 	return out
 }
 
-
 // TestActivateNetlink: a bridge with two veth ports, MTU, port MACs and
 // static IPv4/IPv6 addresses with gateways, defined on a RHEL root,
 // started with the netlink engine inside a test namespace: the kernel
