@@ -46,6 +46,7 @@ type Conn struct {
 	stateDir string
 	netns    string
 	realRoot bool           // the files are the host's own (/)
+	rootDir  string         // Options.Root when the files are on disk there
 	kern     *kernel.Handle // opened on first use
 	engine   Engine
 	loaded   stamp    // how the files looked when the driver read them
@@ -64,6 +65,9 @@ func Open(opts Options) (*Conn, error) {
 		names = append(names, r.Name)
 	}
 	c := &Conn{fs: fs, stateDir: opts.StateDir, netns: opts.NetNS, realRoot: opts.Fs == nil && (opts.Root == "" || opts.Root == "/")}
+	if opts.Fs == nil {
+		c.rootDir = opts.Root
+	}
 	if c.engine, err = newEngine(opts); err != nil {
 		return nil, err
 	}

@@ -355,7 +355,13 @@ func newIfupdown() ifupdownEngine { return ifupdownEngine{up: "ifup", down: "ifd
 func (ifupdownEngine) Name() string { return "ifupdown" }
 
 func (e ifupdownEngine) run(c *Conn, op, tool, name string) error {
-	args := []string{tool, name}
+	args := []string{tool}
+	if c.backend == "debian" && !c.realRoot && c.rootDir != "" {
+		// Debian's ifup reads another root's interfaces file, with
+		// its state kept there too
+		args = append(args, "-i", c.rootDir+"/etc/network/interfaces", "--state-dir", c.rootDir+"/run/network")
+	}
+	args = append(args, name)
 	if c.netns != "" {
 		args = append([]string{"ip", "netns", "exec", c.netns}, args...)
 	}
