@@ -72,7 +72,7 @@ describes a command.
 		{Name: "start", Aliases: []string{"ifup"}, MinArgs: 1, MaxArgs: 1, Usage: "start " + nameOrMAC, Run: (*ifaceRun).start,
 			Short: "bring an interface up from its configuration"},
 		{Name: "stop", Aliases: []string{"destroy", "ifdown"}, MinArgs: 1, MaxArgs: 1, Usage: "stop " + nameOrMAC, Run: (*ifaceRun).stop,
-			Short: "bring an interface down (a transient one goes away)"},
+			Short: "bring an interface down; a transient one goes away"},
 		{Name: "mac", MinArgs: 1, MaxArgs: 1, Usage: "mac NAME", Run: (*ifaceRun).mac,
 			Short: "print an interface's MAC address"},
 		{Name: "name", MinArgs: 1, MaxArgs: 1, Usage: "name MAC", Run: (*ifaceRun).name,
