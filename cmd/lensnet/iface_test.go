@@ -260,3 +260,29 @@ func TestTable(t *testing.T) {
 		})
 	}
 }
+
+// Every iface verb and alias answers --help with its usage from the
+// table, within 80 columns, and 'lensnet help iface' lists it.
+func TestIfaceVerbHelp(t *testing.T) {
+	var all bytes.Buffer
+	require.Equal(t, 0, run([]string{"help", "iface"}, strings.NewReader(""), &all, &all))
+	for _, v := range ifaceFamily.Verbs {
+		assert.Contains(t, all.String(), "\n  "+v.Usage, v.Name)
+		for _, name := range append([]string{v.Name}, v.Aliases...) {
+			var out, errb bytes.Buffer
+			status := run([]string{"iface", name, "--help"}, strings.NewReader(""), &out, &errb)
+			assert.Equal(t, 0, status, name)
+			assert.Empty(t, errb.String(), name)
+			assert.True(t, strings.HasPrefix(out.String(), "usage: lensnet iface [OPTIONS] "+v.Usage+"\n"), "%s: %q", name, out.String())
+			for _, o := range v.Options {
+				assert.Contains(t, out.String(), "\n  --"+o.Name, name)
+			}
+			for _, line := range strings.Split(out.String(), "\n") {
+				assert.LessOrEqual(t, len(line), 80, "%s: %q", name, line)
+			}
+		}
+	}
+	for _, line := range strings.Split(all.String(), "\n") {
+		assert.LessOrEqual(t, len(line), 80, "%q", line)
+	}
+}
