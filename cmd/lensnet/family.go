@@ -182,7 +182,14 @@ func (f *family[T]) verbUsage(v *verb[T]) string {
 	if f.Options != "" {
 		opts = " [OPTIONS]"
 	}
-	fmt.Fprintf(&b, "usage: lensnet %s%s %s\n\n", f.Name, opts, v.Usage)
+	for i, l := range wrapSynopsis(fmt.Sprintf("lensnet %s%s %s", f.Name, opts, v.Usage), usageWidth-len("usage: ")) {
+		if i == 0 {
+			fmt.Fprintf(&b, "usage: %s\n", l)
+		} else {
+			fmt.Fprintf(&b, "       %s\n", l)
+		}
+	}
+	b.WriteString("\n")
 	desc := v.short() + "."
 	desc = strings.ToUpper(desc[:1]) + desc[1:]
 	for _, l := range wrap(desc, usageWidth) {
@@ -202,6 +209,29 @@ func (f *family[T]) verbUsage(v *verb[T]) string {
 		fmt.Fprintf(&b, "\n'lensnet help %s' lists the commands and the OPTIONS.\n", f.Name)
 	}
 	return b.String()
+}
+
+// wrapSynopsis wraps a synopsis as wrap does, never inside brackets
+// ("[--delay N]" stays whole).
+func wrapSynopsis(text string, width int) []string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range text {
+		switch {
+		case r == '[':
+			depth++
+		case r == ']':
+			depth--
+		case r == ' ' && depth > 0:
+			r = '\x00'
+		}
+		b.WriteRune(r)
+	}
+	lines := wrap(b.String(), width)
+	for i := range lines {
+		lines[i] = strings.ReplaceAll(lines[i], "\x00", " ")
+	}
+	return lines
 }
 
 // usageWidth is the width usage texts fit in.

@@ -273,7 +273,8 @@ func TestIfaceVerbHelp(t *testing.T) {
 			status := run([]string{"iface", name, "--help"}, strings.NewReader(""), &out, &errb)
 			assert.Equal(t, 0, status, name)
 			assert.Empty(t, errb.String(), name)
-			assert.True(t, strings.HasPrefix(out.String(), "usage: lensnet iface [OPTIONS] "+v.Usage+"\n"), "%s: %q", name, out.String())
+			head, _, _ := strings.Cut(out.String(), "\n\n")
+			assert.Equal(t, "usage: lensnet iface [OPTIONS] "+v.Usage, strings.Join(strings.Fields(head), " "), name)
 			for _, o := range v.Options {
 				assert.Contains(t, out.String(), "\n  --"+o.Name, name)
 			}
