@@ -4,6 +4,7 @@
 //	lensnet [augtool options] [COMMAND ARGS...]   augtool's mode
 //	lensnet check ...                              augparse: check lens modules
 //	lensnet regexp [-i] VERB ARGS...               regular expressions
+//	lensnet iface [OPTIONS] VERB ARGS...           host interfaces (virsh iface-*)
 //	lensnet help [COMMAND]                         the commands, or one of them
 //
 // main only tunes the collector (gc.go) and calls run (run.go), which
@@ -46,25 +47,46 @@
 // # Adding a family of verbs
 //
 // A family (family.go) is a top-level command made of verbs, "lensnet
-// NAME [OPTIONS] VERB ARGS...", as regexp is (regexp.go) and iface and
-// net will be. To add one, say iface, in a file of its own (iface.go):
+// NAME [OPTIONS] VERB ARGS...", as regexp (regexp.go) and iface
+// (iface.go) are and net will be. To add one, say net, in a file of its
+// own (net.go):
 //
 //  1. A type for what its verbs run on, made once per run: the
 //     family's options, the output, the open backend (regexp's is
-//     regexpRun).
-//  2. A family[*thatType] value: Name, Synopsis ("iface [-r ROOT] VERB
+//     regexpRun, iface's ifaceRun, which opens the root on first use
+//     so that help and usage errors never touch it).
+//  2. A family[*thatType] value: Name, Synopsis ("net [OPTIONS] VERB
 //     ARGS..."), Doc, Options, and Verbs, one verb each with its
-//     arguments' bounds, usage line, description and Run. The family
+//     aliases, its arguments' bounds, usage line, description, its own
+//     options (verbOption: "--all", "--delay N") and Run, which gets
+//     the arguments and the options given (opts). With VerbOptions set
+//     the family reads the verbs' options anywhere among their
+//     arguments and answers "VERB --help" with the verb's usage; it
 //     checks the verb and the number of its arguments and writes the
-//     usage text (and its errors) from that table.
+//     usage texts (and one-line usage errors, status 2) from the table.
 //  3. A run function with subcommand's Run signature that parses the
 //     family's options, makes the value of step 1 and calls the
 //     family's run with the remaining arguments.
 //  4. A subcommand value (Name, Synopsis, Short, Usage calling the
 //     family's usage, Run) added to subcommands: 'lensnet --help' then
-//     lists it, 'lensnet help iface' prints its usage, and "lensnet
-//     iface ..." runs it. Its name then stops reaching augtool as a
+//     lists it, 'lensnet help net' prints its usage, and "lensnet
+//     net ..." runs it. Its name then stops reaching augtool as a
 //     command (see above), so it must not be an augtool command's name.
+//
+// # lensnet iface
+//
+// The verbs of iface.go are virsh's iface-* commands over package
+// iface: each looks its interface up (a name; else a MAC, when the
+// argument looks like one; else, for the verbs that act on the kernel,
+// a transient device), calls the API and prints virsh's message, or
+// with --json one JSON document (the *JSON types there; their field
+// names are part of lensnet's interface). Failures are one line on
+// standard error, "lensnet: MESSAGE", status 1, in --json mode too. The
+// end-to-end scripts (testdata/script/iface-*.txtar) run every verb on
+// copies of fixtures/rhel-iface and fixtures/debian-iface (the fixture
+// command) in a network namespace of their own (netns, --netns $NETNS),
+// so the host's devices never show; iface_test.go starts and stops
+// real devices in the tests' own namespaces.
 //
 // Nothing is built at start-up: the tables are static data (two init
 // functions only store the help entries' Run, which read the tables

@@ -67,7 +67,7 @@ func runRegexp(_ config, args []string, _ io.Reader, stdout, stderr io.Writer) i
 	if *fold {
 		x.flags = regular.FoldCase
 	}
-	return regexpFamily.run(x, fs.Args(), stderr)
+	return regexpFamily.run(x, fs.Args(), stdout, stderr)
 }
 
 // compile compiles a pattern, reporting a bad one.
@@ -80,7 +80,7 @@ func (x *regexpRun) compile(p string) (*regular.FA, bool) {
 	return fa, true
 }
 
-func (x *regexpRun) show(args []string) int {
+func (x *regexpRun) show(args []string, _ opts) int {
 	fa, ok := x.compile(args[0])
 	if !ok {
 		return 1
@@ -95,7 +95,7 @@ func (x *regexpRun) show(args []string) int {
 	return 0
 }
 
-func (x *regexpRun) match(args []string) int {
+func (x *regexpRun) match(args []string, _ opts) int {
 	fa, ok := x.compile(args[0])
 	if !ok {
 		return 1
@@ -111,7 +111,7 @@ func (x *regexpRun) match(args []string) int {
 	return status
 }
 
-func (x *regexpRun) minus(args []string) int {
+func (x *regexpRun) minus(args []string, _ opts) int {
 	fa, ok := x.compile(args[0])
 	if !ok {
 		return 1
@@ -129,7 +129,7 @@ func (x *regexpRun) minus(args []string) int {
 	return 0
 }
 
-func (x *regexpRun) ambig(args []string) int {
+func (x *regexpRun) ambig(args []string, _ opts) int {
 	fa, ok := x.compile(args[0])
 	if !ok {
 		return 1

@@ -27,25 +27,31 @@ func TestMain(m *testing.M) {
 // afterwards. LENSNET_UPDATE=1 rewrites the golden sections that cmp
 // compares against.
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{
-		Dir:                 "testdata/script",
-		UpdateScripts:       os.Getenv("LENSNET_UPDATE") == "1",
-		RequireExplicitExec: true,
-		RequireUniqueNames:  true,
-	})
+	p := scriptParams()
+	p.UpdateScripts = os.Getenv("LENSNET_UPDATE") == "1"
+	testscript.Run(t, p)
 }
 
 // TestScriptsLazy runs the same scripts with every file read lazily
 // (lensnet reads only files of 64 KiB and more so by default): they
 // must give the same output, status and files.
 func TestScriptsLazy(t *testing.T) {
-	testscript.Run(t, testscript.Params{
+	p := scriptParams()
+	p.Setup = func(env *testscript.Env) error {
+		env.Setenv("LENSNET_TEST_LAZY", "1")
+		return nil
+	}
+	testscript.Run(t, p)
+}
+
+// scriptParams are the scripts' parameters: their directory, and the
+// commands and conditions of script_cmds_test.go.
+func scriptParams() testscript.Params {
+	return testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
-		Setup: func(env *testscript.Env) error {
-			env.Setenv("LENSNET_TEST_LAZY", "1")
-			return nil
-		},
-	})
+		Cmds:                scriptCmds,
+		Condition:           scriptCondition,
+	}
 }
