@@ -4,9 +4,11 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"strings"
 	"syscall"
 	"testing"
 
+	"github.com/lensnet/lensnet/backends/backendstest"
 	"github.com/lensnet/lensnet/iface"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -83,4 +85,42 @@ func TestTransactionSurvivesKill(t *testing.T) {
 	_, err = c.ChangeRollback()
 	require.NoError(t, err)
 	assert.Equal(t, before, configHash(t, root))
+}
+
+// TestTransactionDebian: the same on a Debian root: the interfaces
+// file, what it sources and modprobe.d come back byte for byte; bridge
+// then unbridge gives the files their bytes back.
+func TestTransactionDebian(t *testing.T) {
+	root := t.TempDir()
+	backendstest.CopyDir(t, "../fixtures/debian-iface/styles", root)
+	before := configHash(t, root)
+	c, err := iface.Open(iface.Options{Root: root})
+	require.NoError(t, err)
+	require.Equal(t, "debian", c.Backend())
+	names, err := c.Names()
+	require.NoError(t, err)
+	require.NotEmpty(t, names)
+	require.NoError(t, c.ChangeBegin())
+	_, err = c.Define([]byte(`<interface type='bond' name='bond7'><bond mode='active-backup'><interface type='ethernet' name='eth70'/><interface type='ethernet' name='eth71'/></bond></interface>`), "bond7.xml")
+	require.NoError(t, err)
+	for _, n := range names[:2] {
+		require.NoError(t, c.Undefine(n))
+	}
+	require.NotEqual(t, before, configHash(t, root))
+	_, err = c.ChangeRollback()
+	require.NoError(t, err)
+	assert.Equal(t, before, configHash(t, root))
+
+	for _, n := range names {
+		m, err := c.XML(n)
+		require.NoError(t, err)
+		if !strings.HasPrefix(string(m), "<interface type='ethernet'") {
+			continue
+		}
+		_, err = c.Bridge(n, "brx", iface.BridgeOptions{NoSTP: true})
+		require.NoError(t, err, n)
+		_, err = c.Unbridge("brx")
+		require.NoError(t, err, n)
+		assert.Equal(t, before, configHash(t, root), n)
+	}
 }
