@@ -117,10 +117,7 @@ func (sp *splicer) putTop(l *Lens, root *tree.Node) (string, bool) {
 			return "", false
 		}
 	}
-	d := &dict{entries: make([]dictEntry, len(lay.found)), src: lay}
-	for k := range d.entries {
-		d.entries[k] = dictEntry{key: lay.keys[k], lazy: true}
-	}
+	d := &dict{src: lay, used: make([]bool, len(lay.keys))}
 	out, err := l.put(root, &sk, d, len(sp.text))
 	return out, err == nil
 }
@@ -194,6 +191,9 @@ func (lay *Layout) topSkel(g *getter) (skel, bool) {
 			continue
 		}
 		var its []skel
+		if n := lay.iterations(k, starts[t]); n > 0 {
+			its = make([]skel, 0, n)
+		}
 		for k < len(lay.found) {
 			f := lay.found[k]
 			br, ok := starts[t][f.lens]
@@ -227,6 +227,23 @@ func (lay *Layout) topSkel(g *getter) (skel, bool) {
 		return kids[0], true
 	}
 	return skel{lens: l, kids: kids}, true
+}
+
+// iterations counts the iterations of a star of subtrees read from
+// found[k:], starts being the subtree lenses that start them.
+func (lay *Layout) iterations(k int, starts map[*Lens]topBranch) int {
+	n := 0
+	for ; k < len(lay.found); k++ {
+		br, ok := starts[lay.found[k].lens]
+		if !ok {
+			break
+		}
+		n++
+		for k+1 < len(lay.found) && br.trail[lay.found[k+1].lens] {
+			k++
+		}
+	}
+	return n
 }
 
 // topBranch is what an iteration of a top-level star reads after the
@@ -331,16 +348,15 @@ func holdsSubtree(l *Lens, seen map[*Lens]bool) bool {
 var errAlone = errors.New("subtree can not be read again on its own")
 
 // read reads the skeleton and the dictionary of entry k of a layout's
-// dictionary from its own text.
-func (d *dict) read(k int) error {
+// dictionary from its own text (put takes each entry once: it is not
+// kept).
+func (d *dict) read(k int) (*dictEntry, error) {
 	f := d.src.found[k]
 	sk, sub, ok := readSubtree(d.src.text, f.lens, f.i, f.j)
 	if !ok {
-		return errAlone
+		return nil, errAlone
 	}
-	e := &d.entries[k]
-	e.skel, e.sub, e.lazy = sk, sub, false
-	return nil
+	return &dictEntry{skel: sk, sub: sub}, nil
 }
 
 // readSubtree reads the skeleton and the dictionary of the children of
