@@ -22,3 +22,11 @@ func GetStreamed(l *Lens, text string, on bool) (root *tree.Node, lay *Layout, d
 	root, lay, counts, err := l.getWith(text, getMode{record: true, whole: !on, dropEvery: on})
 	return root, lay, counts.memoDrops, err
 }
+
+// SkeletonFromLayout reports whether a save after an edit of the top
+// level makes the level's skeleton from the layout (rather than reading
+// the level again).
+func SkeletonFromLayout(lay *Layout) bool {
+	_, ok := lay.topSkel(&getter{text: lay.text, getMode: getMode{skel: true, shallow: true}, lvl: &level{}})
+	return ok
+}
