@@ -49,10 +49,10 @@ func (l *Lens) get(text string, record bool) (*tree.Node, *Layout, error) {
 	return root, lay, err
 }
 
-// getWith reads text with a getter in mode (record, lazy and sequential
-// are the modes that apply at the top of a text), and also returns how
-// many stars it read in parallel.
-func (l *Lens) getWith(text string, mode getMode) (*tree.Node, *Layout, int, error) {
+// getWith reads text with a getter in mode (record, lazy, sequential
+// and whole are the modes that apply at the top of a text), and also
+// returns what the getter counted for tests.
+func (l *Lens) getWith(text string, mode getMode) (*tree.Node, *Layout, getCounts, error) {
 	g := newGetter(text)
 	defer g.recycle()
 	if mode.lazy != nil && len(mode.lazy.ok) == 0 {
@@ -70,7 +70,7 @@ func (l *Lens) getWith(text string, mode getMode) (*tree.Node, *Layout, int, err
 			}
 			ge.Top = l.info
 		}
-		return nil, nil, g.parallelReads, err
+		return nil, nil, g.counts, err
 	}
 	root := g.nodes.Read("", false, "", false, lvl.nodes) // nothing in it is modified
 	root.Span = tree.Span{Start: 0, End: len(text)}
@@ -79,5 +79,5 @@ func (l *Lens) getWith(text string, mode getMode) (*tree.Node, *Layout, int, err
 		lay = newLayout(l, text, lvl.nodes, g.found)
 	}
 	g.found = nil
-	return root, lay, g.parallelReads, nil
+	return root, lay, g.counts, nil
 }

@@ -80,7 +80,7 @@ func (g *getter) starParallel(l *Lens, i, j int) bool {
 			return false
 		}
 	}
-	g.parallelReads++
+	g.counts.parallelReads++
 	for _, r := range runs {
 		g.stack = append(g.stack, r.nodes...)
 		if g.record {

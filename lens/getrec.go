@@ -157,7 +157,8 @@ func (g *getter) scan(fa *regular.FA, who *Lens, p int) []int {
 	} else {
 		// the list outgrew the chunk and has its own array: start a new
 		// chunk for the next lists
-		s.arena = make([]int, 0, max(arenaChunk, 2*len(out)))
+		s.arena = make([]int, 0, max(arenaChunk, 2*len(out), cap(s.arena)))
+		s.chunks++
 	}
 	for k := range out {
 		out[k] += p
@@ -548,21 +549,39 @@ func (g *getter) starRec(l *Lens, i, j int) (skel, error) {
 // reaches j, then forward again, giving each operand the longest piece
 // after which the rest still fits.
 func (g *getter) cutsRec(l *Lens, i, j int) ([]int, error) {
+	n := len(l.kids)
+	var atBuf [8][][]int
+	f := recSets{at: atBuf[:]}
+	if err := g.recForward(&f, l, i, j, n); err != nil {
+		return nil, err
+	}
+	return g.recChoose(l, &f, n, g.just(j))
+}
+
+// recSets are the forward sets of a recursive concatenation:
+// sets[t] holds the positions operand t can start at, up to j, and
+// at[t][k] the ends of operand t from sets[t][k], each asked once.
+type recSets struct {
+	sets [][]int
+	at   [][][]int
+}
+
+// recForward finds the sets of the first m operands of l from i, and
+// the positions operand m can start at (sets[m], when m < len(l.kids)).
+// f.at may come with room for them (a caller's array).
+func (g *getter) recForward(f *recSets, l *Lens, i, j, m int) error {
 	s := g.scratch()
 	n := len(l.kids)
-	// sets[t]: the positions operand t can start at, up to j; at[t][k]:
-	// the ends of operand t from sets[t][k], each asked once
-	sets := s.allocEnds(n)
-	var atBuf [8][][]int
-	at := atBuf[:]
-	if n > len(atBuf) {
-		at = make([][][]int, n)
+	f.sets = s.allocEnds(n)
+	if m > cap(f.at) {
+		f.at = make([][][]int, m)
 	}
-	sets[0] = g.just(i)
-	for t := 0; t < n; t++ {
+	f.at = f.at[:m]
+	f.sets[0] = g.just(i)
+	for t := 0; t <= m && t < n; t++ {
 		if t > 0 {
 			var next []int
-			if prev := at[t-1]; len(prev) == 1 {
+			if prev := f.at[t-1]; len(prev) == 1 {
 				next = prev[0]
 			} else {
 				base := len(s.tmp)
@@ -575,24 +594,36 @@ func (g *getter) cutsRec(l *Lens, i, j int) ([]int, error) {
 			for k > 0 && next[k-1] > j {
 				k--
 			}
-			sets[t] = next[:k]
+			f.sets[t] = next[:k]
 		}
-		at[t] = s.allocEnds(len(sets[t]))
-		for k, p := range sets[t] {
+		if t == m {
+			break
+		}
+		f.at[t] = s.allocEnds(len(f.sets[t]))
+		for k, p := range f.sets[t] {
 			e, err := g.ends(l.kids[t], p)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			at[t][k] = e
+			f.at[t][k] = e
 		}
 	}
+	return nil
+}
+
+// recChoose returns the cuts between the first m operands of l, given
+// the positions from which the rest reaches the end (last, ascending,
+// all in f.sets[m] or the end itself): cuts[0] is the start, cuts[m]
+// where operand m starts.
+func (g *getter) recChoose(l *Lens, f *recSets, m int, last []int) ([]int, error) {
+	s := g.scratch()
 	// valid[t]: positions in sets[t] from which operands t.. reach j
-	valid := s.allocEnds(n + 1)
-	valid[n] = g.just(j)
-	for t := n - 1; t >= 1; t-- {
-		v := s.alloc(len(sets[t]))[:0]
-		for k, p := range sets[t] {
-			if intersects(at[t][k], valid[t+1]) {
+	valid := s.allocEnds(m + 1)
+	valid[m] = last
+	for t := m - 1; t >= 1; t-- {
+		v := s.alloc(len(f.sets[t]))[:0]
+		for k, p := range f.sets[t] {
+			if intersects(f.at[t][k], valid[t+1]) {
 				v = append(v, p)
 			}
 		}
@@ -601,11 +632,11 @@ func (g *getter) cutsRec(l *Lens, i, j int) ([]int, error) {
 		}
 		valid[t] = v
 	}
-	cuts := s.alloc(n + 1)
-	cuts[0] = i
-	for t := 0; t < n; t++ {
-		k, _ := slices.BinarySearch(sets[t], cuts[t]) // cuts[t] is in valid[t]
-		e := at[t][k]
+	cuts := s.alloc(m + 1)
+	cuts[0] = f.sets[0][0]
+	for t := 0; t < m; t++ {
+		k, _ := slices.BinarySearch(f.sets[t], cuts[t]) // cuts[t] is in valid[t]
+		e := f.at[t][k]
 		found := false
 		for a := len(e) - 1; a >= 0 && !found; a-- {
 			if _, ok := slices.BinarySearch(valid[t+1], e[a]); ok {
@@ -643,8 +674,10 @@ func intersects(a, b []int) bool {
 type recScratch struct {
 	n    int                 // length of the text
 	tabs []memoTab           // one per lens memoised in this text
-	free [][]int32           // dense slot arrays to reuse
-	big  map[uint64]int32    // slots of long texts, by table<<32 | position
+	free [][]int32           // dense slot arrays to reuse, all zero
+	base int                 // the position dense slots start at
+	last int                 // the furthest position memoised
+	big  map[uint64]int32    // slots outside the dense ones, by table<<32 | position
 	ends memoList[[]int]     // memoised ends of placeholders, slot values 1..
 	star memoList[starReach] // memoised star reaches, slot values 1..
 	// arena holds the ends lists found by scan, so that they need no
@@ -657,6 +690,61 @@ type recScratch struct {
 	heap    []int
 	// endsArena holds lists of ends lists as arena holds ends lists
 	endsArena [][]int
+	// chunks and endsChunks count the arena chunks made (see mark)
+	chunks, endsChunks int
+}
+
+// arenaMark is a point in the arenas' allocations (see mark).
+type arenaMark struct {
+	chunks, n, endsChunks, endsN int
+}
+
+// mark returns the arenas' point of allocation now.
+func (s *recScratch) mark() arenaMark {
+	return arenaMark{s.chunks, len(s.arena), s.endsChunks, len(s.endsArena)}
+}
+
+// freeSince gives back to the arenas what was allocated since m: no
+// list allocated since may be used afterwards. Of the chunks made
+// since, only the newest is used again, made twice as large (up to
+// arenaReuse) so that what outgrew a chunk once fits in one next time.
+func (s *recScratch) freeSince(m arenaMark) {
+	if s.chunks == m.chunks {
+		s.arena = s.arena[:m.n]
+	} else if c := cap(s.arena); c < arenaReuse {
+		s.arena = make([]int, 0, 2*c)
+		s.chunks++
+	} else {
+		s.arena = s.arena[:0]
+	}
+	if s.endsChunks == m.endsChunks {
+		clear(s.endsArena[m.endsN:]) // allocEnds hands out nil lists
+		s.endsArena = s.endsArena[:m.endsN]
+	} else if c := cap(s.endsArena); c < arenaReuse {
+		s.endsArena = make([][]int, 0, 2*c)
+		s.endsChunks++
+	} else {
+		clear(s.endsArena)
+		s.endsArena = s.endsArena[:0]
+	}
+}
+
+// arenaReuse is the largest arena chunk, in elements, made to be used
+// again.
+const arenaReuse = 1 << 16
+
+// forgetMemo empties the memo tables and lists, and makes the dense
+// slots start at base. The lists the memo referred to stay where they
+// are (freeSince gives them back).
+func (s *recScratch) forgetMemo(base int) {
+	for t := range s.tabs {
+		clear(s.tabs[t].slots)
+		s.tabs[t].slots = s.tabs[t].slots[:0]
+	}
+	s.big = nil
+	s.ends.reset()
+	s.star.reset()
+	s.base, s.last = base, base-1
 }
 
 // memoList is a list of memoised results, numbered from 1, held in
@@ -706,7 +794,8 @@ func (m *memoList[T]) reset() {
 // allocEnds returns n nil lists from the ends arena (capacity n).
 func (s *recScratch) allocEnds(n int) [][]int {
 	if cap(s.endsArena)-len(s.endsArena) < n {
-		s.endsArena = make([][]int, 0, max(arenaChunk/4, n))
+		s.endsArena = make([][]int, 0, max(arenaChunk/4, n, cap(s.endsArena)))
+		s.endsChunks++
 	}
 	k := len(s.endsArena)
 	s.endsArena = s.endsArena[:k+n]
@@ -716,7 +805,8 @@ func (s *recScratch) allocEnds(n int) [][]int {
 // alloc returns n ints from the arena (capacity n: appends copy).
 func (s *recScratch) alloc(n int) []int {
 	if cap(s.arena)-len(s.arena) < n {
-		s.arena = make([]int, 0, max(arenaChunk, n))
+		s.arena = make([]int, 0, max(arenaChunk, n, cap(s.arena)))
+		s.chunks++
 	}
 	k := len(s.arena)
 	s.arena = s.arena[:k+n]
@@ -752,15 +842,19 @@ func strictlyAscending(x []int) bool {
 // not yet known, -1 while being computed, k > 0 for entry k-1 of the
 // ends or star list.
 type memoTab struct {
-	lens  *Lens
-	slots []int32 // dense, one per position (nil for long texts)
+	lens *Lens
+	// slots: dense, by position from the scratch's base, grown as
+	// positions are asked up to denseMax (the rest goes to big)
+	slots []int32
 }
 
-// denseMax is the longest text whose memo tables are dense arrays (4
-// bytes per position and memoised lens); longer texts use a map.
+// denseMax is the longest stretch of text, from the base, whose memo
+// tables are dense arrays (4 bytes per position and memoised lens);
+// positions further on use a map.
 const denseMax = 1 << 16
 
-// arenaChunk is the size of a fresh arena chunk, in ints.
+// arenaChunk is the size of the first arena chunk, in elements; a
+// chunk made when one is full is at least as large as it.
 const arenaChunk = 1024
 
 var recPool = sync.Pool{New: func() any { return new(recScratch) }}
@@ -784,15 +878,14 @@ func (g *getter) release() {
 	}
 	g.rec = nil
 	long := s.n > denseMax || s.ends.n > denseMax || s.star.n > denseMax
+	s.forgetMemo(0)
 	for _, t := range s.tabs {
-		if t.slots != nil {
-			clear(t.slots)
+		if cap(t.slots) > 0 {
 			s.free = append(s.free, t.slots)
 		}
 	}
 	clear(s.tabs)
 	s.tabs = s.tabs[:0]
-	s.big = nil
 	s.ends.reset()
 	s.star.reset()
 	s.arena = s.arena[:0]
@@ -814,32 +907,39 @@ func (s *recScratch) table(l *Lens) int {
 		}
 	}
 	tab := memoTab{lens: l}
-	if s.n < denseMax {
-		// every array in free is all zero
-		if k := len(s.free); k > 0 {
-			tab.slots = s.free[k-1]
-			s.free = s.free[:k-1]
-		}
-		if cap(tab.slots) > s.n {
-			tab.slots = tab.slots[:s.n+1]
-		} else {
-			tab.slots = make([]int32, s.n+1, max(s.n+1, 512))
-		}
+	// every array in free is all zero
+	if k := len(s.free); k > 0 {
+		tab.slots = s.free[k-1][:0]
+		s.free = s.free[:k-1]
 	}
 	s.tabs = append(s.tabs, tab)
 	return len(s.tabs) - 1
 }
 
 func (s *recScratch) at(t, p int) int32 {
-	if slots := s.tabs[t].slots; slots != nil {
-		return slots[p]
+	o := p - s.base
+	if slots := s.tabs[t].slots; o >= 0 && o < len(slots) {
+		return slots[o]
+	} else if o >= 0 && o < denseMax {
+		return 0
 	}
 	return s.big[uint64(t)<<32|uint64(p)]
 }
 
 func (s *recScratch) put(t, p int, v int32) {
-	if slots := s.tabs[t].slots; slots != nil {
-		slots[p] = v
+	s.last = max(s.last, p)
+	o := p - s.base
+	if o >= 0 && o < denseMax {
+		tab := &s.tabs[t]
+		if o >= len(tab.slots) {
+			if o < cap(tab.slots) {
+				tab.slots = tab.slots[:o+1] // zero beyond len: cleared when given back
+			} else {
+				tab.slots = append(tab.slots[:cap(tab.slots)], make([]int32, o+1-cap(tab.slots))...)
+				tab.slots = tab.slots[:cap(tab.slots)]
+			}
+		}
+		tab.slots[o] = v
 		return
 	}
 	if s.big == nil {

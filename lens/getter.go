@@ -14,8 +14,9 @@ import (
 // being built, the nodes made so far, scratch buffers, pooled between
 // texts) and the walk of a lens over the text, which builds the tree.
 // Where each operand of a concatenation or iteration ends is found in
-// cut.go, the parse of a recursive lens in getrec.go, the parallel read
-// of a large star in getpar.go.
+// cut.go, the parse of a recursive lens in getrec.go (of a recursive
+// star that reads to the end of the text, in getstream.go), the
+// parallel read of a large star in getpar.go.
 
 // getter reads one text. Lenses without recursion are split with
 // automata: each concatenation and iteration is cut where a forward scan
@@ -74,9 +75,16 @@ type getter struct {
 	lazyBase  int            // where the lazy node being read starts in lazyFound
 	// size: what node and children chunks are sized by (the text read,
 	// or the part of it a lazy node reads)
-	size int
-	// parallelReads counts the stars read in parallel (for tests)
-	parallelReads int
+	size   int
+	counts getCounts
+}
+
+// getCounts is what a getter counts, for tests.
+type getCounts struct {
+	parallelReads int // the stars read in parallel
+	// memoDrops counts the times a streamed read gave the recogniser's
+	// memory back (getstream.go)
+	memoDrops int
 }
 
 // getMode is what a getter reads a text for, in one place: it is set
@@ -104,6 +112,11 @@ type getMode struct {
 	// sequential: never read a large star in parallel (see getpar.go;
 	// for tests that compare the two reads)
 	sequential bool
+	// whole: never read a recursive star as a stream (see getstream.go;
+	// for tests that compare the two reads); dropEvery: a stream gives
+	// the recogniser's memory back at every cut point it may (for tests
+	// of short texts)
+	whole, dropEvery bool
 }
 
 // foundSubtree is a subtree lens and the text it applies to.
@@ -238,6 +251,9 @@ func (g *getter) exact(l *Lens, i, j int) (skel, error) {
 		var cuts []int
 		var err error
 		if l.recursive {
+			if g.streamable(l, j) {
+				return g.stream(l, i, j)
+			}
 			cuts, err = g.cutsRec(l, i, j)
 		} else {
 			// cuts is on g.cutStack, given back once the operands are read
@@ -268,6 +284,9 @@ func (g *getter) exact(l *Lens, i, j int) (skel, error) {
 		return g.maybe(l, i, j)
 	case KindStar:
 		if l.recursive {
+			if g.streamable(l, j) {
+				return g.stream(l, i, j)
+			}
 			return g.starRec(l, i, j)
 		}
 		if g.inLazy && onlySubtrees(l) {

@@ -253,17 +253,20 @@ func (p *putter) subtree(l *Lens, sp split, d *dict) error {
 	var sk *skel
 	var sub *dict
 	if k := d.take(n, dictKey{lab, has}); k >= 0 {
-		e := &d.entries[k]
-		if e.lazy {
+		var e *dictEntry
+		if d.src != nil {
 			if f := d.src.found[k]; f.lens == l && d.src.nodes[k] == n && !l.recursive && !tree.SubtreeChanged(n) {
 				// the node read there, unchanged, written with the lens
 				// that read it: GetPut, as in PutChanged's splice
 				p.out.WriteString(d.src.text[f.i:f.j])
 				return nil
 			}
-			if err := d.read(k); err != nil {
+			var err error
+			if e, err = d.read(k); err != nil {
 				return err
 			}
+		} else {
+			e = &d.ents[k]
 		}
 		sub = e.sub
 		if instanceOf(l.kids[0], &e.skel) {

@@ -135,10 +135,7 @@ func (sp *splicer) putTop(l *Lens, root *tree.Node) (string, bool) {
 			return "", false
 		}
 	}
-	d := &dict{entries: make([]dictEntry, len(lay.found)), src: lay}
-	for k := range d.entries {
-		d.entries[k] = dictEntry{key: lay.keys[k], lazy: true}
-	}
+	d := &dict{src: lay, used: make([]bool, len(lay.keys))}
 	if sp.stable {
 		d.stable = newStable(lay, root)
 	}
@@ -148,37 +145,53 @@ func (sp *splicer) putTop(l *Lens, root *tree.Node) (string, bool) {
 
 // topSkel returns the skeleton of the top level of the layout's text,
 // made from the layout instead of reading the text again, where the
-// top lens is a star of subtrees (its operand is subtree lenses under
-// unions and recursion only: each iteration reads one subtree), or a
-// concatenation of such stars whose subtree lenses differ, the first
-// operand possibly a lens without subtrees instead (read here, with g,
-// up to the first subtree). The read the layout comes from had each
-// star read a run of the subtrees found, so which star read which, and
-// where each operand's text lies, is known; the skeleton of an
-// iteration is that of its subtree, which holds only its lens.
+// top lens is a star of subtrees, or a concatenation of such stars, the
+// first operand possibly a lens without subtrees instead (read here,
+// with g, up to the first subtree). A star of subtrees iterates a lens
+// whose words are each one subtree (subtree lenses under unions and
+// recursion), or, in some branches of its unions, one subtree followed
+// by a star of subtrees (trailers: Interfaces's "auto" line with the
+// comments and blank lines after it). Each subtree lens starts the
+// iterations of one star only and is no trailer of that star or of a
+// star before which that one comes, so which star read which subtree,
+// and where each iteration and each operand's text lies, is known from
+// the subtrees found; the skeleton of an iteration is then made of
+// those of its subtrees, which hold only their lens.
 func (lay *Layout) topSkel(g *getter) (skel, bool) {
 	l := lay.lens
 	parts := []*Lens{l}
 	if l.kind == KindConcat {
 		parts = l.kids
 	}
-	owner := map[*Lens]int{} // the star each subtree lens iterates in
-	plain := -1              // the operand without subtrees, if any
+	starts := make([]map[*Lens]topBranch, len(parts)) // by star: the subtree lenses that start its iterations
+	owner := map[*Lens]int{}                          // the star each subtree lens starts the iterations of
+	plain := -1                                       // the operand without subtrees, if any
 	for t, p := range parts {
-		var subs []*Lens
-		if p.kind == KindStar && subtreesOnly(p.kids[0], map[*Lens]bool{}, &subs) {
-			for _, x := range subs {
-				if o, dup := owner[x]; dup && o != t {
-					return skel{}, false
+		if p.kind == KindStar {
+			starts[t] = map[*Lens]topBranch{}
+			if topBranches(p.kids[0], map[*Lens]bool{}, topBranch{}, starts[t]) {
+				for x := range starts[t] {
+					if _, dup := owner[x]; dup {
+						return skel{}, false
+					}
+					owner[x] = t
 				}
-				owner[x] = t
+				continue
 			}
-			continue
 		}
 		if t != 0 || l.kind != KindConcat || p.recursive || holdsSubtree(p, map[*Lens]bool{}) {
 			return skel{}, false
 		}
 		plain = t
+	}
+	for t := range parts {
+		for _, br := range starts[t] {
+			for x := range br.trail {
+				if o, ok := owner[x]; ok && o >= t {
+					return skel{}, false // a trailer that could start an iteration
+				}
+			}
+		}
 	}
 	kids := make([]skel, len(parts))
 	pos, k := 0, 0 // where the next operand starts, the next subtree found
@@ -198,24 +211,33 @@ func (lay *Layout) topSkel(g *getter) (skel, bool) {
 			kids[t], pos = sk, end
 			continue
 		}
-		first, run := k, k // the subtrees this star read: found[first:run]
-		for run < len(lay.found) {
-			if o, ok := owner[lay.found[run].lens]; !ok || o != t {
-				break
-			}
-			run++
-		}
 		var its []skel
-		if run > k {
-			its = make([]skel, run-k)
+		if n := lay.iterations(k, starts[t]); n > 0 {
+			its = make([]skel, 0, n)
 		}
-		for ; k < run; k++ {
+		for k < len(lay.found) {
 			f := lay.found[k]
+			br, ok := starts[t][f.lens]
+			if !ok {
+				break // read by a star further on
+			}
 			if f.i != pos {
 				return skel{}, false
 			}
-			its[k-first] = skel{lens: f.lens}
-			pos = f.j
+			it := skel{lens: f.lens}
+			pos, k = f.j, k+1
+			if br.cat != nil {
+				var trail []skel
+				for k < len(lay.found) && br.trail[lay.found[k].lens] {
+					if f := lay.found[k]; f.i != pos {
+						return skel{}, false
+					}
+					trail = append(trail, skel{lens: lay.found[k].lens})
+					pos, k = lay.found[k].j, k+1
+				}
+				it = skel{lens: br.cat, kids: []skel{it, {lens: br.cat.kids[1], kids: trail}}}
+			}
+			its = append(its, it)
 		}
 		kids[t] = skel{lens: p, kids: its}
 	}
@@ -226,6 +248,75 @@ func (lay *Layout) topSkel(g *getter) (skel, bool) {
 		return kids[0], true
 	}
 	return skel{lens: l, kids: kids}, true
+}
+
+// iterations counts the iterations of a star of subtrees read from
+// found[k:], starts being the subtree lenses that start them.
+func (lay *Layout) iterations(k int, starts map[*Lens]topBranch) int {
+	n := 0
+	for ; k < len(lay.found); k++ {
+		br, ok := starts[lay.found[k].lens]
+		if !ok {
+			break
+		}
+		n++
+		for k+1 < len(lay.found) && br.trail[lay.found[k+1].lens] {
+			k++
+		}
+	}
+	return n
+}
+
+// topBranch is what an iteration of a top-level star reads after the
+// subtree it starts with: nothing more (cat nil), or, the iteration
+// being the concatenation cat of a lens of single subtrees and a star
+// of subtrees, the subtrees of trail.
+type topBranch struct {
+	cat   *Lens
+	trail map[*Lens]bool
+}
+
+// topBranches adds to starts the subtree lenses whose subtree starts a
+// word of l, each with what the rest of the word reads (br, when l is
+// the first operand of a concatenation with trailers), and reports
+// whether every word of l is one such subtree, then trailers if br says
+// so, and no subtree lens starts two kinds of words.
+func topBranches(l *Lens, seen map[*Lens]bool, br topBranch, starts map[*Lens]topBranch) bool {
+	switch l.kind {
+	case KindSubtree:
+		if _, dup := starts[l]; dup {
+			return false
+		}
+		starts[l] = br
+		return true
+	case KindUnion:
+		for _, k := range l.kids {
+			if !topBranches(k, seen, br, starts) {
+				return false
+			}
+		}
+		return true
+	case KindRec:
+		if seen[l] || l.body() == nil {
+			return false
+		}
+		seen[l] = true
+		return topBranches(l.body(), seen, br, starts)
+	case KindConcat:
+		if br.cat != nil || len(l.kids) != 2 || l.kids[1].kind != KindStar {
+			return false
+		}
+		var subs []*Lens
+		if !subtreesOnly(l.kids[1].kids[0], map[*Lens]bool{}, &subs) {
+			return false
+		}
+		trail := make(map[*Lens]bool, len(subs))
+		for _, x := range subs {
+			trail[x] = true
+		}
+		return topBranches(l.kids[0], seen, topBranch{cat: l, trail: trail}, starts)
+	}
+	return false
 }
 
 // subtreesOnly reports whether every word of l is one subtree, l being
@@ -278,16 +369,15 @@ func holdsSubtree(l *Lens, seen map[*Lens]bool) bool {
 var errAlone = errors.New("subtree can not be read again on its own")
 
 // read reads the skeleton and the dictionary of entry k of a layout's
-// dictionary from its own text.
-func (d *dict) read(k int) error {
+// dictionary from its own text (put takes each entry once: it is not
+// kept).
+func (d *dict) read(k int) (*dictEntry, error) {
 	f := d.src.found[k]
 	sk, sub, ok := readSubtree(d.src.text, f.lens, f.i, f.j)
 	if !ok {
-		return errAlone
+		return nil, errAlone
 	}
-	e := &d.entries[k]
-	e.skel, e.sub, e.lazy = sk, sub, false
-	return nil
+	return &dictEntry{skel: sk, sub: sub}, nil
 }
 
 // readSubtree reads the skeleton and the dictionary of the children of

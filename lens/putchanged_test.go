@@ -173,18 +173,23 @@ func TestPutChangedTopLevel(t *testing.T) {
 	line := func() *Lens { return sub(key("[a-z]+"), del(" *= *", "="), store("[0-9]+"), dels("\n")) }
 	comment := sub(Label("#comment"), del("# *", "# "), store("[^ \n][^\n]*"), dels("\n"))
 	blank := sub(del("[ \t]*\n", "\n"))
+	line2 := func() *Lens { return sub(key("[A-Z]+"), dels(":"), store("[0-9]+"), dels("\n")) }
 	lenses := map[string]*Lens{
 		"header": cat(del("#![^\n]*\n", "#!/bin/sh\n"), star(alt(line(), blank))),
 		"stars":  cat(star(alt(comment, blank)), star(line())),
 		"star":   star(alt(comment, blank, line())),
 		// a header that is not read up to the first subtree alone
 		"reread": cat(del("#![^\n]*\n", "#!/bin/sh\n"), star(line()), del("%\n", "%\n")),
+		// lines that take the comments after them, as Interfaces's
+		// auto lines do
+		"trailers": cat(star(alt(comment, blank)), star(alt(line(), cat(alt(sub(Label("@"), dels("@\n")), line2()), star(alt(comment, blank)))))),
 	}
 	texts := map[string]string{
-		"header": "#!/bin/bash -e\na = 1\n\nb=2\n  \nc  =3\n",
-		"stars":  "#  one\n\n# two\na = 1\nb=2\nc  =3\n",
-		"star":   "#  one\na = 1\n\n# two\nb=2\nc  =3\n",
-		"reread": "#!/bin/bash -e\na = 1\nb=2\nc  =3\n%\n",
+		"header":   "#!/bin/bash -e\na = 1\n\nb=2\n  \nc  =3\n",
+		"stars":    "#  one\n\n# two\na = 1\nb=2\nc  =3\n",
+		"star":     "#  one\na = 1\n\n# two\nb=2\nc  =3\n",
+		"reread":   "#!/bin/bash -e\na = 1\nb=2\nc  =3\n%\n",
+		"trailers": "# one\n\na = 1\n@\n# two\n\nb=2\nC:4\n@\nc  =3\n",
 	}
 	edits := []struct {
 		name string
@@ -207,8 +212,15 @@ func TestPutChangedTopLevel(t *testing.T) {
 				b, lay, err := l.GetLayout(text)
 				require.NoError(t, err)
 				require.NotNil(t, lay)
-				_, fromLayout := lay.topSkel(&getter{text: text, getMode: getMode{skel: true}, lvl: &level{}})
+				sk, fromLayout := lay.topSkel(&getter{text: text, getMode: getMode{skel: true}, lvl: &level{}})
 				assert.Equal(t, name != "reread", fromLayout, "skeleton from the layout")
+				if fromLayout {
+					// the skeleton of the level read again
+					g := &getter{text: text, getMode: getMode{skel: true, shallow: true}, lvl: &level{}}
+					want, err := g.exact(l, 0, len(text))
+					require.NoError(t, err)
+					assert.Equal(t, want, sk, "skeleton from the layout")
+				}
 				e.edit(a)
 				e.edit(b)
 				want, werr := l.Put(a, text)

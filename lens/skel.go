@@ -19,7 +19,9 @@ type skel struct {
 // label of the node it writes (Augeas's per-label queues), which is how a
 // node keeps its formatting when it moves among its siblings.
 type dict struct {
-	entries []dictEntry
+	// ents[k]: entry k, its label, whether put took it, its skeleton and
+	// the dictionary of the level below (with src: none, see there)
+	ents []dictEntry
 	// index, made on the first pop of a large dict: the first unused
 	// entry of each label, and for each entry the next one with its
 	// label (-1: none)
@@ -32,9 +34,11 @@ type dict struct {
 	skipped map[dictKey]bool
 	// src, when set, is the layout the entries stand for (PutChanged
 	// writing a changed top level): entry k is the subtree src.found[k]
-	// with label src.keys[k], and its skeleton and dictionary are read
-	// from its text only when put needs them (putter.subtree, dict.read)
-	src *Layout
+	// with label src.keys[k], used[k] tells whether put took it, and its
+	// skeleton and dictionary are read from its text only when put needs
+	// them (putter.subtree, dict.read)
+	src  *Layout
+	used []bool
 	// stable, when set (PutChangedStable), gives each node read there
 	// its own entry (see take)
 	stable *stableDict
@@ -71,17 +75,17 @@ func (d *dict) take(n *tree.Node, key dictKey) int {
 		return d.pop(key)
 	}
 	st := d.stable
-	if k, ok := st.own[n]; ok && !d.entries[k].used && d.entries[k].key == key {
-		d.entries[k].used = true
+	if k, ok := st.own[n]; ok && !d.isUsed(k) && d.key(k) == key {
+		d.use(k)
 		return k
 	}
 	first := -1
 	for _, k := range st.byKey[key] {
-		if d.entries[k].used {
+		if d.isUsed(k) {
 			continue
 		}
 		if st.gone[k] {
-			d.entries[k].used = true
+			d.use(k)
 			return k
 		}
 		if first < 0 {
@@ -89,7 +93,7 @@ func (d *dict) take(n *tree.Node, key dictKey) int {
 		}
 	}
 	if first >= 0 {
-		d.entries[first].used = true
+		d.use(first)
 	}
 	return first
 }
@@ -104,11 +108,40 @@ type dictEntry struct {
 	skel skel
 	sub  *dict
 	used bool
-	lazy bool // skel and sub not read yet (dict.src)
 }
 
 func (d *dict) add(key dictKey, sk skel, sub *dict) {
-	d.entries = append(d.entries, dictEntry{key: key, skel: sk, sub: sub})
+	d.ents = append(d.ents, dictEntry{key: key, skel: sk, sub: sub})
+}
+
+// size, key, isUsed and use read and mark the entries of either form.
+func (d *dict) size() int {
+	if d.src != nil {
+		return len(d.src.keys)
+	}
+	return len(d.ents)
+}
+
+func (d *dict) key(k int) dictKey {
+	if d.src != nil {
+		return d.src.keys[k]
+	}
+	return d.ents[k].key
+}
+
+func (d *dict) isUsed(k int) bool {
+	if d.src != nil {
+		return d.used[k]
+	}
+	return d.ents[k].used
+}
+
+func (d *dict) use(k int) {
+	if d.src != nil {
+		d.used[k] = true
+	} else {
+		d.ents[k].used = true
+	}
 }
 
 // dictScan is the size up to which lookups scan instead of indexing.
@@ -120,10 +153,11 @@ func (d *dict) pop(key dictKey) int {
 	if d == nil {
 		return -1
 	}
-	if len(d.entries) <= dictScan {
-		for i := range d.entries {
-			if e := &d.entries[i]; !e.used && e.key == key {
-				e.used = true
+	n := d.size()
+	if n <= dictScan {
+		for i := range n {
+			if !d.isUsed(i) && d.key(i) == key {
+				d.use(i)
 				return i
 			}
 		}
@@ -133,22 +167,22 @@ func (d *dict) pop(key dictKey) int {
 		if !d.skipped[key] {
 			// no unused entry for key before cur: the first one is
 			// the next entry for key from cur, found if near
-			end := min(d.cur+dictScan, len(d.entries))
+			end := min(d.cur+dictScan, n)
 			for x := d.cur; x < end; x++ {
-				if d.entries[x].key != key {
+				if d.key(x) != key {
 					continue
 				}
 				for y := d.cur; y < x; y++ {
 					if d.skipped == nil {
 						d.skipped = map[dictKey]bool{}
 					}
-					d.skipped[d.entries[y].key] = true
+					d.skipped[d.key(y)] = true
 				}
-				d.entries[x].used = true
+				d.use(x)
 				d.cur = x + 1
 				return x
 			}
-			if end == len(d.entries) {
+			if end == n {
 				return -1
 			}
 		}
@@ -159,19 +193,19 @@ func (d *dict) pop(key dictKey) int {
 		return -1
 	}
 	d.index[key] = d.next[i]
-	d.entries[i].used = true
+	d.use(int(i))
 	return int(i)
 }
 
 // makeIndex indexes the unused entries of d.
 func (d *dict) makeIndex() {
 	d.index = make(map[dictKey]int32)
-	d.next = make([]int32, len(d.entries))
-	for i := len(d.entries) - 1; i >= 0; i-- {
-		if d.entries[i].used {
+	d.next = make([]int32, d.size())
+	for i := len(d.next) - 1; i >= 0; i-- {
+		if d.isUsed(i) {
 			continue
 		}
-		k := d.entries[i].key
+		k := d.key(i)
 		if j, ok := d.index[k]; ok {
 			d.next[i] = j
 		} else {

@@ -35,9 +35,11 @@
 // # Automata
 //
 // Compile turns a Regexp into an FA. Union, Concat, Star, Plus, Optional
-// and Repeat combine automata structurally; Intersect, Minus and
-// Complement determinize their operands (once, cached) into minimal DFAs
-// (Hopcroft) and build the reachable part of the product. IsEmpty,
+// and Repeat combine automata structurally; Intersect and Complement
+// determinize their operands (once, cached) into minimal DFAs (Hopcroft)
+// and build the reachable part of the product; Minus determinizes only
+// its right operand and runs it alongside the left one's automaton
+// (Subtract refuses a right operand of more than DFALimit states). IsEmpty,
 // Example, Equal, Subset and Disjoint answer questions about languages,
 // and AmbigConcat and AmbigStar find shortest words with two splits, the
 // counterexamples the lens type checker reports. Where a DFA would have
@@ -62,6 +64,7 @@
 //	fa.go         FA, a language held as an automaton, with its algebra (Compile, Union, Concat, Star,
 //	              Intersect, Minus, Complement, Equal, Subset, Example)
 //	dfa.go        determinisation, Hopcroft minimisation, products
+//	minus.go      Minus without determinising its left operand
 //	ambig.go      AmbigConcat and AmbigStar, the type checker's witnesses
 //	lazydfa.go    the lazily built DFA with a bounded cache;
 //	matcher.go    its lock-free form shared by goroutines; match.go the

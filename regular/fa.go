@@ -163,26 +163,68 @@ func Intersect(a, b *FA) *FA {
 }
 
 // Minus returns the difference a − b: the words of a that are not in b.
+// Only b is determinised (see minus.go); the result is a minimal DFA
+// when that has at most DFALimit states, else the automaton of the
+// product.
 func Minus(a, b *FA) *FA {
-	return fromDFA(product(a.dfa(), b.dfa(), func(x, y bool) bool { return x && !y }))
+	return minus(a, b.dfa())
+}
+
+func minus(a *FA, b *dfa) *FA {
+	if t := a.loadDFA(); t != nil {
+		return fromDFA(product(t, b, func(x, y bool) bool { return x && !y }))
+	}
+	return newFA(minusNFA(a.n, b), nil).MinimizeBounded()
 }
 
 // MinusError is the error of a regexp subtraction whose result is the
-// empty language, which Augeas refuses.
+// empty language, which Augeas refuses, or that is not computed (Large).
 type MinusError struct {
+	// Left, Right: the operands (nil for a language known only by an
+	// automaton too large to turn into a regexp)
 	Left, Right *Regexp
+	// Large: the result is not known, the right-hand side's DFA having
+	// more than DFALimit states
+	Large bool
 }
 
 func (e *MinusError) Error() string {
-	return fmt.Sprintf("regexp subtraction %s - %s: empty result", e.Left.Quote(), e.Right.Quote())
+	quote := func(re *Regexp) string {
+		if re == nil {
+			return "(a large language)"
+		}
+		return re.Quote()
+	}
+	if e.Large {
+		return fmt.Sprintf("regexp subtraction %s - %s: the right-hand side needs more than %d deterministic states", quote(e.Left), quote(e.Right), DFALimit)
+	}
+	return fmt.Sprintf("regexp subtraction %s - %s: empty result", quote(e.Left), quote(e.Right))
+}
+
+// boundedRegexp is Regexp for a language given as a regexp or whose DFA
+// has at most DFALimit states, nil for another.
+func (a *FA) boundedRegexp() *Regexp {
+	if a.src != nil {
+		return a.src
+	}
+	if t, ok := a.boundedDFA(); ok {
+		return t.regexp()
+	}
+	return nil
 }
 
 // Subtract is the lens language's regexp minus: like Minus, but an empty
-// result is a *MinusError, as in Augeas.
+// result is a *MinusError, as in Augeas, and so is a right-hand side
+// whose DFA has more than DFALimit states (Augeas determinises it
+// whatever its size).
 func Subtract(a, b *FA) (*FA, error) {
-	d := Minus(a, b)
+	bd, ok := b.boundedDFA()
+	if !ok {
+		return nil, &MinusError{Left: a.boundedRegexp(), Right: b.boundedRegexp(), Large: true}
+	}
+	d := minus(a, bd)
 	if d.IsEmpty() {
-		return nil, &MinusError{Left: a.Regexp(), Right: b.Regexp()}
+		return nil, &MinusError{Left: a.boundedRegexp(), Right: b.boundedRegexp()}
 	}
 	return d, nil
 }
