@@ -210,3 +210,48 @@ func BenchmarkLookupMAC(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkReadAllOpen reads every interface as canonical XML from a
+// Conn that stays open, as a manager that embeds the library does: the
+// files are read once, and again only when they change (netcf read
+// them again on every call).
+func BenchmarkReadAllOpen(b *testing.B) {
+	benchSizes(b, func(b *testing.B, n int, mk func(testing.TB, int) string, _ string) {
+		c, err := iface.Open(iface.Options{Root: mk(b, n)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			names, err := c.Names()
+			if err != nil || len(names) != n {
+				b.Fatalf("%d names, %v", len(names), err)
+			}
+			for _, name := range names {
+				if _, err := c.XML(name); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+}
+
+// BenchmarkDefineOneOpen defines one bridge among n connections on a
+// Conn that stays open (its MTU changes: two files are written).
+func BenchmarkDefineOneOpen(b *testing.B) {
+	benchSizes(b, func(b *testing.B, n int, mk func(testing.TB, int) string, _ string) {
+		c, err := iface.Open(iface.Options{Root: mk(b, n)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		mtu := 1500
+		for b.Loop() {
+			mtu++
+			x := fmt.Sprintf(`<interface type='bridge' name='br6'><start mode='onboot'/><mtu size='%d'/>
+<protocol family='ipv4'><dhcp/></protocol><bridge stp='off' delay='0'>
+<interface type='ethernet' name='eth6-0'/><interface type='ethernet' name='eth6-1'/></bridge></interface>`, mtu)
+			if _, err := c.Define([]byte(x), "br6.xml"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -124,6 +124,12 @@ type index struct {
 	owner   map[string]string // a port or slave's bridge or bond
 	broken  []broken
 	mainErr error // /etc/network/interfaces did not parse
+	// slavesOf lists, by bond, the stanzas naming it as their
+	// bond-master, in order (made on first use)
+	slavesOf map[string][]string
+	// modes is each name's start mode by its auto and allow-hotplug
+	// lines (made on first use)
+	modes map[string]string
 }
 
 func (d *Driver) fileNode(p string) *tree.Node {
@@ -262,13 +268,15 @@ func mainStanza(sts []*stanza) *stanza {
 func (ix *index) record(st *stanza) *xform.Record {
 	rec := st.rec.Clone()
 	rec.Add("%name", st.name)
-	var slaves []string
-	for _, o := range ix.stanzas {
-		if b, ok := o.rec.Value("bond_master"); ok && b == st.name && !slices.Contains(slaves, o.name) {
-			slaves = append(slaves, o.name)
+	if ix.slavesOf == nil {
+		ix.slavesOf = map[string][]string{}
+		for _, o := range ix.stanzas {
+			if b, ok := o.rec.Value("bond_master"); ok && !slices.Contains(ix.slavesOf[b], o.name) {
+				ix.slavesOf[b] = append(ix.slavesOf[b], o.name)
+			}
 		}
 	}
-	for _, s := range slaves {
+	for _, s := range ix.slavesOf[st.name] {
 		rec.Add("%slave", s)
 	}
 	if vlanName(st.name) {
@@ -362,18 +370,24 @@ func (d *Driver) Get(name string) (*etree.Element, error) {
 
 // startMode is what auto and allow-hotplug lines say of name.
 func (ix *index) startMode(name string) string {
-	mode := "none"
-	for _, n := range ix.starts {
-		for _, k := range n.Children() {
-			if v, _ := k.Value(); v == name {
-				if l, _ := n.Label(); l == "auto" {
-					return "onboot"
+	if ix.modes == nil {
+		ix.modes = map[string]string{}
+		for _, n := range ix.starts {
+			l, _ := n.Label()
+			for _, k := range n.Children() {
+				v, _ := k.Value()
+				if l == "auto" {
+					ix.modes[v] = "onboot"
+				} else if ix.modes[v] == "" {
+					ix.modes[v] = "hotplug"
 				}
-				mode = "hotplug"
 			}
 		}
 	}
-	return mode
+	if m := ix.modes[name]; m != "" {
+		return m
+	}
+	return "none"
 }
 
 // famRole is the role of a stanza by its place among the stanzas of

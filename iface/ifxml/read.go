@@ -57,10 +57,7 @@ func Parse(data []byte, name string) (*Interface, error) {
 // backend, from configuration files) as Parse reads a document, with
 // the same checks; errors carry no line.
 func FromElement(root *etree.Element, name string) (*Interface, error) {
-	rd := &reader{file: name, pos: &positions{}, index: map[*etree.Element]int{}, lines: map[loc]int{}}
-	rd.number(root)
-	rd.pos.elem = make([]int, len(rd.index))
-	rd.pos.text = make([]int, len(rd.index))
+	rd := &reader{file: name, lines: map[loc]int{}}
 	if root.Space != "" || root.Tag != "interface" {
 		return nil, rd.errorf(root, "", "<"+root.FullTag()+">", "the root element must be <interface>")
 	}
@@ -93,7 +90,13 @@ func (rd *reader) number(e *etree.Element) {
 	}
 }
 
-func (rd *reader) line(e *etree.Element) int { return rd.pos.elem[rd.index[e]] }
+// line is e's line, 0 for an element built in memory (FromElement).
+func (rd *reader) line(e *etree.Element) int {
+	if rd.pos == nil {
+		return 0
+	}
+	return rd.pos.elem[rd.index[e]]
+}
 
 func (rd *reader) errorf(e *etree.Element, path, step, format string, args ...any) *Error {
 	return &Error{File: rd.file, Line: rd.line(e), Element: join(path, step), Msg: fmt.Sprintf(format, args...)}
@@ -135,6 +138,14 @@ func (rd *reader) open(e *etree.Element, parent string, allowed ...string) (*ele
 
 // noText refuses text in the element (checked once its path is final).
 func (el *element) noText() error {
+	if el.rd.pos == nil {
+		for _, t := range el.e.Child {
+			if cd, ok := t.(*etree.CharData); ok && strings.TrimSpace(cd.Data) != "" {
+				return &Error{File: el.rd.file, Element: el.path, Msg: "text is not allowed here"}
+			}
+		}
+		return nil
+	}
 	if l := el.rd.pos.text[el.rd.index[el.e]]; l != 0 {
 		return &Error{File: el.rd.file, Line: l, Element: el.path, Msg: "text is not allowed here"}
 	}
