@@ -194,6 +194,9 @@ func contains(list []string, s string) bool {
 // attrErr is an error about attribute key of the element.
 func (el *element) attrErr(key, msg string) *Error {
 	path := strings.TrimSuffix(el.path, ">") + " " + key + ">"
+	if last := el.path[strings.LastIndex(el.path, "/")+1:]; strings.Contains(last, " "+key+"='") {
+		path = el.path // the step names the attribute already
+	}
 	return &Error{File: el.rd.file, Line: el.rd.line(el.e), Element: path, Msg: msg}
 }
 

@@ -706,6 +706,11 @@ func (rd *reader) forward(el *element) (*Forward, error) {
 		}
 		f.Interfaces = []ForwardInterface{{Dev: dev}}
 	}
+	// libvirt's parser (not net-update, which may add a second) lets
+	// a nat or route network forward through one device only
+	if (f.Mode == ForwardNAT || f.Mode == ForwardRoute) && len(f.Interfaces) > 1 {
+		return nil, el.errorf("mode='%s' forwards through one device at most, not %d", f.Mode, len(f.Interfaces))
+	}
 	return f, nil
 }
 

@@ -213,9 +213,6 @@ func (c *checker) forward(f *Forward) error {
 		if len(n.IPs) == 0 {
 			return c.at(f, path, "mode='%s' needs an <ip> address on the network", f.Mode)
 		}
-		if len(f.Interfaces) > 1 {
-			return c.at(f, path, "mode='%s' forwards through one device at most, not %d", f.Mode, len(f.Interfaces))
-		}
 		fallthrough
 	case ForwardOpen:
 		if f.Mode == ForwardOpen && len(f.Interfaces) > 0 {
