@@ -126,6 +126,7 @@ func (rd *reader) virtualport(el *element) (*VirtualPort, error) {
 		return nil, err
 	}
 	v := &VirtualPort{}
+	rd.lines[v] = rd.line(el.e)
 	var err error
 	if v.Type, err = enum[VirtualPortType](el, "type", vportWords); err != nil {
 		return nil, err
@@ -215,6 +216,7 @@ func (rd *reader) bandwidth(el *element) (*Bandwidth, error) {
 		return nil, err
 	}
 	b := &Bandwidth{}
+	rd.lines[b] = rd.line(el.e)
 	seen := map[string]bool{}
 	for _, c := range el.e.ChildElements() {
 		if !plain(c) || c.Tag != "inbound" && c.Tag != "outbound" {
@@ -267,6 +269,7 @@ func (rd *reader) vlan(el *element) (*VLAN, error) {
 		return nil, err
 	}
 	v := &VLAN{}
+	rd.lines[v] = rd.line(el.e)
 	trunk, err := el.yesNo("trunk", "yes", "no")
 	if err != nil {
 		return nil, err

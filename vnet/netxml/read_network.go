@@ -22,7 +22,7 @@ func (rd *reader) network(root *etree.Element) (*Network, error) {
 	rd.lines[n] = rd.line(root)
 	if c, err := el.uint("connections", 0, 1<<32-1); err != nil {
 		return nil, err
-	} else if c != nil {
+	} else if c != nil && *c > 0 { // libvirt does not write 0
 		n.Connections = new(uint32(*c))
 	}
 	v6, err := el.yesNo("ipv6", "yes", "no")
@@ -89,6 +89,7 @@ func (rd *reader) network(root *etree.Element) (*Network, error) {
 		switch c.Tag {
 		case "ip", "route", "portgroup":
 		default:
+			rd.lines["<"+c.Tag+">"] = rd.line(c)
 			if err := ce.once(seen); err != nil {
 				return nil, err
 			}
@@ -346,7 +347,6 @@ func (rd *reader) domain(el *element) (*Domain, error) {
 		return nil, err
 	}
 	d := &Domain{}
-	rd.lines[d] = rd.line(el.e)
 	s, err := el.need("name")
 	if err != nil {
 		return nil, err
@@ -602,7 +602,7 @@ func (rd *reader) forward(el *element) (*Forward, error) {
 			fi := ForwardInterface{Dev: d}
 			if cn, err := ce.uint("connections", 0, 1<<32-1); err != nil {
 				return nil, err
-			} else if cn != nil {
+			} else if cn != nil && *cn > 0 {
 				fi.Connections = new(uint32(*cn))
 			}
 			if len(f.Addresses) > 0 {

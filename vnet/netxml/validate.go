@@ -66,30 +66,33 @@ func (c *checker) network() error {
 		return self("a network needs a <name>")
 	}
 	if msg := checkNetworkName(n.Name); msg != "" {
-		return c.at(n, root+"/<name>", "%s", msg)
+		return c.at("<name>", root+"/<name>", "%s", msg)
 	}
 	if n.UUID != "" {
 		if u, msg := parseUUID(n.UUID); msg != "" || u != n.UUID {
-			return c.at(n, root+"/<uuid>", "%q is not a UUID in canonical form (lowercase, dashed)", n.UUID)
+			return c.at("<uuid>", root+"/<uuid>", "%q is not a UUID in canonical form (lowercase, dashed)", n.UUID)
 		}
 	}
 	if strings.ContainsAny(n.Title, "\r\n") {
-		return c.at(n, root+"/<title>", "a title is one line")
+		return c.at("<title>", root+"/<title>", "a title is one line")
 	}
 	if n.MAC != "" {
 		if msg := checkMAC(n.MAC); msg != "" {
-			return c.at(n, root+"/<mac address>", "%s", msg)
+			return c.at("<mac>", root+"/<mac address>", "%s", msg)
 		}
 		if strings.ToLower(n.MAC) != n.MAC {
-			return c.at(n, root+"/<mac address>", "%q is not in canonical form (lowercase)", n.MAC)
+			return c.at("<mac>", root+"/<mac address>", "%q is not in canonical form (lowercase)", n.MAC)
 		}
 	}
+	if n.Connections != nil && *n.Connections == 0 {
+		return self("connections='0' is not kept: leave it out (canonical form)")
+	}
 	if n.MTU != nil && *n.MTU == 0 {
-		return c.at(n, root+"/<mtu size>", "0 is out of range (1-65535)")
+		return c.at("<mtu>", root+"/<mtu size>", "0 is out of range (1-65535)")
 	}
 	for _, o := range n.DnsmasqOptions {
 		if strings.ContainsAny(o, "\n\r\x00") {
-			return c.at(n, root+"/<dnsmasq:options>", "a dnsmasq option is one line: %q", o)
+			return c.at("<options>", root+"/<dnsmasq:options>", "a dnsmasq option is one line: %q", o)
 		}
 	}
 	mode := ForwardUnset
@@ -104,14 +107,14 @@ func (c *checker) network() error {
 		return err
 	}
 	if n.MTU != nil && !owns {
-		return c.at(n, root+"/<mtu>", "an MTU is for networks that own their bridge (nat, route, open, isolated), not mode='%s'", mode)
+		return c.at("<mtu>", root+"/<mtu>", "an MTU is for networks that own their bridge (nat, route, open, isolated), not mode='%s'", mode)
 	}
 	if d := n.Domain; d != nil {
 		if msg := checkDNSName(d.Name); msg != "" {
-			return c.at(d, root+"/<domain name>", "%s", msg)
+			return c.at("<domain>", root+"/<domain name>", "%s", msg)
 		}
 		if d.Register != nil && *d.Register && (d.LocalOnly == nil || !*d.LocalOnly) {
-			return c.at(d, root+"/<domain register>", "register='yes' needs localOnly='yes'")
+			return c.at("<domain>", root+"/<domain register>", "register='yes' needs localOnly='yes'")
 		}
 	}
 	if err := c.dns(n.DNS); err != nil {
@@ -124,7 +127,7 @@ func (c *checker) network() error {
 		return err
 	}
 	if n.Bandwidth != nil && !owns && (mode != ForwardBridge || n.Bridge == nil || n.Bridge.Name == "") {
-		return c.at(n, root+"/<bandwidth>", "network-wide bandwidth needs a bridge (nat, route, open, isolated, or bridge mode with a bridge name), not mode='%s' here", mode)
+		return c.at("<bandwidth>", root+"/<bandwidth>", "network-wide bandwidth needs a bridge (nat, route, open, isolated, or bridge mode with a bridge name), not mode='%s' here", mode)
 	}
 	if err := c.ips(mode); err != nil {
 		return err
@@ -134,7 +137,7 @@ func (c *checker) network() error {
 	}
 	if v := n.VirtualPort; v != nil {
 		if v.Type == VirtualPortUnset {
-			return c.at(n, root+"/<virtualport>", "the network's <virtualport> needs a type")
+			return c.at("<virtualport>", root+"/<virtualport>", "the network's <virtualport> needs a type")
 		}
 		if err := c.virtualport(v, root); err != nil {
 			return err
@@ -158,6 +161,9 @@ func (c *checker) forward(f *Forward) error {
 	for _, i := range f.Interfaces {
 		if msg := checkDev(i.Dev); msg != "" {
 			return c.at(f, path+"/"+stepOf("interface", "dev", i.Dev), "%s", msg)
+		}
+		if i.Connections != nil && *i.Connections == 0 {
+			return c.at(f, path+"/"+stepOf("interface", "dev", i.Dev), "connections='0' is not kept: leave it out (canonical form)")
 		}
 		if seen[i.Dev] {
 			return c.at(f, path+"/"+stepOf("interface", "dev", i.Dev), "interface %s is listed twice in the pool", i.Dev)
@@ -611,7 +617,7 @@ func (c *checker) routes() error {
 func (c *checker) virtualport(v *VirtualPort, parent string) error {
 	p := parent + "/<virtualport>"
 	if v.Type != VirtualPortUnset && !valid(vportWords, v.Type) {
-		return c.at(c.n, p, "not a virtualport type (%s)", v.Type)
+		return c.at(v, p, "not a virtualport type (%s)", v.Type)
 	}
 	allowed := map[VirtualPortType]string{
 		VirtualPortUnset:       "mtTivp",
@@ -630,25 +636,25 @@ func (c *checker) virtualport(v *VirtualPort, parent string) error {
 		{v.ProfileID != "", 'p', "profileid"}, {v.InterfaceID != "", 'v', "interfaceid"},
 	} {
 		if x.set && !strings.ContainsRune(allowed, rune(x.code)) {
-			return c.at(c.n, p+"/<parameters>", "a virtualport of type %s takes no %s", v.Type, x.name)
+			return c.at(v, p+"/<parameters>", "a virtualport of type %s takes no %s", v.Type, x.name)
 		}
 	}
 	if v.TypeID != nil && *v.TypeID > 0xffffff {
-		return c.at(c.n, p+"/<parameters>", "the typeid %d is out of range (0-16777215)", *v.TypeID)
+		return c.at(v, p+"/<parameters>", "the typeid %d is out of range (0-16777215)", *v.TypeID)
 	}
 	for _, u := range []string{v.InstanceID, v.InterfaceID} {
 		if got, msg := parseUUID(u); u != "" && (msg != "" || got != u) {
-			return c.at(c.n, p+"/<parameters>", "%q is not a UUID in canonical form", u)
+			return c.at(v, p+"/<parameters>", "%q is not a UUID in canonical form", u)
 		}
 	}
 	if len(v.ProfileID) > 39 {
-		return c.at(c.n, p+"/<parameters>", "a profile id has at most 39 characters")
+		return c.at(v, p+"/<parameters>", "a profile id has at most 39 characters")
 	}
 	if v.Type == VirtualPortMidonet && v.InterfaceID == "" {
-		return c.at(c.n, p, "a midonet virtualport needs an interfaceid")
+		return c.at(v, p, "a midonet virtualport needs an interfaceid")
 	}
 	if v.Type == VirtualPortUnset && v.empty() {
-		return c.at(c.n, p, "a <virtualport> needs a type or parameters")
+		return c.at(v, p, "a <virtualport> needs a type or parameters")
 	}
 	return nil
 }
@@ -659,17 +665,17 @@ func (c *checker) bandwidth(b *Bandwidth, parent string) error {
 	}
 	p := parent + "/<bandwidth>"
 	if b.Inbound == nil && b.Outbound == nil {
-		return c.at(c.n, p, "an empty <bandwidth> is not kept: leave it out")
+		return c.at(b, p, "an empty <bandwidth> is not kept: leave it out")
 	}
 	for _, r := range []*Rate{b.Inbound, b.Outbound} {
 		switch {
 		case r == nil:
 		case r.Floor != 0:
-			return c.at(c.n, p, "floor is for a guest interface's bandwidth, not a network's or a portgroup's")
+			return c.at(b, p, "floor is for a guest interface's bandwidth, not a network's or a portgroup's")
 		case r.Average == 0:
-			return c.at(c.n, p, "a rate needs an average")
+			return c.at(b, p, "a rate needs an average")
 		case r.Average > 1<<54 || r.Peak > 1<<54 || r.Burst >= 1<<22:
-			return c.at(c.n, p, "a rate is out of range")
+			return c.at(b, p, "a rate is out of range")
 		}
 	}
 	return nil
@@ -681,30 +687,30 @@ func (c *checker) vlan(v *VLAN, parent string) error {
 	}
 	p := parent + "/<vlan>"
 	if len(v.Tags) == 0 {
-		return c.at(c.n, p, "a <vlan> needs at least one <tag>")
+		return c.at(v, p, "a <vlan> needs at least one <tag>")
 	}
 	native := 0
 	for i, t := range v.Tags {
 		if t.ID > 4095 {
-			return c.at(c.n, p, "the tag %d is out of range (0-4095)", t.ID)
+			return c.at(v, p, "the tag %d is out of range (0-4095)", t.ID)
 		}
 		if t.NativeMode != NativeUnset {
 			if !valid(nativeWords, t.NativeMode) {
-				return c.at(c.n, p, "not a native mode (%s)", t.NativeMode)
+				return c.at(v, p, "not a native mode (%s)", t.NativeMode)
 			}
 			native++
 		}
 		for _, u := range v.Tags[:i] {
 			if u.ID == t.ID {
-				return c.at(c.n, p, "tag %d is listed twice", t.ID)
+				return c.at(v, p, "tag %d is listed twice", t.ID)
 			}
 		}
 	}
 	if native > 1 {
-		return c.at(c.n, p, "a second native tag: one is allowed")
+		return c.at(v, p, "a second native tag: one is allowed")
 	}
 	if !v.Trunk && (len(v.Tags) > 1 || native > 0) {
-		return c.at(c.n, p, "more than one tag, or a native tag, needs trunk='yes'")
+		return c.at(v, p, "more than one tag, or a native tag, needs trunk='yes'")
 	}
 	return nil
 }
