@@ -46,6 +46,8 @@ var layers = map[string][]string{
 	"iface/ifxml/ifxmltest":      {"iface/ifxml"},
 	"backends/debian":            {".", "tree", "xform", "backends"},
 	"internal/kernel/kerneltest": {"internal/kernel"},
+	"vnet/netxml":                {},
+	"vnet/netxml/netxmltest":     {"vnet/netxml"},
 }
 
 // leaves may be imported from any layer: they import nothing of ours
