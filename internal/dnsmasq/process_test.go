@@ -220,6 +220,15 @@ func TestDHCPAndDNS(t *testing.T) {
 	assert.True(t, ok)
 	assert.Equal(t, pid, got, "Reload restarted dnsmasq")
 
+	// a Stop for another config finds no dnsmasq of its own: the pid
+	// file is stale for it and goes, the process stays
+	pidText, err := os.ReadFile(pidFile)
+	require.NoError(t, err)
+	require.NoError(t, dnsmasq.Stop(pidFile, conf+".other"))
+	assert.True(t, alive(pid), "Stop with another config killed dnsmasq")
+	assert.NoFileExists(t, pidFile)
+	writeFile(t, pidFile, string(pidText))
+
 	// Options.Stop in another namespace leaves it alone
 	err = dnsmasq.Options{NetNS: n.guest, ConfFile: conf, PidFile: pidFile}.Stop()
 	assert.ErrorIs(t, err, dnsmasq.ErrOtherNamespace)
