@@ -31,6 +31,8 @@ var layers = map[string][]string{
 	"internal/gen":               {},
 	"internal/tmpfstest":         {},
 	"internal/kernel":            {},
+	"internal/nft":               {},
+	"internal/dnsmasq":           {},
 	"internal/workers":           {},
 	"tree":                       {"regular"},
 	"lens/syntax":                {"lens/source"},
@@ -53,7 +55,7 @@ var layers = map[string][]string{
 // leaves may be imported from any layer: they import nothing of ours
 // and hold no concept of the layers (a worker pool, a tokeniser, file
 // access confined to a root).
-var leaves = []string{"internal/cmdline", "internal/files", "internal/gen", "internal/kernel", "internal/tmpfstest", "internal/workers"}
+var leaves = []string{"internal/cmdline", "internal/dnsmasq", "internal/files", "internal/gen", "internal/kernel", "internal/nft", "internal/tmpfstest", "internal/workers"}
 
 func TestImportsPointDown(t *testing.T) {
 	dirs := map[string]bool{}

@@ -14,7 +14,13 @@ cd "$(dirname "$0")/.."
 # (/usr/share/libvirt/schemas/interface.rng) and libxml2-utils holds
 # xmllint: iface/ifxml checks everything its writer produces against
 # the schema with them (the tests skip those checks without them).
-packages=(augeas-lenses augeas-tools libvirt0 libxml2-utils)
+# The process and firewall runners of virtual networks run the real
+# programs inside test namespaces (as root they fail without them):
+# dnsmasq-base is the dnsmasq internal/dnsmasq starts, stops and reloads;
+# nftables gives nft, which internal/nft drives;
+# busybox gives udhcpc and nslookup, the guest's DHCP and DNS client;
+# iproute2 gives ip, for `ip netns` and the tests' own checks.
+packages=(augeas-lenses augeas-tools libvirt0 libxml2-utils dnsmasq-base nftables busybox iproute2)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")

@@ -8,6 +8,11 @@
 // through sysfs, whose view belongs to the namespace of whoever
 // mounted it.
 //
+// [Handle.SetSysctl] and [Handle.Sysctl] write and read the
+// namespace's own net.* sysctls (IP forwarding for a virtual network),
+// from an OS thread moved into the namespace, since /proc/sys/net
+// shows the namespace of whoever opens a file there.
+//
 // A [Handle] talks to one network namespace, opened by name (under
 // /run/netns, as `ip netns add` makes them), by path, or "" for the
 // namespace of the calling process. Every socket a Handle uses is

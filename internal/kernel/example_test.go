@@ -43,3 +43,20 @@ func ExampleHandle_CreateBridge() {
 		}
 	}
 }
+
+// Turning on IPv4 forwarding in the namespace "guests" only: the
+// host's own net.ipv4.ip_forward stays as it is.
+func ExampleHandle_SetSysctl() {
+	h, err := kernel.Open("guests")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer h.Close()
+	if err := h.SetSysctl("net.ipv4.ip_forward", "1"); err != nil {
+		fmt.Println(err)
+		return
+	}
+	v, err := h.Sysctl("net.ipv4.ip_forward")
+	fmt.Println(v, err) // 1 <nil>
+}

@@ -24,7 +24,12 @@ const socketTimeout = 30 * time.Second
 // concurrent use.
 type Handle struct {
 	ns string
-	nh *netlink.Handle
+	// nsfd is the namespace itself, kept open from Open on, so that
+	// what a thread moved into it does (sysctls) reaches the same
+	// namespace as the sockets even if its name is removed; it is
+	// netns.None() for the namespace of the calling process.
+	nsfd netns.NsHandle
+	nh   *netlink.Handle
 	// route holds the one raw rtnetlink socket, with extended acks on
 	// so the kernel's own messages ("Unknown device type") come back,
 	// keyed as netlink's requests want it. Raw requests go through
@@ -54,9 +59,19 @@ func Open(ns string) (*Handle, error) {
 		if err != nil {
 			return nil, fmt.Errorf("open network namespace %s: %w", ns, err)
 		}
-		defer fd.Close()
 		target = fd
 	}
+	h, err := open(ns, target)
+	if err != nil {
+		if target.IsOpen() {
+			target.Close()
+		}
+		return nil, err
+	}
+	return h, nil
+}
+
+func open(ns string, target netns.NsHandle) (*Handle, error) {
 	nh, err := netlink.NewHandleAt(target)
 	if err != nil {
 		return nil, fmt.Errorf("open network namespace %s: %w", nsLabel(ns), err)
@@ -79,6 +94,7 @@ func Open(ns string) (*Handle, error) {
 	}
 	return &Handle{
 		ns:       ns,
+		nsfd:     target,
 		nh:       nh,
 		route:    map[int]*nl.SocketHandle{unix.NETLINK_ROUTE: {Socket: s}},
 		supports: map[string]error{},
@@ -98,6 +114,9 @@ func (h *Handle) Close() error {
 	h.nh.Close()
 	for _, s := range h.route {
 		s.Close()
+	}
+	if h.nsfd.IsOpen() {
+		h.nsfd.Close()
 	}
 	return nil
 }

@@ -65,3 +65,9 @@ func (h *Handle) SetUp(name string, up bool) error { return ErrUnsupportedOS }
 
 // Delete returns ErrUnsupportedOS.
 func (h *Handle) Delete(name string) error { return ErrUnsupportedOS }
+
+// SetSysctl returns ErrUnsupportedOS.
+func (h *Handle) SetSysctl(key, value string) error { return ErrUnsupportedOS }
+
+// Sysctl returns ErrUnsupportedOS.
+func (h *Handle) Sysctl(key string) (string, error) { return "", ErrUnsupportedOS }
