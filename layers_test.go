@@ -48,6 +48,7 @@ var layers = map[string][]string{
 	"iface/ifxml/ifxmltest":      {"iface/ifxml"},
 	"backends/debian":            {".", "tree", "xform", "backends"},
 	"internal/kernel/kerneltest": {"internal/kernel"},
+	"vnet":                       {"vnet/netxml"},
 	"vnet/netxml":                {},
 	"vnet/netxml/netxmltest":     {"vnet/netxml"},
 }

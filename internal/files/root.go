@@ -705,3 +705,34 @@ func (r *Root) Chtimes(name string, atime, mtime time.Time) error {
 		return unix.UtimesNanoAt(a.d.fd, a.base, ts, unix.AT_SYMLINK_NOFOLLOW)
 	})
 }
+
+// SymlinkIfPossible makes newname a symbolic link holding oldname
+// (afero.Linker); the link is made in newname's directory as the root
+// resolves it, whatever oldname says (a link is read, and confined, when
+// it is followed).
+func (r *Root) SymlinkIfPossible(oldname, newname string) error {
+	return r.resolveOp("symlink", newname, false, func(a *at) error {
+		return unix.Symlinkat(oldname, a.d.fd, a.base)
+	})
+}
+
+// ReadlinkIfPossible returns what the symbolic link name holds
+// (afero.LinkReader).
+func (r *Root) ReadlinkIfPossible(name string) (string, error) {
+	var target string
+	err := r.resolveOp("readlink", name, false, func(a *at) error {
+		buf := make([]byte, 4096)
+		n, err := unix.Readlinkat(a.d.fd, a.base, buf)
+		if err != nil {
+			return err
+		}
+		target = string(buf[:n])
+		return nil
+	})
+	return target, err
+}
+
+var (
+	_ afero.Linker     = (*Root)(nil)
+	_ afero.LinkReader = (*Root)(nil)
+)

@@ -182,3 +182,24 @@ func TestRootOperations(t *testing.T) {
 	assert.Equal(t, "/etc/dirlink", f.Name())
 	require.NoError(t, f.Close())
 }
+
+// TestSymlink: a link made inside the root reads back, and following it
+// stays inside the root.
+func TestSymlink(t *testing.T) {
+	dir := t.TempDir()
+	r, err := NewRoot(dir)
+	require.NoError(t, err)
+	require.NoError(t, r.MkdirAll("/a/b", 0o755))
+	require.NoError(t, afero.WriteFile(r, "/a/target", []byte("x"), 0o644))
+	require.NoError(t, r.SymlinkIfPossible("../target", "/a/b/link"))
+	got, err := r.ReadlinkIfPossible("/a/b/link")
+	require.NoError(t, err)
+	assert.Equal(t, "../target", got)
+	b, err := afero.ReadFile(r, "/a/b/link")
+	require.NoError(t, err)
+	assert.Equal(t, "x", string(b))
+	require.NoError(t, r.SymlinkIfPossible("/../../../etc/passwd", "/a/esc"))
+	_, err = afero.ReadFile(r, "/a/esc")
+	assert.Error(t, err, "a link out of the root resolves inside it, where there is no etc/passwd")
+	require.Error(t, r.SymlinkIfPossible("x", "/a/b/link"), "exists")
+}
