@@ -307,3 +307,32 @@ func TestAutostartAfterReboot(t *testing.T) {
 	out := kerneltest.IP(t, w.host, "link")
 	assert.False(t, strings.Contains(out, "lnbr0"))
 }
+
+// TestHostBridgeMode: a bridge-mode network connects to a host bridge
+// it never creates or deletes; a macvtap pool network makes nothing.
+func TestHostBridgeMode(t *testing.T) {
+	ns, h := kerneltest.NS(t)
+	root, err := os.MkdirTemp("", "lensnet-vnet-")
+	require.NoError(t, err)
+	defer os.RemoveAll(root)
+	c, err := vnet.Open(vnet.Options{Root: root, NetNS: ns})
+	require.NoError(t, err)
+	defer c.Close()
+	n, err := c.Define([]byte(`<network><name>hb</name><forward mode='bridge'/><bridge name='host0'/></network>`), "hb.xml")
+	require.NoError(t, err)
+	err = n.Start()
+	require.Error(t, err, "no such host bridge")
+	assert.Contains(t, err.Error(), "host0")
+	require.NoError(t, h.CreateBridge("host0", nil, nil))
+	require.NoError(t, n.Start())
+	require.NoError(t, n.Destroy())
+	_, err = h.Link("host0")
+	require.NoError(t, err, "the host's bridge stays")
+
+	p, err := c.Define([]byte(`<network><name>pool</name><forward mode='vepa'><interface dev='eth7'/><interface dev='eth8'/></forward></network>`), "pool.xml")
+	require.NoError(t, err)
+	before := kerneltest.IP(t, ns, "link")
+	require.NoError(t, p.Start())
+	assert.Equal(t, before, kerneltest.IP(t, ns, "link"), "nothing made on the host")
+	require.NoError(t, p.Destroy())
+}
