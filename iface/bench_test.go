@@ -255,3 +255,36 @@ func BenchmarkDefineOneOpen(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkOpenConn runs each of issue's everyday calls (list --all,
+// dumpxml of one, lookup by MAC) on a Conn that stays open.
+func BenchmarkOpenConn(b *testing.B) {
+	benchSizes(b, func(b *testing.B, n int, mk func(testing.TB, int) string, _ string) {
+		c, err := iface.Open(iface.Options{Root: mk(b, n)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer c.Close()
+		b.Run("list", func(b *testing.B) {
+			for b.Loop() {
+				if l, err := c.List(0); err != nil || len(l) != n {
+					b.Fatal(len(l), err)
+				}
+			}
+		})
+		b.Run("dumpxml", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := c.XML("br6"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run("lookupmac", func(b *testing.B) {
+			for b.Loop() {
+				if i, err := c.LookupByMAC("52:54:00:00:00:05"); err != nil || i.Name() != "eth5" {
+					b.Fatal(err)
+				}
+			}
+		})
+	})
+}

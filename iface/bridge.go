@@ -134,8 +134,8 @@ func (c *Conn) Unbridge(brname string) (*Interface, error) {
 					return err
 				}
 			}
-			if err := c.drv.Reload(); err != nil {
-				return c.backendErr(err)
+			if err := c.reload(); err != nil {
+				return err
 			}
 		} else {
 			if err := c.drv.Undefine(brname); err != nil {

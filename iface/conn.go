@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/lensnet/lensnet/backends"
+	"github.com/lensnet/lensnet/iface/ifxml"
 	"github.com/lensnet/lensnet/internal/kernel"
 	"github.com/spf13/afero"
 )
@@ -49,8 +50,10 @@ type Conn struct {
 	rootDir  string         // Options.Root when the files are on disk there
 	kern     *kernel.Handle // opened on first use
 	engine   Engine
-	loaded   stamp    // how the files looked when the driver read them
-	dirs     []string // the directories of the files the driver manages
+	loaded   stamp                       // how the files looked when the driver read them
+	models   map[string]*ifxml.Interface // read since then
+	inChange bool                        // in a change, under the lock: no reload on read
+	dirs     []string                    // the directories of the files the driver manages
 }
 
 // Open opens a root with its regime.

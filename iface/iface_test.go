@@ -156,3 +156,26 @@ func configHash(t *testing.T, root string) map[string]string {
 	}
 	return h
 }
+
+// TestOpenConnSeesChanges: a Conn that stays open reads the files
+// again when another process (here another Conn) changed them.
+func TestOpenConnSeesChanges(t *testing.T) {
+	root := rhelRoot(t)
+	a, err := iface.Open(iface.Options{Root: root})
+	require.NoError(t, err)
+	x, err := a.XML("eth0")
+	require.NoError(t, err)
+	b, err := iface.Open(iface.Options{Root: root})
+	require.NoError(t, err)
+	_, err = b.Define([]byte(`<interface type='ethernet' name='eth9'><start mode='onboot'/></interface>`), "eth9.xml")
+	require.NoError(t, err)
+	_, err = b.Define([]byte(`<interface type='ethernet' name='eth0'><start mode='none'/></interface>`), "eth0.xml")
+	require.NoError(t, err)
+	names, err := a.Names()
+	require.NoError(t, err)
+	assert.Contains(t, names, "eth9")
+	y, err := a.XML("eth0")
+	require.NoError(t, err)
+	assert.NotEqual(t, string(x), string(y))
+	assert.Contains(t, string(y), "<start mode='none'/>")
+}

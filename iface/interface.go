@@ -29,6 +29,9 @@ func (i *Interface) Name() string { return i.name }
 
 // Names returns the names of the interfaces the files define, sorted.
 func (c *Conn) Names() ([]string, error) {
+	if err := c.fresh(); err != nil {
+		return nil, err
+	}
 	names, err := c.drv.List()
 	return names, c.backendErr(err)
 }
@@ -106,7 +109,7 @@ func (src *macs) mac(name string) (string, error) {
 			}
 		}
 	}
-	m, err := src.c.model(name)
+	m, err := src.c.cachedModel(name)
 	if err != nil {
 		return "", err
 	}
@@ -169,7 +172,21 @@ func (c *Conn) XML(name string) ([]byte, error) {
 }
 
 // model reads an interface's configuration strictly.
+// The model returned is shared (cached until the files change): it is
+// not to be changed.
 func (c *Conn) model(name string) (*ifxml.Interface, error) {
+	if err := c.fresh(); err != nil {
+		return nil, err
+	}
+	return c.cachedModel(name)
+}
+
+// cachedModel is model without the freshness check, for a call that
+// made it once already.
+func (c *Conn) cachedModel(name string) (*ifxml.Interface, error) {
+	if m, ok := c.models[name]; ok {
+		return m, nil
+	}
 	el, err := c.drv.Get(name)
 	if err != nil {
 		return nil, c.backendErr(err)
@@ -178,6 +195,10 @@ func (c *Conn) model(name string) (*ifxml.Interface, error) {
 	if err != nil {
 		return nil, &BackendError{Backend: c.backend, Err: fmt.Errorf("interface %s: the files do not give valid interface XML: %w", name, err)}
 	}
+	if c.models == nil {
+		c.models = map[string]*ifxml.Interface{}
+	}
+	c.models[name] = m
 	return m, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path"
+	"path/filepath"
 	"time"
 
 	"github.com/lensnet/lensnet"
@@ -69,8 +70,19 @@ func (c *Conn) stamp() stamp {
 		}
 	}
 	st := stamp{}
+	// on the disk, one stat of the directory as the host sees it (the
+	// root's confinement matters for reading and writing, not for a
+	// modification time)
+	host, onDisk := c.fs.(interface{ Dir() string })
 	for _, d := range c.dirs {
-		if fi, err := c.fs.Stat(d); err == nil {
+		var fi os.FileInfo
+		var err error
+		if onDisk {
+			fi, err = os.Stat(filepath.Join(host.Dir(), d))
+		} else {
+			fi, err = c.fs.Stat(d)
+		}
+		if err == nil {
 			st[d] = fi.ModTime().Format(time.RFC3339Nano)
 		}
 	}
@@ -105,9 +117,20 @@ func equalStamps(a, b stamp) bool {
 	return true
 }
 
+// fresh reads the files again, outside a change, when another process
+// changed them since they were read: a Conn that stays open sees what
+// the files say now (at the cost of a stat of their directories).
+func (c *Conn) fresh() error {
+	if c.inChange {
+		return nil
+	}
+	return c.refresh()
+}
+
 // reload reads the files again, and which directories hold them.
 func (c *Conn) reload() error {
 	c.dirs = nil
+	c.models = nil
 	if err := c.drv.Reload(); err != nil {
 		return c.backendErr(err)
 	}
@@ -124,6 +147,8 @@ func (c *Conn) changing(f func() error) error {
 		return err
 	}
 	defer unlock()
+	c.inChange, c.models = true, nil
+	defer func() { c.inChange, c.models = false, nil }()
 	for try := 0; ; try++ {
 		err = f()
 		if !errors.Is(err, lensnet.ErrChanged) || try == 5 {

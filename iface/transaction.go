@@ -154,8 +154,8 @@ func (c *Conn) ChangeRollback() ([]string, error) {
 				}
 			}
 		}
-		if err := c.drv.Reload(); err != nil {
-			return c.backendErr(err)
+		if err := c.reload(); err != nil {
+			return err
 		}
 		after := c.snapshotXML()
 		for name, x := range after {
