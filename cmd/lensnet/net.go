@@ -613,15 +613,12 @@ func (x *netRun) update(args []string, o opts) int {
 		parent = p
 	}
 	command, section, arg := args[1], args[2], args[3]
-	var frag []byte
-	if strings.HasPrefix(arg, "<") {
-		frag = []byte(arg)
-	} else {
-		b, _, err := x.readXML(arg)
-		if err != nil {
+	frag, file := []byte(arg), ""
+	if !strings.HasPrefix(arg, "<") {
+		var err error
+		if frag, file, err = x.readXML(arg); err != nil {
 			return x.fail(err)
 		}
-		frag = b
 	}
 	n, err := x.lookup(args[0])
 	if err != nil {
@@ -646,6 +643,10 @@ func (x *netRun) update(args []string, o opts) int {
 		}
 	}
 	if err := n.Update(section, command, parent, frag, flags); err != nil {
+		var xe *netxml.Error
+		if file != "" && errors.As(err, &xe) && xe.File == "fragment" {
+			xe.File = file // the fragment's lines are the file's
+		}
 		return x.fail(err)
 	}
 	var what string
