@@ -5,6 +5,7 @@
 //	lensnet check ...                              augparse: check lens modules
 //	lensnet regexp [-i] VERB ARGS...               regular expressions
 //	lensnet iface [OPTIONS] VERB ARGS...           host interfaces (virsh iface-*)
+//	lensnet net [OPTIONS] VERB ARGS...             virtual networks (virsh net-*)
 //	lensnet help [COMMAND]                         the commands, or one of them
 //
 // main only tunes the collector (gc.go) and calls run (run.go), which
@@ -48,16 +49,17 @@
 //
 // A family (family.go) is a top-level command made of verbs, "lensnet
 // NAME [OPTIONS] VERB ARGS...", as regexp (regexp.go) and iface
-// (iface.go) are and net will be. To add one, say net, in a file of its
-// own (net.go):
+// (iface.go) and net (net.go) are. To add one, say foo, in a file of
+// its own (foo.go):
 //
 //  1. A type for what its verbs run on, made once per run: the
 //     family's options, the output, the open backend (regexp's is
 //     regexpRun, iface's ifaceRun, which opens the root on first use
 //     so that help and usage errors never touch it).
-//  2. A family[*thatType] value: Name, Synopsis ("net [OPTIONS] VERB
+//  2. A family[*thatType] value: Name, Synopsis ("foo [OPTIONS] VERB
 //     ARGS..."), Doc, Options, and Verbs, one verb each with its
-//     aliases, its arguments' bounds, usage line, description, its own
+//     aliases, its arguments' bounds, usage line, description, its
+//     --json result (JSON, shown by "VERB --help" only), its own
 //     options (verbOption: "--all", "--delay N") and Run, which gets
 //     the arguments and the options given (opts). With VerbOptions set
 //     the family reads the verbs' options anywhere among their
@@ -69,8 +71,8 @@
 //     family's run with the remaining arguments.
 //  4. A subcommand value (Name, Synopsis, Short, Usage calling the
 //     family's usage, Run) added to subcommands: 'lensnet --help' then
-//     lists it, 'lensnet help net' prints its usage, and "lensnet
-//     net ..." runs it. Its name then stops reaching augtool as a
+//     lists it, 'lensnet help foo' prints its usage, and "lensnet
+//     foo ..." runs it. Its name then stops reaching augtool as a
 //     command (see above), so it must not be an augtool command's name.
 //
 // # lensnet iface
@@ -87,6 +89,21 @@
 // command) in a network namespace of their own (netns, --netns $NETNS),
 // so the host's devices never show; iface_test.go starts and stops
 // real devices in the tests' own namespaces.
+//
+// # lensnet net
+//
+// The verbs of net.go are virsh's net-* commands over package vnet,
+// with virsh's messages and tables (list and dhcp-leases share iface's
+// table, which copies virsh's vshTable), or with --json one JSON
+// document (the *JSON types there, documented in each verb's --help).
+// A network argument is a name, else a UUID (Conn.Lookup); uuid takes
+// a name only and name a UUID only, as virsh's. --engine record opens
+// the networks with a vnet.Recorder: a dry run that changes no kernel
+// state and writes what it would do to the network's "recorded" file,
+// which the end-to-end scripts (testdata/script/net-*.txtar) read; they
+// run every verb, text and --json, and every error, on a root in
+// $WORK. start --autostart is what contrib/systemd/lensnet-networks.service
+// runs at boot.
 //
 // Nothing is built at start-up: the tables are static data (two init
 // functions only store the help entries' Run, which read the tables

@@ -32,6 +32,9 @@ type verb[T any] struct {
 	MinArgs, MaxArgs int
 	Usage            string // "match PATTERN WORD..."
 	Short            string // what usage says of it, wrapped there
+	// JSON describes the verb's --json result, for its own usage only;
+	// "" when the family has no --json or the verb says it in Short.
+	JSON string
 	// Options are the verb's own options ("--all"), read anywhere
 	// among its arguments when the family has VerbOptions.
 	Options []verbOption
@@ -194,6 +197,12 @@ func (f *family[T]) verbUsage(v *verb[T]) string {
 	desc = strings.ToUpper(desc[:1]) + desc[1:]
 	for _, l := range wrap(desc, usageWidth) {
 		fmt.Fprintf(&b, "%s\n", l)
+	}
+	if v.JSON != "" {
+		b.WriteString("\n")
+		for _, l := range wrap("With --json: "+v.JSON+".", usageWidth) {
+			fmt.Fprintf(&b, "%s\n", l)
+		}
 	}
 	if len(v.Options) > 0 {
 		b.WriteString("\noptions:\n")

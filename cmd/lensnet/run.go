@@ -54,7 +54,7 @@ type subcommand struct {
 // argument that is not one of these names goes to augtool, so these
 // names shadow augtool's commands of the same name (lensnet help is
 // this table's help; lensnet -r / help is the shell's).
-var subcommands = []*subcommand{&subCheck, &subRegexp, &subIface, &subHelp}
+var subcommands = []*subcommand{&subCheck, &subRegexp, &subIface, &subNet, &subHelp}
 
 // findSubcommand finds a subcommand by name, nil if none.
 func findSubcommand(name string) *subcommand {
