@@ -107,10 +107,16 @@ func (h *Handle) Save() error {
 			continue
 		}
 		var out string
+		var moves []lens.Move
+		var newLay *lens.Layout
+		track := h.keepLayout && h.lazyMin < 0 // no lazy nodes: spans can move
 		if rec.fresh && node == rec.node {
-			if h.keepLayout {
+			switch {
+			case track:
+				out, moves, newLay, err = rec.lens.PutChangedTracked(node, rec.text, rec.layout, true)
+			case h.keepLayout:
 				out, err = rec.lens.PutChangedStable(node, rec.text, rec.layout)
-			} else {
+			default:
 				out, err = rec.lens.PutChangedLayout(node, rec.text, rec.layout)
 			}
 		} else {
@@ -138,6 +144,12 @@ func (h *Handle) Save() error {
 			rec.text = out
 			tree.ClearChanges(node)
 			rec.fresh, rec.layout = false, nil
+			if moves != nil {
+				// the spans follow the text written: the file stays
+				// fresh, and the next save writes only what changes
+				lens.MoveSpans(moves)
+				rec.fresh, rec.layout = true, newLay
+			}
 		}
 		saved = append(saved, p)
 	}

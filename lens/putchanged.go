@@ -82,6 +82,96 @@ type splicer struct {
 	lay    *Layout // of the top level, or nil
 	out    []byte
 	stable bool // PutChangedStable
+	track  bool // PutChangedTracked: record moves
+	moves  []Move
+}
+
+// Move says where a top-level node of the tree lands in the text a
+// PutChangedTracked wrote: unchanged nodes are copied, Shift bytes from
+// where they were; a rewritten node's text is new (the spans of its
+// descendants still describe the old text).
+type Move struct {
+	Node       *tree.Node
+	Lens       *Lens // the subtree lens that read it
+	Start, End int
+	Shift      int
+	Rewritten  bool
+}
+
+// PutChangedTracked is PutChangedLayout (PutChangedStable with stable)
+// that also returns, when the top level's nodes are the ones read and
+// only their subtrees changed, where each lands in the new text, and
+// the layout of the new text (see MoveSpans): a program that keeps
+// editing the tree (the interface backends) then saves again without
+// reading the whole text again. moves and the layout are nil otherwise.
+func (l *Lens) PutChangedTracked(root *tree.Node, original string, lay *Layout, stable bool) (string, []Move, *Layout, error) {
+	if root.Len() == 0 {
+		return "", nil, nil, nil
+	}
+	sp := &splicer{text: original, top: root, lay: lay, stable: stable, track: true}
+	sp.out = make([]byte, 0, len(original)+len(original)/16)
+	ok, err := sp.splice(l, root, 0, len(original))
+	if err != nil {
+		return "", nil, nil, err
+	}
+	if ok {
+		out := string(sp.out)
+		if len(sp.moves) != root.Len() {
+			return out, nil, nil, nil
+		}
+		var newLay *Layout
+		if lay != nil && lay.lens == l && len(lay.nodes) == len(sp.moves) {
+			newLay = &Layout{lens: l, text: out, nodes: lay.nodes, keys: lay.keys, found: make([]foundSubtree, len(sp.moves))}
+			for k, m := range sp.moves {
+				if m.Node != lay.nodes[k] {
+					newLay = nil
+					break
+				}
+				newLay.found[k] = foundSubtree{lens: m.Lens, i: m.Start, j: m.End}
+			}
+		}
+		return out, sp.moves, newLay, nil
+	}
+	if out, ok := sp.putTop(l, root); ok {
+		return out, nil, nil, nil
+	}
+	out, err := l.Put(root, original)
+	return out, nil, nil, err
+}
+
+// MoveSpans makes the spans of the tree describe the text
+// PutChangedTracked wrote: an unchanged node's subtree shifts; a
+// rewritten node takes its new place, its descendants keep spans of the
+// old text, which PutChanged checks against the text before it trusts
+// them (and otherwise writes that subtree from its own text).
+func MoveSpans(moves []Move) {
+	for _, m := range moves {
+		if m.Rewritten {
+			m.Node.Span = tree.Span{Start: m.Start, End: m.End}
+			continue
+		}
+		shiftSpans(m.Node, m.Shift)
+	}
+}
+
+func shiftSpans(n *tree.Node, d int) {
+	if d == 0 {
+		return
+	}
+	sp := &n.Span
+	sp.Start += d
+	sp.End += d
+	if sp.LabelEnd > 0 || sp.LabelStart > 0 {
+		sp.LabelStart += d
+		sp.LabelEnd += d
+	}
+	if sp.ValueEnd > 0 || sp.ValueStart > 0 {
+		sp.ValueStart += d
+		sp.ValueEnd += d
+	}
+	for _, c := range n.Children() {
+		shiftSpans(c, d)
+	}
 }
 
 // Layout is the layout of the top level of a text read by GetLayout:
@@ -463,8 +553,14 @@ func (sp *splicer) splice(body *Lens, n *tree.Node, s, e int) (bool, error) {
 	}
 	mark := len(sp.out)
 	pos := s
+	top := n == sp.top && sp.track
+	var moves []Move
+	delta := len(sp.out) - s // where text[s] lands in out
 	for k, c := range kids {
 		sub := found[k].lens
+		if top && !tree.SubtreeChanged(c) && !sub.recursive {
+			moves = append(moves, Move{Node: c, Lens: sub, Start: c.Span.Start + delta, End: c.Span.End + delta, Shift: delta})
+		}
 		if !tree.SubtreeChanged(c) && !sub.recursive {
 			// GetPut: put writes it back as it was read, since its
 			// lens is not recursive (recursive lenses are not checked
@@ -473,6 +569,7 @@ func (sp *splicer) splice(body *Lens, n *tree.Node, s, e int) (bool, error) {
 			continue
 		}
 		sp.out = append(sp.out, sp.text[pos:c.Span.Start]...)
+		start := len(sp.out)
 		ok, err := false, error(nil)
 		if tree.SubtreeChanged(c) {
 			ok, err = sp.splice(sub.kids[0], c, c.Span.Start, c.Span.End)
@@ -488,8 +585,15 @@ func (sp *splicer) splice(body *Lens, n *tree.Node, s, e int) (bool, error) {
 			return false, nil
 		}
 		pos = c.Span.End
+		delta = len(sp.out) - pos
+		if top {
+			moves = append(moves, Move{Node: c, Lens: sub, Start: start, End: len(sp.out), Rewritten: true})
+		}
 	}
 	sp.out = append(sp.out, sp.text[pos:e]...)
+	if top {
+		sp.moves = moves
+	}
 	return true, nil
 }
 
