@@ -52,6 +52,7 @@ type Conn struct {
 	engine   Engine
 	loaded   stamp                       // how the files looked when the driver read them
 	models   map[string]*ifxml.Interface // read since then
+	xmls     map[string][]byte           // and written
 	inChange bool                        // in a change, under the lock: no reload on read
 	dirs     []string                    // the directories of the files the driver manages
 }

@@ -155,6 +155,8 @@ func (i *Interface) XMLDesc(flags XMLFlags) ([]byte, error) {
 		m, err = i.c.model(i.name)
 		if errors.Is(err, ErrNoInterface) {
 			live = true // transient
+		} else if err == nil {
+			return i.c.xmlOf(i.name, m)
 		}
 	}
 	if live {
@@ -164,6 +166,22 @@ func (i *Interface) XMLDesc(flags XMLFlags) ([]byte, error) {
 		return nil, err
 	}
 	return m.Marshal()
+}
+
+// xmlOf is a configuration's XML, written once per model read.
+func (c *Conn) xmlOf(name string, m *ifxml.Interface) ([]byte, error) {
+	if b, ok := c.xmls[name]; ok && c.models[name] == m {
+		return slices.Clone(b), nil
+	}
+	b, err := m.Marshal()
+	if err != nil {
+		return nil, err
+	}
+	if c.xmls == nil {
+		c.xmls = map[string][]byte{}
+	}
+	c.xmls[name] = b
+	return slices.Clone(b), nil
 }
 
 // XML returns an interface's configuration as canonical interface XML.

@@ -130,7 +130,7 @@ func (c *Conn) fresh() error {
 // reload reads the files again, and which directories hold them.
 func (c *Conn) reload() error {
 	c.dirs = nil
-	c.models = nil
+	c.models, c.xmls = nil, nil
 	if err := c.drv.Reload(); err != nil {
 		return c.backendErr(err)
 	}
@@ -147,8 +147,8 @@ func (c *Conn) changing(f func() error) error {
 		return err
 	}
 	defer unlock()
-	c.inChange, c.models = true, nil
-	defer func() { c.inChange, c.models = false, nil }()
+	c.inChange, c.models, c.xmls = true, nil, nil
+	defer func() { c.inChange, c.models, c.xmls = false, nil, nil }()
 	for try := 0; ; try++ {
 		err = f()
 		if !errors.Is(err, lensnet.ErrChanged) || try == 5 {
