@@ -158,7 +158,6 @@ func (c *Conn) changing(f func() error) error {
 			return err
 		}
 	}
-	c.dirs = nil
-	c.loaded = c.stamp()
+	c.loaded = c.stamp() // the same directories: a change makes no new ones
 	return err
 }

@@ -376,10 +376,19 @@ func readDirNames(fs afero.Fs, dir string) ([]string, error) {
 
 // excludedName reports whether a file name is a backup or editor file.
 func excludedName(base string) bool {
+	if strings.HasPrefix(base, ".") {
+		return true
+	}
 	for _, x := range excluded {
+		if suffix, ok := strings.CutPrefix(x, "*"); ok && !strings.ContainsAny(suffix, "*?[") {
+			if strings.HasSuffix(base, suffix) {
+				return true
+			}
+			continue
+		}
 		if ok, _ := path.Match(x, base); ok {
 			return true
 		}
 	}
-	return strings.HasPrefix(base, ".")
+	return false
 }
