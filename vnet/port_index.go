@@ -6,10 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"strings"
 
-	"github.com/lensnet/lensnet/internal/files"
 	"github.com/lensnet/lensnet/vnet/netxml"
 	"github.com/spf13/afero"
 )
@@ -51,7 +51,7 @@ func newPortIndex() *portIndex {
 	return &portIndex{ports: map[string]*netxml.Port{}, conns: map[string]int{}, holder: map[string]string{}, classIDs: map[uint32]string{}}
 }
 
-func (c *Conn) portsDir(name string) string    { return path.Join(c.runDir(name), portsDir) }
+func (c *Conn) portsDir(name string) string       { return path.Join(c.runDir(name), portsDir) }
 func (c *Conn) portFile(name, uuid string) string { return path.Join(c.portsDir(name), uuid+".xml") }
 func (c *Conn) plugFile(name, uuid string) string { return path.Join(c.portsDir(name), uuid+".plug") }
 
@@ -83,6 +83,10 @@ func (c *Conn) index(name string, def *netxml.Network) (*portIndex, error) {
 			return nil, err
 		}
 		for _, n := range list {
+			if strings.HasPrefix(n, tempPrefix) {
+				_ = c.fs.Remove(path.Join(dir, n)) // left by a crash: we hold the lock
+				continue
+			}
 			uuid, ok := strings.CutSuffix(n, ".xml")
 			if !ok || strings.HasPrefix(n, ".") {
 				continue
@@ -191,7 +195,7 @@ func (c *Conn) writePort(name string, x *portIndex, p *netxml.Port, excl bool) e
 		delete(c.ports, name)
 		return err
 	}
-	if err := files.WriteFile(c.fs, c.portFile(name, p.UUID), string(b), files.Overwrite); err != nil {
+	if err := c.writeAtomic(c.portFile(name, p.UUID), b); err != nil {
 		delete(c.ports, name)
 		return err
 	}
@@ -215,4 +219,36 @@ func (c *Conn) removePort(name string, x *portIndex, p *netxml.Port) error {
 	x.gen = gen
 	x.remove(p)
 	return nil
+}
+
+// tempPrefix begins the temporary files of writeAtomic.
+const tempPrefix = ".tmp-"
+
+// writeAtomic writes a file of the ports directory atomically: a
+// temporary file beside it, synced, renamed over it. The caller holds
+// the lock, so the temporary name is free (one left by a crash is
+// removed when the directory is next read). files.WriteFile does the
+// same but looks for stale temporary files in the whole directory at
+// every write, which would make a port's creation cost grow with the
+// number of ports.
+func (c *Conn) writeAtomic(name string, data []byte) error {
+	tmp := path.Join(path.Dir(name), tempPrefix+path.Base(name))
+	f, err := c.fs.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = c.fs.Rename(tmp, name)
+	}
+	if err != nil {
+		_ = c.fs.Remove(tmp)
+	}
+	return err
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 
-	"github.com/lensnet/lensnet/internal/files"
 	"github.com/lensnet/lensnet/vnet/netxml"
 	"github.com/spf13/afero"
 )
@@ -103,7 +102,7 @@ func (p *Port) Plug(dev string) error {
 			return err
 		}
 		b, _ := json.Marshal(r)
-		if err := files.WriteFile(n.c.fs, n.c.plugFile(n.name, cur.UUID), string(b)+"\n", files.Overwrite); err != nil {
+		if err := n.c.writeAtomic(n.c.plugFile(n.name, cur.UUID), append(b, '\n')); err != nil {
 			_ = pa.UnplugPort(r)
 			return err
 		}
