@@ -166,4 +166,3 @@ func pick(r *rand.Rand, m map[string][]byte) string {
 	}
 	panic("empty")
 }
-
