@@ -46,6 +46,9 @@ type Conn struct {
 	fs                  afero.Fs
 	configDir, stateDir string
 	act                 Activator
+	// ports is each network's port index, as read from its ports
+	// directory (see port_index.go).
+	ports map[string]*portIndex
 }
 
 // Open opens the networks of a root.

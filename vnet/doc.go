@@ -16,4 +16,18 @@
 // nil) acts in the network namespace Options.NetNS names (the process's
 // own by default); a Recorder does nothing but say what it would do, for
 // tests and dry runs.
+//
+// # Ports
+//
+// A running network hands out ports (libvirt's networkport): CreatePort
+// allocates the network's bridge (nat, route, open, isolated), the host
+// bridge (bridge mode with <bridge name>), the pool device with the
+// fewest connections (bridge pool, private, vepa; the first in pool
+// order on a tie), or a device no other port has (passthrough, private
+// with an 802.1Qbh virtualport, hostdev); merges the port's settings
+// with its portgroup's (the default portgroup when none is named) and
+// the network's, the port's own first; reserves inbound floors against
+// the network's inbound peak (else average); and keeps the port as
+// ports/UUID.xml in the network's run directory. Destroying a network
+// removes its run directory, ports included.
 package vnet

@@ -71,3 +71,18 @@ func (h *Handle) SetSysctl(key, value string) error { return ErrUnsupportedOS }
 
 // Sysctl returns ErrUnsupportedOS.
 func (h *Handle) Sysctl(key string) (string, error) { return "", ErrUnsupportedOS }
+
+// CreateMacvtap returns ErrUnsupportedOS.
+func (h *Handle) CreateMacvtap(name, parent, mode, mac string) error { return ErrUnsupportedOS }
+
+// SetEgressRate returns ErrUnsupportedOS.
+func (h *Handle) SetEgressRate(name string, r Rate) error { return ErrUnsupportedOS }
+
+// SetIngressRate returns ErrUnsupportedOS.
+func (h *Handle) SetIngressRate(name string, r Rate) error { return ErrUnsupportedOS }
+
+// ClearRates returns ErrUnsupportedOS.
+func (h *Handle) ClearRates(name string) error { return ErrUnsupportedOS }
+
+// SupportsPolice returns ErrUnsupportedOS.
+func (h *Handle) SupportsPolice() error { return ErrUnsupportedOS }

@@ -211,7 +211,11 @@ func (v *VirtualPort) empty() bool {
 		v.InstanceID == "" && v.ProfileID == "" && v.InterfaceID == ""
 }
 
-func (rd *reader) bandwidth(el *element) (*Bandwidth, error) {
+func (rd *reader) bandwidth(el *element) (*Bandwidth, error) { return rd.bandwidthOf(el, false) }
+
+// bandwidthOf reads a <bandwidth>; a port's (floor set) may give its
+// inbound rate a floor, and a floor without an average.
+func (rd *reader) bandwidthOf(el *element, floor bool) (*Bandwidth, error) {
 	if err := el.noText(); err != nil {
 		return nil, err
 	}
@@ -246,10 +250,13 @@ func (rd *reader) bandwidth(el *element) (*Bandwidth, error) {
 				*f.dst = *v
 			}
 		}
-		if r.Floor != 0 {
+		switch {
+		case r.Floor != 0 && !floor:
 			return nil, ce.attrErr("floor", "floor is for a guest interface's bandwidth, not a network's or a portgroup's")
+		case r.Floor != 0 && c.Tag != "inbound":
+			return nil, ce.attrErr("floor", "floor is for inbound traffic only")
 		}
-		if r.Average == 0 {
+		if r.Average == 0 && r.Floor == 0 {
 			return nil, ce.errorf("attribute average is missing")
 		}
 		if c.Tag == "inbound" {

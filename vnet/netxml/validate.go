@@ -23,6 +23,7 @@ type checker struct {
 	file  string
 	lines map[any]int
 	n     *Network
+	top   any // the model's root, for the default line (n when nil)
 }
 
 func validate(n *Network, file string, lines map[any]int) error {
@@ -37,7 +38,9 @@ func validate(n *Network, file string, lines map[any]int) error {
 // with path elem.
 func (c *checker) at(key any, elem, format string, args ...any) error {
 	line, ok := c.lines[key]
-	if !ok {
+	if !ok && c.top != nil {
+		line = c.lines[c.top]
+	} else if !ok {
 		line = c.lines[c.n]
 	}
 	return &Error{File: c.file, Line: line, Element: elem, Msg: fmt.Sprintf(format, args...)}

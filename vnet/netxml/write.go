@@ -417,11 +417,18 @@ func (w *writer) virtualport(v *VirtualPort) {
 	w.close("virtualport")
 }
 
-func (w *writer) bandwidth(b *Bandwidth) {
+func (w *writer) bandwidth(b *Bandwidth) { w.bandwidthID(b, 0) }
+
+// bandwidthID writes a <bandwidth>, with its classID when not 0.
+func (w *writer) bandwidthID(b *Bandwidth, classID uint32) {
 	if b == nil {
 		return
 	}
-	w.open("bandwidth")
+	if classID != 0 {
+		w.open("bandwidth", "classID", u64(uint64(classID)))
+	} else {
+		w.open("bandwidth")
+	}
 	for _, x := range []struct {
 		name string
 		r    *Rate
@@ -429,7 +436,10 @@ func (w *writer) bandwidth(b *Bandwidth) {
 		if x.r == nil {
 			continue
 		}
-		attrs := []string{"average", u64(x.r.Average)}
+		var attrs []string
+		if x.r.Average != 0 {
+			attrs = append(attrs, "average", u64(x.r.Average))
+		}
 		if x.r.Peak != 0 {
 			attrs = append(attrs, "peak", u64(x.r.Peak))
 		}
