@@ -328,6 +328,9 @@ func (n *Network) Destroy() error {
 			return fmt.Errorf("%w: network %s is not active", ErrInvalidState, n.name)
 		}
 		run := c.runDirOf(n.name)
+		if err := c.unplugAll(n.name); err != nil {
+			return err
+		}
 		if err := c.act.Stop(e.live, run); err != nil {
 			return err
 		}
@@ -450,7 +453,22 @@ func (n *Network) XMLDesc(flags XMLFlags) ([]byte, error) {
 		return e.config.MarshalWith(netxml.WriteOptions{Inactive: true})
 	}
 	if e.live != nil {
-		return e.live.Marshal()
+		live := copyNet(e.live)
+		if u, err := n.Usage(); err == nil {
+			if u.Ports > 0 {
+				c := uint32(u.Ports)
+				live.Connections = &c
+			}
+			if live.Forward != nil {
+				for i := range live.Forward.Interfaces {
+					if k := u.Connections[live.Forward.Interfaces[i].Dev]; k > 0 {
+						c := uint32(k)
+						live.Forward.Interfaces[i].Connections = &c
+					}
+				}
+			}
+		}
+		return live.Marshal()
 	}
 	return e.config.MarshalWith(netxml.WriteOptions{Inactive: true})
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/lensnet/lensnet/internal/kernel"
 	"github.com/lensnet/lensnet/internal/kernel/kerneltest"
 	"github.com/lensnet/lensnet/vnet"
 	"github.com/stretchr/testify/assert"
@@ -170,4 +171,28 @@ func TestPortsHostBridge(t *testing.T) {
 	assert.Nil(t, linkJSON(t, host, "tv0")["master"])
 	assert.NotContains(t, kinds(tcJSON(t, host, "qdisc", "show", "dev", "tv0")), "htb")
 	require.NoError(t, p.Delete())
+}
+
+// TestDestroyUnplugs: the live XML counts a network's connections, and
+// destroying the network unplugs its ports (the macvtap a plug made is
+// gone).
+func TestDestroyUnplugs(t *testing.T) {
+	host, h := kerneltest.NS(t)
+	require.NoError(t, h.CreateVeth("pd0", "pd0p"))
+	require.NoError(t, h.SetUp("pd0", true))
+	c, err := vnet.Open(vnet.Options{Root: t.TempDir(), NetNS: host})
+	require.NoError(t, err)
+	defer c.Close()
+	n := started(t, c, []byte(`<network><name>v</name><forward mode='vepa'><interface dev='pd0'/></forward></network>`))
+	p, err := n.CreatePort(guest("v", "/>"), "g.xml", vnet.PortCreateFlags{})
+	require.NoError(t, err)
+	require.NoError(t, p.Plug("mvt9"))
+	require.NotNil(t, linkJSON(t, host, "mvt9"))
+	x, err := n.XMLDesc(0)
+	require.NoError(t, err)
+	assert.Contains(t, string(x), "connections='1'")
+	assert.Contains(t, string(x), "<interface dev='pd0' connections='1'/>")
+	require.NoError(t, n.Destroy())
+	_, err = h.Link("mvt9")
+	assert.ErrorIs(t, err, kernel.ErrNoLink, "destroy unplugged the port")
 }

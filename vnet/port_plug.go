@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 
 	"github.com/lensnet/lensnet/vnet/netxml"
 	"github.com/spf13/afero"
@@ -171,4 +172,37 @@ func (r *Recorder) PlugPort(n *netxml.Network, p *netxml.Port, dev string) (Plug
 func (r *Recorder) UnplugPort(rec PlugRecord) error {
 	r.Steps = append(r.Steps, "unplug "+rec.Dev)
 	return nil
+}
+
+// unplugAll undoes every plug of a network's ports (a destroy, which
+// removes the ports with the run directory, leaves no macvtap or
+// traffic control behind).
+func (c *Conn) unplugAll(name string) error {
+	pa, ok := c.act.(PortActivator)
+	f, err := c.fs.Open(c.portsDir(name))
+	if err != nil {
+		return nil // no ports
+	}
+	names, _ := f.Readdirnames(-1)
+	_ = f.Close()
+	var errs []error
+	for _, fn := range names {
+		uuid, isPlug := strings.CutSuffix(fn, ".plug")
+		if !isPlug {
+			continue
+		}
+		r, err := c.readPlug(name, uuid)
+		if err != nil || r == nil {
+			errs = append(errs, err)
+			continue
+		}
+		if ok {
+			if err := pa.UnplugPort(*r); err != nil {
+				errs = append(errs, err)
+				continue
+			}
+		}
+		_ = c.fs.Remove(c.plugFile(name, uuid))
+	}
+	return errors.Join(errs...)
 }
