@@ -41,11 +41,13 @@ var netFamily = family[*netRun]{
 net-* commands do, without libvirt: persistent networks (configuration
 under the root's /etc/lensnet/networks) and transient ones, started with
 a bridge, dnsmasq and an nftables table of their own (runtime state under
-/run/lensnet/network). A network argument is a name or a UUID. Results
-look like virsh's; with --json each is one JSON document on standard
-output, whose fields 'lensnet net COMMAND --help' lists. A failure is one
-line on standard error, "lensnet: MESSAGE", with status 1 (2 for usage
-errors, in --json mode too), and changes nothing.
+/run/lensnet/network), and the ports guests connect by on a running
+network (networkport XML; the port-* commands). A network argument is a
+name or a UUID, PORT a port's UUID. Results look like virsh's; with
+--json each is one JSON document on standard output, whose fields
+'lensnet net COMMAND --help' lists. A failure is one line on standard
+error, "lensnet: MESSAGE", with status 1 (2 for usage errors, in --json
+mode too), and changes nothing.
 `,
 	VerbOptions: true,
 	Verbs: []verb[*netRun]{
