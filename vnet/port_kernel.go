@@ -8,7 +8,7 @@ import (
 )
 
 // PlugPort implements PortActivator in the activator's namespace.
-func (a *kernelActivator) PlugPort(n *netxml.Network, p *netxml.Port, dev string) (PlugRecord, error) {
+func (a *kernelActivator) PlugPort(n *netxml.Network, p *netxml.Port, dev string, _ RunDir) (PlugRecord, error) {
 	h, err := a.handle()
 	if err != nil {
 		return PlugRecord{}, err
@@ -28,7 +28,7 @@ func (a *kernelActivator) PlugPort(n *netxml.Network, p *netxml.Port, dev string
 		}
 		r.Created = true
 		if err := h.SetUp(p.Plug.Dev, true); err != nil {
-			return r, errors.Join(err, a.UnplugPort(r))
+			return r, errors.Join(err, a.UnplugPort(r, RunDir{}))
 		}
 		egress, ingress = ingress, egress
 	case netxml.PlugNetwork, netxml.PlugBridge:
@@ -38,17 +38,17 @@ func (a *kernelActivator) PlugPort(n *netxml.Network, p *netxml.Port, dev string
 		r.Bridge = p.Plug.Bridge
 	}
 	if err := h.SetUp(dev, true); err != nil {
-		return r, errors.Join(err, a.UnplugPort(r))
+		return r, errors.Join(err, a.UnplugPort(r, RunDir{}))
 	}
 	if egress != nil && egress.Average != 0 {
 		if err := h.SetEgressRate(dev, kernel.Rate{Average: egress.Average, Peak: egress.Peak, Burst: egress.Burst}); err != nil {
-			return r, errors.Join(err, a.UnplugPort(r))
+			return r, errors.Join(err, a.UnplugPort(r, RunDir{}))
 		}
 		r.Egress = true
 	}
 	if ingress != nil && ingress.Average != 0 {
 		if err := h.SetIngressRate(dev, kernel.Rate{Average: ingress.Average, Peak: ingress.Peak, Burst: ingress.Burst}); err != nil {
-			return r, errors.Join(err, a.UnplugPort(r))
+			return r, errors.Join(err, a.UnplugPort(r, RunDir{}))
 		}
 		r.Ingress = true
 	}
@@ -56,7 +56,7 @@ func (a *kernelActivator) PlugPort(n *netxml.Network, p *netxml.Port, dev string
 }
 
 // UnplugPort implements PortActivator.
-func (a *kernelActivator) UnplugPort(r PlugRecord) error {
+func (a *kernelActivator) UnplugPort(r PlugRecord, _ RunDir) error {
 	h, err := a.handle()
 	if err != nil {
 		return err

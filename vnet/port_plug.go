@@ -17,10 +17,11 @@ type PortActivator interface {
 	// PlugPort connects a port: dev (a tap or veth of the caller's)
 	// to the port's bridge, or a new macvtap device dev on the
 	// port's pool device; then the port's bandwidth on it. It
-	// returns what it did, for UnplugPort.
-	PlugPort(n *netxml.Network, p *netxml.Port, dev string) (PlugRecord, error)
+	// returns what it did, for UnplugPort. run is the network's run
+	// directory (where the Recorder writes).
+	PlugPort(n *netxml.Network, p *netxml.Port, dev string, run RunDir) (PlugRecord, error)
 	// UnplugPort undoes what PlugPort did.
-	UnplugPort(r PlugRecord) error
+	UnplugPort(r PlugRecord, run RunDir) error
 }
 
 // PlugRecord is what plugging a port did, kept beside the port file
@@ -98,17 +99,24 @@ func (p *Port) Plug(dev string) error {
 		if dev == "" {
 			return fmt.Errorf("%w: port %s: name the tap or veth device to put on %s", ErrInvalidPort, cur.UUID, cur.Plug.Bridge)
 		}
-		r, err := pa.PlugPort(def, cur, dev)
+		r, err := pa.PlugPort(def, cur, dev, n.c.runDirOf(n.name))
 		if err != nil {
 			return err
 		}
 		b, _ := json.Marshal(r)
 		if err := n.c.writeAtomic(n.c.plugFile(n.name, cur.UUID), append(b, '\n')); err != nil {
-			_ = pa.UnplugPort(r)
+			_ = pa.UnplugPort(r, n.c.runDirOf(n.name))
 			return err
 		}
 		return nil
 	})
+}
+
+// Plugged returns what plugging the port did (its device, and the
+// bridge it was put on or that the device was made), nil when the port
+// is not plugged.
+func (p *Port) Plugged() (*PlugRecord, error) {
+	return p.n.c.readPlug(p.n.name, p.def.UUID)
 }
 
 // Unplug undoes Plug: the macvtap device is deleted, or the device
@@ -146,14 +154,14 @@ func (n *Network) unplug(def *netxml.Network, p *netxml.Port) error {
 	if err != nil {
 		return err
 	}
-	if err := pa.UnplugPort(*r); err != nil {
+	if err := pa.UnplugPort(*r, n.c.runDirOf(n.name)); err != nil {
 		return err
 	}
 	return n.c.remove(n.c.plugFile(n.name, p.UUID))
 }
 
 // PlugPort implements PortActivator: it records the plug.
-func (r *Recorder) PlugPort(n *netxml.Network, p *netxml.Port, dev string) (PlugRecord, error) {
+func (r *Recorder) PlugPort(n *netxml.Network, p *netxml.Port, dev string, run RunDir) (PlugRecord, error) {
 	rec := PlugRecord{Dev: dev}
 	step := fmt.Sprintf("plug %s %s", p.UUID, dev)
 	switch p.Plug.Type {
@@ -164,14 +172,12 @@ func (r *Recorder) PlugPort(n *netxml.Network, p *netxml.Port, dev string) (Plug
 		rec.Bridge = p.Plug.Bridge
 		step += " bridge " + p.Plug.Bridge
 	}
-	r.Steps = append(r.Steps, step)
-	return rec, nil
+	return rec, r.record(run, step)
 }
 
 // UnplugPort implements PortActivator.
-func (r *Recorder) UnplugPort(rec PlugRecord) error {
-	r.Steps = append(r.Steps, "unplug "+rec.Dev)
-	return nil
+func (r *Recorder) UnplugPort(rec PlugRecord, run RunDir) error {
+	return r.record(run, "unplug "+rec.Dev)
 }
 
 // unplugAll undoes every plug of a network's ports (a destroy, which

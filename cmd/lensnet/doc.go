@@ -105,6 +105,19 @@
 // $WORK. start --autostart is what contrib/systemd/lensnet-networks.service
 // runs at boot.
 //
+// The port-* verbs (net_port.go) are virsh's net-port-* over vnet's
+// Port: port-create prints virsh's "Network port UUID created from
+// FILE", or with --actual the guest interface's <actual> element, which
+// a manager keeps and gives back to port-create --reclaim after a
+// restart (with --json the result holds both); port-list is virsh's
+// one-column table of UUIDs, its JSON each port's owner, MAC, portgroup
+// and plug; port-delete says "Network port UUID deleted". port-plug,
+// port-unplug and port-usage are lensnet's own, in the same style:
+// port-usage is a table of the network's devices (pool devices with no
+// port included) and their connections, then the ports and the floor
+// reserved. The record engine writes plugs and unplugs to the
+// network's recorded file as it does starts.
+//
 // Nothing is built at start-up: the tables are static data (two init
 // functions only store the help entries' Run, which read the tables
 // that hold them), so a run pays only for the command it runs.

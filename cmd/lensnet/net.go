@@ -24,7 +24,7 @@ import (
 var subNet = subcommand{
 	Name:     "net",
 	Synopsis: netSynopsis,
-	Short:    "manage virtual networks as virsh net-* does: define, start, destroy, autostart, update, DHCP leases",
+	Short:    "manage virtual networks as virsh net-* does: define, start, destroy, autostart, update, DHCP leases, ports",
 	Usage:    func() string { return netFamily.usage() },
 	Run:      runNet,
 }
@@ -41,11 +41,13 @@ var netFamily = family[*netRun]{
 net-* commands do, without libvirt: persistent networks (configuration
 under the root's /etc/lensnet/networks) and transient ones, started with
 a bridge, dnsmasq and an nftables table of their own (runtime state under
-/run/lensnet/network). A network argument is a name or a UUID. Results
-look like virsh's; with --json each is one JSON document on standard
-output, whose fields 'lensnet net COMMAND --help' lists. A failure is one
-line on standard error, "lensnet: MESSAGE", with status 1 (2 for usage
-errors, in --json mode too), and changes nothing.
+/run/lensnet/network), and the ports guests connect by on a running
+network (networkport XML; the port-* commands). A network argument is a
+name or a UUID, PORT a port's UUID. Results look like virsh's; with
+--json each is one JSON document on standard output, whose fields
+'lensnet net COMMAND --help' lists. A failure is one line on standard
+error, "lensnet: MESSAGE", with status 1 (2 for usage errors, in --json
+mode too), and changes nothing.
 `,
 	VerbOptions: true,
 	Verbs: []verb[*netRun]{
@@ -119,6 +121,37 @@ errors, in --json mode too), and changes nothing.
 			Options: []verbOption{
 				{Name: "mac", Value: "MAC", Usage: "only the leases of that MAC address"},
 			}},
+		{Name: "port-create", MinArgs: 2, MaxArgs: 2, Usage: "port-create [--reclaim] [--owner-name NAME] [--owner-uuid UUID] [--actual] " + nameOrUUID + " FILE", Run: (*netRun).portCreate,
+			Short: "create a port on a running network, as virsh net-port-create does, from an XML file (- for standard input) holding networkport XML or a guest's <interface type='network'>: the network allocates its plug (its bridge, or a pool device: the one with the fewest connections, or a free one for passthrough) and the port is kept in the network's run directory; prints \"Network port UUID created from FILE\", or with --actual the guest interface's <actual> element instead",
+			JSON:  `{"network", "uuid", "status": "created", "file", "actual"}, file the XML's ("stdin" for -), actual the guest interface's <actual> element`,
+			Options: []verbOption{
+				{Name: "reclaim", Usage: "take back what the port of the XML's UUID holds (networkport XML with its <plug>, or a guest interface with its portid and <actual>) instead of allocating anew, as a manager restarting with its guests running does; a port that exists is kept as it is"},
+				{Name: "owner-name", Value: "NAME", Usage: "the guest owning a port made from a guest interface (networkport XML names its own owner)"},
+				{Name: "owner-uuid", Value: "UUID", Usage: "that guest's UUID (default: the nil UUID)"},
+				{Name: "actual", Usage: "print the guest interface's <actual> element (the plug, and the settings the port got from its portgroup and the network) instead of the message"},
+			}},
+		{Name: "port-list", MinArgs: 1, MaxArgs: 1, Usage: "port-list [--table|--uuid] " + nameOrUUID, Run: (*netRun).portList,
+			Short: "list a running network's ports, sorted by UUID, in virsh net-port-list's table of UUIDs",
+			JSON:  `an array of {"uuid", "owner_name", "owner_uuid", "mac", "group", "plug", "device", "mode"}: plug the <plug> type (network, bridge, direct or hostdev-pci), device its bridge, pool device or PCI address, mode the macvtap mode of a direct plug; owner_name, group and mode left out when empty`,
+			Options: []verbOption{
+				{Name: "table", Usage: "the table (the default)"},
+				{Name: "uuid", Usage: "print the UUIDs only, one a line"},
+			}},
+		{Name: "port-dumpxml", MinArgs: 2, MaxArgs: 2, Usage: "port-dumpxml " + nameOrUUID + " PORT", Run: (*netRun).portDumpxml,
+			Short: "print a port's networkport XML: its UUID, owner, portgroup, MAC address, merged settings and plug",
+			JSON:  `{"network", "uuid", "xml"}`},
+		{Name: "port-delete", MinArgs: 2, MaxArgs: 2, Usage: "port-delete " + nameOrUUID + " PORT", Run: (*netRun).portDelete,
+			Short: "delete a port, releasing exactly what its creation took (its device's connection, its floor), and unplug it first if it is plugged",
+			JSON:  `{"network", "uuid", "status": "deleted"}`},
+		{Name: "port-plug", MinArgs: 2, MaxArgs: 3, Usage: "port-plug " + nameOrUUID + " PORT [DEVICE]", Run: (*netRun).portPlug,
+			Short: "connect a port on the host (lensnet's own): DEVICE, a tap or veth that exists, is put on the port's bridge; for a direct port a macvtap device called DEVICE (default lnvt and the start of the port's UUID) is made on its pool device in the network's mode; then the port's bandwidth is applied on it",
+			JSON:  `{"network", "uuid", "status": "plugged", "dev", "bridge", "link", "mode"}: bridge the bridge dev was put on, or link and mode the pool device and macvtap mode of a macvtap made; those not so left out`},
+		{Name: "port-unplug", MinArgs: 2, MaxArgs: 2, Usage: "port-unplug " + nameOrUUID + " PORT", Run: (*netRun).portUnplug,
+			Short: "undo port-plug (lensnet's own): the macvtap device is deleted, or the device taken off the bridge, and its traffic control removed",
+			JSON:  `{"network", "uuid", "status": "unplugged", "dev", "bridge"}, bridge the bridge dev was taken off, left out for a macvtap`},
+		{Name: "port-usage", MinArgs: 1, MaxArgs: 1, Usage: "port-usage " + nameOrUUID, Run: (*netRun).portUsage,
+			Short: "print what a running network's ports take (lensnet's own): a table of its devices (its bridge, or its pool devices in pool order, then any other) with the ports connected to each, then the number of ports and the inbound floor reserved of the network's inbound bandwidth",
+			JSON:  `{"network", "ports", "devices", "floor", "inbound"}: devices an array of {"device", "connections"}, floor the reserved inbound floor and inbound the network's inbound peak, else average (left out when it has none), in kB/s`},
 	},
 	Options: `  -r, --root DIR          the file system root: configuration and state go
                           under DIR (default /)
