@@ -203,7 +203,7 @@ func (c *Conn) unplugAll(name string) error {
 			continue
 		}
 		if ok {
-			if err := pa.UnplugPort(*r); err != nil {
+			if err := pa.UnplugPort(*r, c.runDirOf(name)); err != nil {
 				errs = append(errs, err)
 				continue
 			}
