@@ -8,11 +8,11 @@ import (
 
 func TestErrors(t *testing.T) {
 	for in, want := range map[string]string{
-		"":                              "1: no <r> element",
-		"<r>\n<x>\n</r>":                "3: not well-formed XML: element <x> closed by </r>",
-		"<!DOCTYPE r>\n<r/>":            "1: directive <!...> (such as DOCTYPE) not allowed",
-		"<r/>\n<?pi x?>":                "2: processing instruction <?pi?> not allowed",
-		"<r/>\ntext":                    "2: text outside the root element",
+		"":                             "1: no <r> element",
+		"<r>\n<x>\n</r>":               "3: not well-formed XML: element <x> closed by </r>",
+		"<!DOCTYPE r>\n<r/>":           "1: directive <!...> (such as DOCTYPE) not allowed",
+		"<r/>\n<?pi x?>":               "2: processing instruction <?pi?> not allowed",
+		"<r/>\ntext":                   "2: text outside the root element",
 		"<r><r><r><r></r></r></r></r>": "1: elements nested too deeply",
 	} {
 		_, err := Scan([]byte(in), "r", 3)
