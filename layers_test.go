@@ -41,7 +41,7 @@ var layers = map[string][]string{
 	"lens/lang":                  {"regular", "tree", "lens", "lens/source", "lens/syntax"},
 	".":                          {"regular", "tree", "lens", "lens/source", "lens/lang", "lenses"},
 	"xform":                      {"tree"},
-	"backends":                   {"tree", "xform"},
+	"backends":                   {".", "tree", "xform"},
 	"backends/backendstest":      {},
 	"backends/initscripts":       {".", "tree", "xform", "backends"},
 	"iface":                      {".", "iface/ifxml", "backends"},

@@ -23,13 +23,6 @@ var loadRules = sync.OnceValues(func() (*xform.Rules, error) {
 	return xform.Parse("debian.xf", rulesText, funcs)
 })
 
-// ModprobeDir holds the bonding alias lines; NewAliasFile is where a
-// missing one is written (as netcf does on Debian too).
-const (
-	ModprobeDir  = "/etc/modprobe.d"
-	NewAliasFile = ModprobeDir + "/netcf.conf"
-)
-
 // Driver is the debian regime on one root. It reads the files when
 // opened (and on Reload); Define and Undefine save what they change.
 // Not safe for concurrent use.

@@ -32,12 +32,6 @@ var loadRules = sync.OnceValues(func() (*xform.Rules, error) {
 // Dir is where the ifcfg files are.
 const Dir = "/etc/sysconfig/network-scripts"
 
-// ModprobeDir holds the bonding alias lines; NewAliasFile is where a
-// missing one is written.
-const (
-	ModprobeDir  = "/etc/modprobe.d"
-	NewAliasFile = ModprobeDir + "/netcf.conf"
-)
 
 // backup and editor files are not configuration
 var excluded = []string{"*~", "*.bak", "*.orig", "*.rpmnew", "*.rpmorig", "*.rpmsave", "*.augnew", "*.augsave", "*.dpkg-*"}
