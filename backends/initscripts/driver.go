@@ -32,7 +32,6 @@ var loadRules = sync.OnceValues(func() (*xform.Rules, error) {
 // Dir is where the ifcfg files are.
 const Dir = "/etc/sysconfig/network-scripts"
 
-
 // backup and editor files are not configuration
 var excluded = []string{"*~", "*.bak", "*.orig", "*.rpmnew", "*.rpmorig", "*.rpmsave", "*.augnew", "*.augsave", "*.dpkg-*"}
 
