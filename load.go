@@ -57,11 +57,40 @@ func (h *Handle) Load() (err error) {
 }
 
 func (h *Handle) load() error {
+	h.lz = nil
+	c := h.claimFiles(false)
+	defer func() { h.made = nil }()
+	for i, r := range h.readFiles(c.todo, c.claimed) {
+		h.attach(c.todo[i], c.claimed[c.todo[i]], r)
+	}
+	tree.ClearChanges(h.filesNode()) // nothing loaded counts as modified
+	return nil
+}
+
+// claims are the outcome of a load's claim phase: the files to read,
+// in the order they come into /files, and which transform reads each.
+type claims struct {
+	todo    []string
+	claimed map[string]*xform
+}
+
+// claimFiles is the first half of a load: it empties /files and
+// /augeas/files, globs the transforms' files and decides which
+// transform reads which file, recording the errors of files two
+// transforms claim (not read) and of explicit transforms whose lens is
+// missing. h.made is set for the rest of the load.
+//
+// A transform whose lens fails claims no file, as if it had not been
+// autoloaded. With deferLens, an autoloaded transform's lens is
+// compiled here only for files another transform claims too (where
+// it decides which claims the file); a file only it claims is listed,
+// and fails when it is read, which shows the same: no /files node, no
+// /augeas/files entry, the error under /augeas/load.
+func (h *Handle) claimFiles(deferLens bool) claims {
 	h.filesNode().SetChildren(nil)
 	h.files = map[string]*fileRec{}
 	h.failed = map[string]bool{}
 	h.made = map[dirKey]*tree.Node{}
-	defer func() { h.made = nil }()
 	sp, _ := h.metaValue("span")
 	h.spans = sp == "enable"
 	meta := h.metaNode("files")
@@ -70,6 +99,28 @@ func (h *Handle) load() error {
 	h.metaNode("load")
 	xfs := h.transforms()
 	globbed, regular := h.globAll(xfs)
+	var shared map[string]bool // files more than one transform claims
+	if deferLens {
+		shared = map[string]bool{}
+		first := map[string]*xform{}
+		for _, x := range xfs {
+			for _, g := range x.filter {
+				if !g.Include {
+					continue
+				}
+				for _, p := range globbed[g.Pattern] {
+					if !x.filter.Matches(p) || !regular[p] {
+						continue
+					}
+					if f, ok := first[p]; !ok {
+						first[p] = x
+					} else if f != x {
+						shared[p] = true
+					}
+				}
+			}
+		}
+	}
 	claimed := map[string]*xform{}
 	var paths []string
 	for _, x := range xfs {
@@ -94,12 +145,14 @@ func (h *Handle) load() error {
 				if !x.filter.Matches(p) || !regular[p] {
 					continue
 				}
-				if _, err := h.lensOf(x); err != nil {
-					// a module whose lens fails claims no file, as if
-					// it had not been autoloaded (autoload reads only
-					// its filter); the error is under /augeas/load
-					h.setLoadError(x, err)
-					break globs
+				if !deferLens || shared[p] {
+					if _, err := h.lensOf(x); err != nil {
+						// a module whose lens fails claims no file, as if
+						// it had not been autoloaded (autoload reads only
+						// its filter); the error is under /augeas/load
+						h.setLoadError(x, err)
+						break globs
+					}
 				}
 				if prev, ok := claimed[p]; ok && prev != x {
 					h.failed[p] = true
@@ -119,11 +172,7 @@ func (h *Handle) load() error {
 			todo = append(todo, p)
 		}
 	}
-	for i, r := range h.readFiles(todo, claimed) {
-		h.attach(todo[i], claimed[todo[i]], r)
-	}
-	tree.ClearChanges(h.filesNode()) // nothing loaded counts as modified
-	return nil
+	return claims{todo: todo, claimed: claimed}
 }
 
 // loadFile reads one file with its transform's lens.
@@ -363,6 +412,7 @@ func claim(xfs []*xform, p string) *xform {
 // of it before, as augtool's load-file. Parse errors are recorded as
 // Load records them (Errors).
 func (h *Handle) LoadFile(p string) error {
+	h.loadAll()
 	x := claim(h.transforms(), p)
 	if x == nil {
 		return fmt.Errorf("can not determine lens to load file %s: %w", p, ErrNoLens)

@@ -65,6 +65,7 @@ func (m SaveMode) fileMode() (fm files.Mode, ok bool) {
 // put_failed, write_failed, remove_failed, load_failed for a file that
 // did not load, lens_failed for a new file whose lens fails).
 func (h *Handle) Save() error {
+	h.loadAll()
 	mode, err := h.saveMode()
 	if err != nil {
 		return err
