@@ -3,6 +3,7 @@ package lensnet
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -98,32 +99,24 @@ func (h *Handle) claimFiles(deferLens bool) claims {
 	h.made[dirKey{h.augeasNode(), "files"}] = meta
 	h.metaNode("load")
 	xfs := h.transforms()
-	globbed, regular := h.globAll(xfs)
+	lists := h.globAll(xfs)
 	var shared map[string]bool // files more than one transform claims
 	if deferLens {
 		shared = map[string]bool{}
 		first := map[string]*xform{}
-		for _, x := range xfs {
-			for _, g := range x.filter {
-				if !g.Include {
-					continue
-				}
-				for _, p := range globbed[g.Pattern] {
-					if !x.filter.Matches(p) || !regular[p] {
-						continue
-					}
-					if f, ok := first[p]; !ok {
-						first[p] = x
-					} else if f != x {
-						shared[p] = true
-					}
+		for i, x := range xfs {
+			for _, p := range lists[i] {
+				if f, ok := first[p]; !ok {
+					first[p] = x
+				} else if f != x {
+					shared[p] = true
 				}
 			}
 		}
 	}
 	claimed := map[string]*xform{}
 	var paths []string
-	for _, x := range xfs {
+	for i, x := range xfs {
 		if e := child(x.node, "error"); e != nil {
 			e.Detach()
 		}
@@ -136,34 +129,25 @@ func (h *Handle) claimFiles(deferLens bool) claims {
 				continue
 			}
 		}
-	globs:
-		for _, g := range x.filter {
-			if !g.Include {
+		for _, p := range lists[i] {
+			if !deferLens || shared[p] {
+				if _, err := h.lensOf(x); err != nil {
+					// a module whose lens fails claims no file, as if
+					// it had not been autoloaded (autoload reads only
+					// its filter); the error is under /augeas/load
+					h.setLoadError(x, err)
+					break
+				}
+			}
+			if prev, ok := claimed[p]; ok && prev != x {
+				h.failed[p] = true
+				h.setError(p, "mxfm_load", "Lenses "+prev.name+" and "+x.name+" could be used to load this file")
 				continue
 			}
-			for _, p := range globbed[g.Pattern] {
-				if !x.filter.Matches(p) || !regular[p] {
-					continue
-				}
-				if !deferLens || shared[p] {
-					if _, err := h.lensOf(x); err != nil {
-						// a module whose lens fails claims no file, as if
-						// it had not been autoloaded (autoload reads only
-						// its filter); the error is under /augeas/load
-						h.setLoadError(x, err)
-						break globs
-					}
-				}
-				if prev, ok := claimed[p]; ok && prev != x {
-					h.failed[p] = true
-					h.setError(p, "mxfm_load", "Lenses "+prev.name+" and "+x.name+" could be used to load this file")
-					continue
-				}
-				if _, ok := claimed[p]; !ok {
-					paths = append(paths, p)
-				}
-				claimed[p] = x
+			if _, ok := claimed[p]; !ok {
+				paths = append(paths, p)
 			}
+			claimed[p] = x
 		}
 	}
 	var todo []string
@@ -225,14 +209,17 @@ func (h *Handle) readFiles(paths []string, claimed map[string]*xform) []readResu
 	return out
 }
 
-// globAll expands every include glob of the transforms once and tells
-// which of the files their filters keep are regular files (looked up in
-// parallel: with 10,000 files the lookups are a good part of a load).
-func (h *Handle) globAll(xfs []*xform) (map[string][]string, map[string]bool) {
+// globAll expands every include glob of the transforms once and lists,
+// for each transform, the regular files its filter keeps, glob by glob
+// in the order globbing finds them (a file two of its globs find comes
+// twice). Whether a file is regular is looked up in parallel: with
+// 10,000 files the lookups are a good part of a load.
+func (h *Handle) globAll(xfs []*xform) [][]string {
 	globbed := map[string][]string{}
 	seen := map[string]bool{}
 	var cands []string
-	for _, x := range xfs {
+	lists := make([][]string, len(xfs))
+	for i, x := range xfs {
 		for _, g := range x.filter {
 			if !g.Include {
 				continue
@@ -243,7 +230,11 @@ func (h *Handle) globAll(xfs []*xform) (map[string][]string, map[string]bool) {
 				globbed[g.Pattern] = ms
 			}
 			for _, p := range ms {
-				if !seen[p] && x.filter.Matches(p) {
+				if !x.filter.Matches(p) {
+					continue
+				}
+				lists[i] = append(lists[i], p)
+				if !seen[p] {
 					seen[p] = true
 					cands = append(cands, p)
 				}
@@ -259,7 +250,10 @@ func (h *Handle) globAll(xfs []*xform) (map[string][]string, map[string]bool) {
 	for i, p := range cands {
 		regular[p] = isReg[i]
 	}
-	return globbed, regular
+	for i, l := range lists {
+		lists[i] = slices.DeleteFunc(l, func(p string) bool { return !regular[p] })
+	}
+	return lists
 }
 
 // attach puts a read file's tree under /files and its metadata under
