@@ -382,6 +382,7 @@ func (h *Handle) setError(p, kind, msg string) *tree.Node {
 // newError stores /augeas/files/<p>/error = kind, replacing an earlier
 // one, and returns the error node.
 func (h *Handle) newError(p, kind string) *tree.Node {
+	h.loadAll() // the entries of the other files come first
 	meta := h.mkdirs(h.augeasNode(), "/files"+p)
 	if old := child(meta, "error"); old != nil {
 		old.Detach()

@@ -24,8 +24,13 @@ import (
 //     places a node among its siblings.
 //   - Any other path (/augeas, "/", a wildcard or // right under
 //     /files, .., a sibling axis, a variable, a relative path elsewhere)
-//     reads every file first; so do Save, Errors, Info, Load,
-//     LoadFile and Transform.
+//     reads every file first; so do Errors, Info, Load, LoadFile and
+//     Transform, and anything that writes under /augeas/files (Save
+//     when a file fails to save, is removed or is new).
+//
+// Save needs no more: a file not read is unchanged, and saving the
+// files that changed writes nothing under /augeas/files unless one
+// fails (an error), goes (its entry goes) or is new (its entry comes).
 //
 // A file that fails to read has no node after a full load: its node
 // goes when it is read, with a folder left empty, and a folder whose
@@ -122,6 +127,7 @@ func (h *Handle) loadAll() {
 		}
 	}
 	h.read(all)
+	h.lz = nil // before the entries: writing one reads every file first
 	h.made = lz.made
 	defer func() { h.made = nil }()
 	for i, p := range lz.todo {
@@ -137,7 +143,6 @@ func (h *Handle) loadAll() {
 			h.addFileMeta(p, x, r.lens, r.mtime)
 		}
 	}
-	h.lz = nil
 }
 
 // needPath reads what the path p can reach before it is evaluated

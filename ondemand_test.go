@@ -122,17 +122,45 @@ func TestOnDemandReach(t *testing.T) {
 		{"setm's relative path going up", func(h *Handle) error { _, err := h.SetMultiple("/files/etc/hosts/*", "../x", "z"); return err }, "all"},
 		{"errors", func(h *Handle) error { h.Errors(); return nil }, "all"},
 		{"info", func(h *Handle) error { h.Info(); return nil }, "all"},
-		{"save", func(h *Handle) error { return h.Save() }, "all"},
+		{"save of nothing", func(h *Handle) error { return h.Save() }, ""},
+		{"save of an edit", func(h *Handle) error {
+			if err := h.Set("/files/etc/hosts/1/ipaddr", "127.0.0.2"); err != nil {
+				return err
+			}
+			return h.Save()
+		}, "/etc/hosts"},
+		{"save of a file that does not fit its lens", func(h *Handle) error {
+			if err := h.Set("/files/etc/hosts/1/bogus", "x"); err != nil {
+				return err
+			}
+			return h.Save()
+		}, "all"},
+		{"save of a removed file", func(h *Handle) error {
+			if _, err := h.Remove("/files/etc/hosts"); err != nil {
+				return err
+			}
+			return h.Save()
+		}, "all"},
+		{"save of a new file", func(h *Handle) error {
+			if err := h.Set("/files/etc/h/new/1/ipaddr", "1.1.1.1"); err != nil {
+				return err
+			}
+			if err := h.Set("/files/etc/h/new/1/canonical", "new"); err != nil {
+				return err
+			}
+			return h.Save()
+		}, "all"},
 		{"transform", func(h *Handle) error { return h.Transform("Hosts incl /etc/more") }, "all"},
 		{"load file", func(h *Handle) error { return h.LoadFile("/etc/hosts") }, "all"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := memRoot(t, onDemandFiles)
-			full, lazy := openOnDemand(t, fsys, false), openOnDemand(t, fsys, true)
+			full := openOnDemand(t, memRoot(t, onDemandFiles), false)
+			lazy := openOnDemand(t, memRoot(t, onDemandFiles), true)
 			errFull, errLazy := tt.do(full), tt.do(lazy)
 			assert.Equal(t, errFull, errLazy)
 			assert.Equal(t, tt.read, readSoFar(lazy))
+			assert.Equal(t, full.Saved(), lazy.Saved())
 			assert.Equal(t, wholeTree(t, full), wholeTree(t, lazy))
 		})
 	}

@@ -240,6 +240,7 @@ func (h *Handle) autoload() error {
 		}
 	}
 	sort.Strings(names)
+	h.ld.Preload(names)
 	for _, n := range names {
 		a, err := h.ld.Autoload(strings.ToUpper(n[:1]) + n[1:])
 		if err != nil {
