@@ -63,7 +63,9 @@ type Options struct {
 	// reads which file and builds /files without their trees, and each
 	// file is read the first time a verb's path can reach it; a path
 	// that can reach any file (/augeas, a wildcard right under /files,
-	// a variable...) and Save, Errors and Info read them all first.
+	// a variable...), Errors and Info read them all first, and so
+	// does Save when it writes under /augeas/files (a file that fails
+	// to save, a removed or a new file).
 	// Nothing a caller sees differs from a full load (ondemand.go has
 	// the rule). Nodes reached from the nodes MatchNodes returns by
 	// other means than a path (Parent, their siblings) may stand for
