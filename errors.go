@@ -81,6 +81,7 @@ func (e *FileError) Unwrap() error { return e.Err }
 // transform, e.g. Hosts) and of store (Path the tree path stored to,
 // without its leading "/"), in that order.
 func (h *Handle) Errors() []*FileError {
+	h.loadAll()
 	var out []*FileError
 	var walk func(n *tree.Node, p string)
 	walk = func(n *tree.Node, p string) {

@@ -3,6 +3,7 @@ package lensnet
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -57,11 +58,40 @@ func (h *Handle) Load() (err error) {
 }
 
 func (h *Handle) load() error {
+	h.lz = nil
+	c := h.claimFiles(false)
+	defer func() { h.made = nil }()
+	for i, r := range h.readFiles(c.todo, c.claimed) {
+		h.attach(c.todo[i], c.claimed[c.todo[i]], r)
+	}
+	tree.ClearChanges(h.filesNode()) // nothing loaded counts as modified
+	return nil
+}
+
+// claims are the outcome of a load's claim phase: the files to read,
+// in the order they come into /files, and which transform reads each.
+type claims struct {
+	todo    []string
+	claimed map[string]*xform
+}
+
+// claimFiles is the first half of a load: it empties /files and
+// /augeas/files, globs the transforms' files and decides which
+// transform reads which file, recording the errors of files two
+// transforms claim (not read) and of explicit transforms whose lens is
+// missing. h.made is set for the rest of the load.
+//
+// A transform whose lens fails claims no file, as if it had not been
+// autoloaded. With deferLens, an autoloaded transform's lens is
+// compiled here only for files another transform claims too (where
+// it decides which claims the file); a file only it claims is listed,
+// and fails when it is read, which shows the same: no /files node, no
+// /augeas/files entry, the error under /augeas/load.
+func (h *Handle) claimFiles(deferLens bool) claims {
 	h.filesNode().SetChildren(nil)
 	h.files = map[string]*fileRec{}
 	h.failed = map[string]bool{}
 	h.made = map[dirKey]*tree.Node{}
-	defer func() { h.made = nil }()
 	sp, _ := h.metaValue("span")
 	h.spans = sp == "enable"
 	meta := h.metaNode("files")
@@ -69,10 +99,24 @@ func (h *Handle) load() error {
 	h.made[dirKey{h.augeasNode(), "files"}] = meta
 	h.metaNode("load")
 	xfs := h.transforms()
-	globbed, regular := h.globAll(xfs)
+	lists := h.globAll(xfs)
+	var shared map[string]bool // files more than one transform claims
+	if deferLens {
+		shared = map[string]bool{}
+		first := map[string]*xform{}
+		for i, x := range xfs {
+			for _, p := range lists[i] {
+				if f, ok := first[p]; !ok {
+					first[p] = x
+				} else if f != x {
+					shared[p] = true
+				}
+			}
+		}
+	}
 	claimed := map[string]*xform{}
 	var paths []string
-	for _, x := range xfs {
+	for i, x := range xfs {
 		if e := child(x.node, "error"); e != nil {
 			e.Detach()
 		}
@@ -85,32 +129,25 @@ func (h *Handle) load() error {
 				continue
 			}
 		}
-	globs:
-		for _, g := range x.filter {
-			if !g.Include {
-				continue
-			}
-			for _, p := range globbed[g.Pattern] {
-				if !x.filter.Matches(p) || !regular[p] {
-					continue
-				}
+		for _, p := range lists[i] {
+			if !deferLens || shared[p] {
 				if _, err := h.lensOf(x); err != nil {
 					// a module whose lens fails claims no file, as if
 					// it had not been autoloaded (autoload reads only
 					// its filter); the error is under /augeas/load
 					h.setLoadError(x, err)
-					break globs
+					break
 				}
-				if prev, ok := claimed[p]; ok && prev != x {
-					h.failed[p] = true
-					h.setError(p, "mxfm_load", "Lenses "+prev.name+" and "+x.name+" could be used to load this file")
-					continue
-				}
-				if _, ok := claimed[p]; !ok {
-					paths = append(paths, p)
-				}
-				claimed[p] = x
 			}
+			if prev, ok := claimed[p]; ok && prev != x {
+				h.failed[p] = true
+				h.setError(p, "mxfm_load", "Lenses "+prev.name+" and "+x.name+" could be used to load this file")
+				continue
+			}
+			if _, ok := claimed[p]; !ok {
+				paths = append(paths, p)
+			}
+			claimed[p] = x
 		}
 	}
 	var todo []string
@@ -119,11 +156,7 @@ func (h *Handle) load() error {
 			todo = append(todo, p)
 		}
 	}
-	for i, r := range h.readFiles(todo, claimed) {
-		h.attach(todo[i], claimed[todo[i]], r)
-	}
-	tree.ClearChanges(h.filesNode()) // nothing loaded counts as modified
-	return nil
+	return claims{todo: todo, claimed: claimed}
 }
 
 // loadFile reads one file with its transform's lens.
@@ -176,14 +209,17 @@ func (h *Handle) readFiles(paths []string, claimed map[string]*xform) []readResu
 	return out
 }
 
-// globAll expands every include glob of the transforms once and tells
-// which of the files their filters keep are regular files (looked up in
-// parallel: with 10,000 files the lookups are a good part of a load).
-func (h *Handle) globAll(xfs []*xform) (map[string][]string, map[string]bool) {
+// globAll expands every include glob of the transforms once and lists,
+// for each transform, the regular files its filter keeps, glob by glob
+// in the order globbing finds them (a file two of its globs find comes
+// twice). Whether a file is regular is looked up in parallel: with
+// 10,000 files the lookups are a good part of a load.
+func (h *Handle) globAll(xfs []*xform) [][]string {
 	globbed := map[string][]string{}
 	seen := map[string]bool{}
 	var cands []string
-	for _, x := range xfs {
+	lists := make([][]string, len(xfs))
+	for i, x := range xfs {
 		for _, g := range x.filter {
 			if !g.Include {
 				continue
@@ -194,7 +230,11 @@ func (h *Handle) globAll(xfs []*xform) (map[string][]string, map[string]bool) {
 				globbed[g.Pattern] = ms
 			}
 			for _, p := range ms {
-				if !seen[p] && x.filter.Matches(p) {
+				if !x.filter.Matches(p) {
+					continue
+				}
+				lists[i] = append(lists[i], p)
+				if !seen[p] {
 					seen[p] = true
 					cands = append(cands, p)
 				}
@@ -210,7 +250,10 @@ func (h *Handle) globAll(xfs []*xform) (map[string][]string, map[string]bool) {
 	for i, p := range cands {
 		regular[p] = isReg[i]
 	}
-	return globbed, regular
+	for i, l := range lists {
+		lists[i] = slices.DeleteFunc(l, func(p string) bool { return !regular[p] })
+	}
+	return lists
 }
 
 // attach puts a read file's tree under /files and its metadata under
@@ -339,6 +382,7 @@ func (h *Handle) setError(p, kind, msg string) *tree.Node {
 // newError stores /augeas/files/<p>/error = kind, replacing an earlier
 // one, and returns the error node.
 func (h *Handle) newError(p, kind string) *tree.Node {
+	h.loadAll() // the entries of the other files come first
 	meta := h.mkdirs(h.augeasNode(), "/files"+p)
 	if old := child(meta, "error"); old != nil {
 		old.Detach()
@@ -363,6 +407,7 @@ func claim(xfs []*xform, p string) *xform {
 // of it before, as augtool's load-file. Parse errors are recorded as
 // Load records them (Errors).
 func (h *Handle) LoadFile(p string) error {
+	h.loadAll()
 	x := claim(h.transforms(), p)
 	if x == nil {
 		return fmt.Errorf("can not determine lens to load file %s: %w", p, ErrNoLens)

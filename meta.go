@@ -123,6 +123,7 @@ type Info struct {
 // Info describes the handle: version, root, lens search path, context
 // and the number of loaded files.
 func (h *Handle) Info() Info {
+	h.loadAll()
 	in := Info{Version: AugeasVersion, Context: h.Context()}
 	in.Root, _ = h.metaValue("root")
 	for _, d := range h.ld.Path() {

@@ -59,6 +59,19 @@ type Options struct {
 	// wants. The interface backends set it.
 	KeepLayout bool
 
+	// OnDemand makes Open read no file: it decides which transform
+	// reads which file and builds /files without their trees, and each
+	// file is read the first time a verb's path can reach it; a path
+	// that can reach any file (/augeas, a wildcard right under /files,
+	// a variable...), Errors and Info read them all first, and so
+	// does Save when it writes under /augeas/files (a file that fails
+	// to save, a removed or a new file).
+	// Nothing a caller sees differs from a full load (ondemand.go has
+	// the rule). Nodes reached from the nodes MatchNodes returns by
+	// other means than a path (Parent, their siblings) may stand for
+	// files not read yet.
+	OnDemand bool
+
 	// LazyMin is the file size from which Load leaves the levels below
 	// a file's top-level nodes unread until something looks at them
 	// (lens.GetLazy): a command that changes one stanza of a large
@@ -69,7 +82,8 @@ type Options struct {
 
 // Handle is an open root: the tree of the loaded files under /files
 // and Augeas's metadata under /augeas. Handles are not safe for
-// concurrent use.
+// concurrent use: not even the verbs that only read, which may read
+// files into the tree (Options.OnDemand).
 type Handle struct {
 	fs     afero.Fs
 	ld     *lang.Loader
@@ -85,6 +99,8 @@ type Handle struct {
 	made  map[dirKey]*tree.Node
 	vars  tree.Vars // DefineVariable / DefineNode
 	paths pathCache // the parses of the path strings used last
+
+	lz *onDemand // the files not read yet (Options.OnDemand); nil once all are
 
 	lazyMin    int  // Options.LazyMin, with its default applied
 	keepLayout bool // Options.KeepLayout
@@ -161,7 +177,15 @@ func Open(opts Options) (*Handle, error) {
 			return nil, err
 		}
 	}
-	if !opts.NoLoad {
+	switch {
+	case opts.NoLoad:
+	case opts.OnDemand:
+		if b, ok := h.fs.(files.Batcher); ok {
+			b.Batch(h.deferLoad)
+		} else {
+			h.deferLoad()
+		}
+	default:
 		if err := h.Load(); err != nil {
 			return nil, err
 		}
@@ -218,6 +242,7 @@ func (h *Handle) autoload() error {
 		}
 	}
 	sort.Strings(names)
+	h.ld.Preload(names)
 	for _, n := range names {
 		a, err := h.ld.Autoload(strings.ToUpper(n[:1]) + n[1:])
 		if err != nil {
@@ -265,7 +290,10 @@ const defaultLazyMin = 64 << 10
 
 // Transform adds a transform written as augtool's -t takes it,
 // "Lens incl GLOB" or "Lens excl GLOB"; Load applies it.
-func (h *Handle) Transform(spec string) error { return h.addTransform(spec) }
+func (h *Handle) Transform(spec string) error {
+	h.loadAll()
+	return h.addTransform(spec)
+}
 
 // addLoad adds the globs of filter to the transform /augeas/load/<key>,
 // creating it with lensName, or giving it lensName, as augtool's

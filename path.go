@@ -9,6 +9,7 @@ import (
 // match evaluates a path; relative paths start at /augeas/context
 // (/files unless changed).
 func (h *Handle) match(p string) ([]*tree.Node, error) {
+	h.needPath(p)
 	ctx, err := h.contextNode(false)
 	if err != nil {
 		return nil, err
@@ -19,6 +20,7 @@ func (h *Handle) match(p string) ([]*tree.Node, error) {
 // createAtContext makes the node p names, relative paths starting at
 // /augeas/context.
 func (h *Handle) createAtContext(p string) (*tree.Node, error) {
+	h.needPath(p)
 	ctx, err := h.contextNode(true)
 	if err != nil {
 		return nil, err
@@ -28,6 +30,7 @@ func (h *Handle) createAtContext(p string) (*tree.Node, error) {
 
 // matchPath is match of a compiled path.
 func (h *Handle) matchPath(px *tree.Path) ([]*tree.Node, error) {
+	h.needParsed(px, false)
 	ctx, err := h.contextNode(false)
 	if err != nil {
 		return nil, err
@@ -49,6 +52,7 @@ func (h *Handle) matchAt(ctx *tree.Node, p string) ([]*tree.Node, error) {
 // names a node that exists (when it does not, a relative path is made
 // under the context, made first).
 func (h *Handle) matchOrCreate(p string) ([]*tree.Node, error) {
+	h.needPath(p)
 	ctx, err := h.contextNode(false)
 	if err != nil {
 		return nil, err
@@ -62,6 +66,7 @@ func (h *Handle) matchOrCreate(p string) ([]*tree.Node, error) {
 
 // matchOrCreatePath is matchOrCreate of a compiled path.
 func (h *Handle) matchOrCreatePath(px *tree.Path) ([]*tree.Node, error) {
+	h.needParsed(px, false)
 	ctx, err := h.contextNode(false)
 	if err != nil {
 		return nil, err

@@ -235,6 +235,7 @@ func (h *Handle) saveError(p, kind string, err error) *FileError {
 // dropMeta removes /augeas/files<p> (its parents stay), as Augeas does
 // when a save removed the file.
 func (h *Handle) dropMeta(p string) {
+	h.loadAll() // the entries of the other files come first
 	n := h.augeasNode()
 	for _, l := range strings.Split("files"+p, "/") {
 		if n = child(n, l); n == nil {
@@ -263,6 +264,7 @@ func (h *Handle) saveNew(fresh []freshFile, mode files.Mode, saved *[]string) []
 		}
 		// as Augeas: the new file's entry under /augeas/files, with
 		// mtime 0 until it is written
+		h.loadAll() // after the entries of the files read
 		meta := h.mkdirs(h.augeasNode(), "/files"+cp)
 		if child(meta, "path") == nil {
 			h.addFileMeta(cp, f.xf, l, 0)
@@ -353,6 +355,19 @@ func (h *Handle) Preview(p string) (string, error) {
 	root := tree.NewHidden()
 	root.SetChildren(cloneKids(node))
 	return rec.lens.Put(root, rec.text)
+}
+
+// Saved returns the files the last Save wrote (or would have, in
+// noop mode), as /files paths: /augeas/events/saved.
+func (h *Handle) Saved() []string {
+	// only /augeas/events: no file needs reading (Options.OnDemand)
+	ns, _ := tree.MustParsePath("/augeas/events/saved").MatchVars(h.root, tree.Vars{})
+	out := []string{}
+	for _, n := range ns {
+		v, _ := n.Value()
+		out = append(out, v)
+	}
+	return out
 }
 
 // saveMode reads /augeas/save.

@@ -19,6 +19,7 @@ func (h *Handle) DefineVariable(name, expr string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	h.needParsed(px, false)
 	ctx, err := h.contextNode(false)
 	if err != nil {
 		return 0, err
@@ -79,6 +80,7 @@ func (h *Handle) setm(base, sub string, value *string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	h.needSub(sub)
 	count := 0
 	for _, b := range bs {
 		ns, err := h.matchAt(b, sub)
@@ -224,6 +226,9 @@ func (h *Handle) Insert(p, label string, before bool) error {
 			return err
 		}
 		return fmt.Errorf("%s: %w", label, ErrInvalidLabel)
+	}
+	if px, err := h.parse(p); err == nil {
+		h.needParsed(px, true) // the node goes among its siblings
 	}
 	n, err := h.one(p)
 	if err != nil {

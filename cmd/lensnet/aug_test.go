@@ -186,6 +186,19 @@ func TestAugtoolDifferential(t *testing.T) {
 			assert.Equal(t, status, lstatus, "exit status, files read lazily")
 			assert.Equal(t, readTree(t, ours), readTree(t, lazy), "files afterwards, files read lazily")
 
+			// and so does reading every file at start instead of when a
+			// command's path reaches it
+			all := copyTree(t, src)
+			var fout, ferr bytes.Buffer
+			var fstatus []int
+			for _, extra := range runs {
+				fstatus = append(fstatus, runWith(config{loadAll: true}, argv(all, extra), strings.NewReader(script), &fout, &ferr))
+			}
+			assert.Equal(t, norm(&out, ours), norm(&fout, all), "stdout, every file read at start")
+			assert.Equal(t, norm(&errOut, ours), norm(&ferr, all), "stderr, every file read at start")
+			assert.Equal(t, status, fstatus, "exit status, every file read at start")
+			assert.Equal(t, readTree(t, ours), readTree(t, all), "files afterwards, every file read at start")
+
 			wantOut, gotOut := norm(&aout, theirs), norm(&out, ours)
 			wantErr, gotErr := norm(&aerr, theirs), norm(&errOut, ours)
 			oursFiles, theirFiles := readTree(t, ours), readTree(t, theirs)

@@ -49,12 +49,7 @@ func (s *shell) save(auto, quiet bool) error {
 		s.p.saveFailed(err, auto)
 		return err
 	}
-	saved, _ := s.h.MatchNodes("/augeas/events/saved")
-	files := []string{}
-	for _, n := range saved {
-		v, _ := n.Value()
-		files = append(files, v)
-	}
+	files := s.h.Saved()
 	if !quiet || len(files) > 0 {
 		s.p.saved(files)
 	}

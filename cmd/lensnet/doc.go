@@ -12,6 +12,15 @@
 // tests call in-process; a run's test switches come in a config, never
 // in package variables.
 //
+// # Loading
+//
+// Augtool's mode opens its handle with lensnet.Options.OnDemand: a file
+// is read when a command's path can reach it, and everything is read
+// first for paths that can reach any file (the rule is in the lensnet
+// package's ondemand.go). What a run shows and writes is what loading
+// every file at start gives; LENSNET_LOAD=all in the environment does
+// that instead (config.loadAll in tests, which run both ways).
+//
 // # Two tables
 //
 // The top level is the table subcommands (run.go): a first argument

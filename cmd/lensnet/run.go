@@ -13,6 +13,10 @@ type config struct {
 	// opens: 0, the handle's default, except in tests that read every
 	// file lazily.
 	lazyMin int
+	// loadAll reads every file at start, as LENSNET_LOAD=all does;
+	// otherwise files are read when a command's path can reach them
+	// (lensnet.Options.OnDemand).
+	loadAll bool
 }
 
 // run is the whole command, callable from tests. It returns the exit

@@ -32,6 +32,18 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, p)
 }
 
+// TestScriptsLoadAll runs the same scripts reading every file at start
+// (LENSNET_LOAD=all) instead of when a command's path reaches it: they
+// must give the same output, status and files.
+func TestScriptsLoadAll(t *testing.T) {
+	p := scriptParams()
+	p.Setup = func(env *testscript.Env) error {
+		env.Setenv("LENSNET_LOAD", "all")
+		return nil
+	}
+	testscript.Run(t, p)
+}
+
 // TestScriptsLazy runs the same scripts with every file read lazily
 // (lensnet reads only files of 64 KiB and more so by default): they
 // must give the same output, status and files.

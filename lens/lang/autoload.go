@@ -3,8 +3,10 @@ package lang
 import (
 	"fmt"
 	"math"
+	"path/filepath"
 	"strings"
 
+	"github.com/lensnet/lensnet/internal/workers"
 	"github.com/lensnet/lensnet/lens/source"
 	"github.com/lensnet/lensnet/lens/syntax"
 )
@@ -181,4 +183,49 @@ func (ld *Loader) lazyGlobal(m *Module, name string, own bool, at source.Span) (
 		b.busy, b.done = false, true
 	}
 	return b.val, true, b.err
+}
+
+// Preload reads and parses the modules called names several at a time
+// (over the processors), so that Autoload and Load, which take one
+// module at a time, find them parsed: reading the autoload filters of
+// a whole library is mostly parsing it. Modules known already, missing,
+// or that fail to read or parse are left alone: Autoload and Load meet
+// them as before and report them.
+func (ld *Loader) Preload(names []string) {
+	ld.mu.Lock()
+	defer ld.mu.Unlock()
+	var todo []string
+	for _, n := range names {
+		if _, ok := ld.modules[strings.ToLower(n)]; !ok {
+			todo = append(todo, n)
+		}
+	}
+	type parsed struct {
+		file string
+		ast  *syntax.Module
+	}
+	out := make([]parsed, len(todo))
+	workers.Each(len(todo), func(i int) {
+		d, file, b, err := ld.find(todo[i])
+		if err != nil {
+			return
+		}
+		if d.Name != "" {
+			file = filepath.Join(d.Name, file)
+		}
+		ast, err := syntax.Parse(file, string(b))
+		if err != nil || !strings.EqualFold(ast.Name, todo[i]) {
+			return
+		}
+		out[i] = parsed{file, ast}
+	})
+	for _, p := range out {
+		if p.ast == nil {
+			continue
+		}
+		key := strings.ToLower(p.ast.Name)
+		if _, ok := ld.modules[key]; !ok {
+			ld.modules[key] = &Module{Name: p.ast.Name, File: p.file, Autoload: p.ast.Autoload, lazy: newLazyModule(p.ast)}
+		}
+	}
 }
