@@ -28,6 +28,11 @@ var (
 	ErrInvalidLabel = errors.New("invalid label")
 	// ErrIntoDescendant: Move or Copy would put a node inside itself.
 	ErrIntoDescendant = errors.New("cannot move node into its descendant")
+	// ErrTopLevel: Move would take /augeas or /files away, or Move or
+	// Copy would put a node in place of the root or of /augeas (augtool
+	// 1.14 crashes on the second, and after the first saves an empty
+	// /files, which removes every loaded file).
+	ErrTopLevel = errors.New("cannot move /augeas or /files, nor write over / or /augeas")
 	// ErrNoFile: Source and Preview were given a node that belongs to
 	// no loaded file.
 	ErrNoFile = errors.New("not associated with a file")

@@ -304,6 +304,9 @@ func (h *Handle) transfer(src, dst string, move bool) error {
 	if err != nil {
 		return err
 	}
+	if s == h.root || move && (s == h.augeasNode() || s == h.filesNode()) {
+		return fmt.Errorf("%s: %w", src, ErrTopLevel)
+	}
 	ds, err := h.match(dst)
 	if err != nil {
 		return err
@@ -334,6 +337,9 @@ func (h *Handle) transfer(src, dst string, move bool) error {
 	}
 	if isAncestor(s, d) {
 		return fmt.Errorf("%s: %w", dst, ErrIntoDescendant)
+	}
+	if d == h.root || d == h.augeasNode() {
+		return fmt.Errorf("%s: %w", dst, ErrTopLevel)
 	}
 	c := s.Clone()
 	if v, ok := c.Value(); ok {

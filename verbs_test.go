@@ -57,6 +57,14 @@ func TestStructureVerbs(t *testing.T) {
 	assert.Equal(t, []string{"/files/etc/hosts/2", "/files/etc/hosts/9"}, m)
 	assert.ErrorIs(t, h.Move("/files/etc/hosts/2", "/files/etc/hosts/2/ipaddr"), ErrIntoDescendant)
 	assert.ErrorIs(t, h.Copy("/files/etc/hosts/2", "/files/etc/hosts/2/new/deeper"), ErrIntoDescendant)
+	// the top levels stay (augtool crashes on some of these)
+	for _, c := range [][2]string{{"/files", "/"}, {"/files", "/x"}, {"/files", "/augeas/x"}, {"/augeas", "/files/a"}, {"/files/etc", "/"}, {"/files/etc", "/augeas"}} {
+		assert.ErrorIs(t, h.Move(c[0], c[1]), ErrTopLevel, "mv %s %s", c[0], c[1])
+	}
+	assert.ErrorIs(t, h.Copy("/files", "/"), ErrTopLevel)
+	require.NoError(t, h.Copy("/augeas/root", "/files/etc/rootcopy"), "copying out of /augeas is fine")
+	_, err = h.Remove("/files/etc/rootcopy")
+	require.NoError(t, err)
 	_, err = h.Match("/files/etc/hosts/2/new")
 	require.NoError(t, err)
 	m, _ = h.Match("/files/etc/hosts/2/new")
