@@ -1,14 +1,10 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/exec"
 	"regexp"
 	"strconv"
 	"strings"
@@ -117,16 +113,14 @@ describes a command.
 // ifaceRun is what the iface verbs run on: the family's options, the
 // standard streams, and the root, opened on first use.
 type ifaceRun struct {
-	opts           iface.Options
-	json           bool
-	stdin          io.Reader
-	stdout, stderr io.Writer
-	c              *iface.Conn
+	verbIO
+	opts iface.Options
+	c    *iface.Conn
 }
 
 // runIface is "lensnet iface [OPTIONS] VERB ARGS...".
 func runIface(_ config, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	x := &ifaceRun{stdin: stdin, stdout: stdout, stderr: stderr}
+	x := &ifaceRun{verbIO: verbIO{family: "iface", stdin: stdin, stdout: stdout, stderr: stderr}}
 	fs := flag.NewFlagSet("lensnet iface", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&x.opts.Root, "root", "", "")
@@ -160,32 +154,6 @@ func (x *ifaceRun) conn() (*iface.Conn, error) {
 		x.c = c
 	}
 	return x.c, nil
-}
-
-// fail prints a failure as one line and returns status 1.
-func (x *ifaceRun) fail(err error) int {
-	fmt.Fprintf(x.stderr, "lensnet: %s\n", strings.Join(strings.Fields(err.Error()), " "))
-	return 1
-}
-
-// usageErr prints a usage error of a verb and returns status 2.
-func (x *ifaceRun) usageErr(verb, format string, args ...any) int {
-	fmt.Fprintf(x.stderr, "lensnet: iface %s: %s; 'lensnet iface %s --help' describes it\n", verb, fmt.Sprintf(format, args...), verb)
-	return 2
-}
-
-// print writes a result: text, or v as one JSON document with --json.
-func (x *ifaceRun) print(text string, v any) int {
-	if !x.json {
-		fmt.Fprint(x.stdout, text)
-		return 0
-	}
-	enc := json.NewEncoder(x.stdout)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return x.fail(err)
-	}
-	return 0
 }
 
 // The JSON results. Their field names are part of lensnet's interface.
@@ -275,17 +243,6 @@ func (x *ifaceRun) lookup(arg string, transient bool) (*iface.Interface, error) 
 		}
 	}
 	return nil, err
-}
-
-// readXML reads an XML argument: a file, or standard input for "-".
-// It returns the name to show for it.
-func (x *ifaceRun) readXML(arg string) ([]byte, string, error) {
-	if arg == "-" {
-		b, err := io.ReadAll(x.stdin)
-		return b, "stdin", err
-	}
-	b, err := os.ReadFile(arg)
-	return b, arg, err
 }
 
 func (x *ifaceRun) list(_ []string, o opts) int {
@@ -516,55 +473,13 @@ func (x *ifaceRun) edit(args []string, _ opts) int {
 	if err != nil {
 		return x.fail(err)
 	}
-	f, err := os.CreateTemp("", "lensnet-iface-"+i.Name()+"-*.xml")
-	if err != nil {
-		return x.fail(err)
-	}
-	tmp := f.Name()
-	keep := false
-	defer func() {
-		if !keep {
-			os.Remove(tmp)
+	return x.verbIO.edit("Interface", i.Name(), orig, func(b []byte, file string) (string, error) {
+		ni, err := x.c.DefineXML(b, file)
+		if err != nil {
+			return "", err
 		}
-	}()
-	_, err = f.Write(orig)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return x.fail(err)
-	}
-	editor := os.Getenv("VISUAL")
-	if editor == "" {
-		editor = os.Getenv("EDITOR")
-	}
-	if editor == "" {
-		editor = "vi"
-	}
-	// as virsh does, the editor is a shell command: "code -w" works
-	cmd := exec.Command("sh", "-c", editor+` "$1"`, "sh", tmp)
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = x.stdin, x.stdout, x.stderr
-	if x.json {
-		cmd.Stdout = x.stderr // standard output holds the one JSON document
-	}
-	if err := cmd.Run(); err != nil {
-		return x.fail(fmt.Errorf("editor %q: %w; nothing changed", editor, err))
-	}
-	edited, err := os.ReadFile(tmp)
-	if err != nil {
-		return x.fail(err)
-	}
-	if bytes.Equal(edited, orig) {
-		return x.print(fmt.Sprintf("Interface %s XML configuration not changed.\n", i.Name()),
-			statusJSON{Name: i.Name(), Status: "unchanged"})
-	}
-	ni, err := x.c.DefineXML(edited, tmp)
-	if err != nil {
-		keep = true
-		return x.fail(fmt.Errorf("%w; nothing changed, the edit is kept in %s", err, tmp))
-	}
-	return x.print(fmt.Sprintf("Interface %s XML configuration edited.\n", ni.Name()),
-		statusJSON{Name: ni.Name(), Status: "edited"})
+		return ni.Name(), nil
+	})
 }
 
 func (x *ifaceRun) begin(_ []string, _ opts) int {

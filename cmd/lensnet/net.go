@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
 	"flag"
@@ -9,7 +8,6 @@ import (
 	"io"
 	"net/netip"
 	"os"
-	"os/exec"
 	"slices"
 	"strconv"
 	"strings"
@@ -170,17 +168,15 @@ mode too), and changes nothing.
 // netRun is what the net verbs run on: the family's options, the
 // standard streams, and the networks, opened on first use.
 type netRun struct {
-	opts           vnet.Options
-	engine         string
-	json           bool
-	stdin          io.Reader
-	stdout, stderr io.Writer
-	c              *vnet.Conn
+	verbIO
+	opts   vnet.Options
+	engine string
+	c      *vnet.Conn
 }
 
 // runNet is "lensnet net [OPTIONS] VERB ARGS...".
 func runNet(_ config, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	x := &netRun{stdin: stdin, stdout: stdout, stderr: stderr}
+	x := &netRun{verbIO: verbIO{family: "net", stdin: stdin, stdout: stdout, stderr: stderr}}
 	fs := flag.NewFlagSet("lensnet net", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&x.opts.Root, "root", "", "")
@@ -236,29 +232,6 @@ func (x *netRun) lookup(arg string) (*vnet.Network, error) {
 		return nil, err
 	}
 	return c.Lookup(arg)
-}
-
-// fail prints a failure as one line and returns status 1.
-func (x *netRun) fail(err error) int {
-	fmt.Fprintf(x.stderr, "lensnet: %s\n", strings.Join(strings.Fields(err.Error()), " "))
-	return 1
-}
-
-// usageErr prints a usage error of a verb and returns status 2.
-func (x *netRun) usageErr(verb, format string, args ...any) int {
-	fmt.Fprintf(x.stderr, "lensnet: net %s: %s; 'lensnet net %s --help' describes it\n", verb, fmt.Sprintf(format, args...), verb)
-	return 2
-}
-
-// print writes a result: text, or v as one JSON document with --json.
-func (x *netRun) print(text string, v any) int {
-	return (&ifaceRun{json: x.json, stdout: x.stdout, stderr: x.stderr}).print(text, v)
-}
-
-// readXML reads an XML argument: a file, or standard input for "-".
-// It returns the name to show for it.
-func (x *netRun) readXML(arg string) ([]byte, string, error) {
-	return (&ifaceRun{stdin: x.stdin}).readXML(arg)
 }
 
 // The JSON results besides iface's statusJSON and xmlJSON. Their field
@@ -581,55 +554,13 @@ func (x *netRun) edit(args []string, _ opts) int {
 	if err != nil {
 		return x.fail(err)
 	}
-	f, err := os.CreateTemp("", "lensnet-net-"+n.Name()+"-*.xml")
-	if err != nil {
-		return x.fail(err)
-	}
-	tmp := f.Name()
-	keep := false
-	defer func() {
-		if !keep {
-			os.Remove(tmp)
+	return x.verbIO.edit("Network", n.Name(), orig, func(b []byte, file string) (string, error) {
+		nn, err := x.c.Define(b, file)
+		if err != nil {
+			return "", err
 		}
-	}()
-	_, err = f.Write(orig)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return x.fail(err)
-	}
-	editor := os.Getenv("VISUAL")
-	if editor == "" {
-		editor = os.Getenv("EDITOR")
-	}
-	if editor == "" {
-		editor = "vi"
-	}
-	// as virsh does, the editor is a shell command: "code -w" works
-	cmd := exec.Command("sh", "-c", editor+` "$1"`, "sh", tmp)
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = x.stdin, x.stdout, x.stderr
-	if x.json {
-		cmd.Stdout = x.stderr // standard output holds the one JSON document
-	}
-	if err := cmd.Run(); err != nil {
-		return x.fail(fmt.Errorf("editor %q: %w; nothing changed", editor, err))
-	}
-	edited, err := os.ReadFile(tmp)
-	if err != nil {
-		return x.fail(err)
-	}
-	if bytes.Equal(edited, orig) {
-		return x.print(fmt.Sprintf("Network %s XML configuration not changed.\n", n.Name()),
-			statusJSON{Name: n.Name(), Status: "unchanged"})
-	}
-	nn, err := x.c.Define(edited, tmp)
-	if err != nil {
-		keep = true
-		return x.fail(fmt.Errorf("%w; nothing changed, the edit is kept in %s", err, tmp))
-	}
-	return x.print(fmt.Sprintf("Network %s XML configuration edited.\n", nn.Name()),
-		statusJSON{Name: nn.Name(), Status: "edited"})
+		return nn.Name(), nil
+	})
 }
 
 // update is virsh net-update NETWORK COMMAND SECTION XML.
