@@ -58,22 +58,31 @@ func (l *Lens) PutChangedStable(root *tree.Node, original string, lay *Layout) (
 }
 
 func (l *Lens) putChanged(root *tree.Node, original string, lay *Layout, stable bool) (string, error) {
+	out, _, err := l.putChangedSplicer(&splicer{text: original, top: root, lay: lay, stable: stable})
+	return out, err
+}
+
+// putChangedSplicer is PutChanged's flow: splice where the tree is as
+// read, else the top level from the layout, else Put. It reports
+// whether the splice wrote it (only then are the splicer's moves set).
+func (l *Lens) putChangedSplicer(sp *splicer) (string, bool, error) {
+	root := sp.top
 	if root.Len() == 0 {
-		return "", nil
+		return "", false, nil
 	}
-	sp := &splicer{text: original, top: root, lay: lay, stable: stable}
-	sp.out = make([]byte, 0, len(original)+len(original)/16)
-	ok, err := sp.splice(l, root, 0, len(original))
+	sp.out = make([]byte, 0, len(sp.text)+len(sp.text)/16)
+	ok, err := sp.splice(l, root, 0, len(sp.text))
 	if err != nil {
-		return "", err
+		return "", false, err
 	}
 	if ok {
-		return string(sp.out), nil
+		return string(sp.out), true, nil
 	}
 	if out, ok := sp.putTop(l, root); ok {
-		return out, nil
+		return out, false, nil
 	}
-	return l.Put(root, original)
+	out, err := l.Put(root, sp.text)
+	return out, false, err
 }
 
 type splicer struct {
@@ -105,38 +114,23 @@ type Move struct {
 // editing the tree (the interface backends) then saves again without
 // reading the whole text again. moves and the layout are nil otherwise.
 func (l *Lens) PutChangedTracked(root *tree.Node, original string, lay *Layout, stable bool) (string, []Move, *Layout, error) {
-	if root.Len() == 0 {
-		return "", nil, nil, nil
-	}
 	sp := &splicer{text: original, top: root, lay: lay, stable: stable, track: true}
-	sp.out = make([]byte, 0, len(original)+len(original)/16)
-	ok, err := sp.splice(l, root, 0, len(original))
-	if err != nil {
-		return "", nil, nil, err
+	out, spliced, err := l.putChangedSplicer(sp)
+	if err != nil || !spliced || len(sp.moves) != root.Len() {
+		return out, nil, nil, err
 	}
-	if ok {
-		out := string(sp.out)
-		if len(sp.moves) != root.Len() {
-			return out, nil, nil, nil
-		}
-		var newLay *Layout
-		if lay != nil && lay.lens == l && len(lay.nodes) == len(sp.moves) {
-			newLay = &Layout{lens: l, text: out, nodes: lay.nodes, keys: lay.keys, found: make([]foundSubtree, len(sp.moves))}
-			for k, m := range sp.moves {
-				if m.Node != lay.nodes[k] {
-					newLay = nil
-					break
-				}
-				newLay.found[k] = foundSubtree{lens: m.Lens, i: m.Start, j: m.End}
+	var newLay *Layout
+	if lay != nil && lay.lens == l && len(lay.nodes) == len(sp.moves) {
+		newLay = &Layout{lens: l, text: out, nodes: lay.nodes, keys: lay.keys, found: make([]foundSubtree, len(sp.moves))}
+		for k, m := range sp.moves {
+			if m.Node != lay.nodes[k] {
+				newLay = nil
+				break
 			}
+			newLay.found[k] = foundSubtree{lens: m.Lens, i: m.Start, j: m.End}
 		}
-		return out, sp.moves, newLay, nil
 	}
-	if out, ok := sp.putTop(l, root); ok {
-		return out, nil, nil, nil
-	}
-	out, err := l.Put(root, original)
-	return out, nil, nil, err
+	return out, sp.moves, newLay, nil
 }
 
 // MoveSpans makes the spans of the tree describe the text
