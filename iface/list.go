@@ -3,6 +3,7 @@ package iface
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/lensnet/lensnet/iface/ifxml"
 )
@@ -65,15 +66,7 @@ func (c *Conn) List(flags ListFlags) ([]*Interface, error) {
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b *Interface) int {
-		switch {
-		case a.name < b.name:
-			return -1
-		case a.name > b.name:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(out, func(a, b *Interface) int { return strings.Compare(a.name, b.name) })
 	return out, nil
 }
 

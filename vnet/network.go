@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/lensnet/lensnet/vnet/netxml"
@@ -67,16 +68,8 @@ func (c *Conn) entries() ([]*entry, error) {
 			out = append(out, e)
 		}
 	}
-	sortEntries(out)
+	slices.SortFunc(out, func(a, b *entry) int { return strings.Compare(a.name, b.name) })
 	return out, nil
-}
-
-func sortEntries(es []*entry) {
-	for i := 1; i < len(es); i++ {
-		for j := i; j > 0 && es[j].name < es[j-1].name; j-- {
-			es[j], es[j-1] = es[j-1], es[j]
-		}
-	}
 }
 
 // def is the definition that counts now: the running one when active.
