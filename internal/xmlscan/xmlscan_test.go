@@ -1,6 +1,7 @@
 package xmlscan
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -18,18 +19,7 @@ func TestErrors(t *testing.T) {
 		_, err := Scan([]byte(in), "r", 3)
 		e, ok := err.(*Error)
 		if assert.True(t, ok, "%q: %v", in, err) {
-			assert.Equal(t, want, itoa(e.Line)+": "+e.Msg, in)
+			assert.Equal(t, want, strconv.Itoa(e.Line)+": "+e.Msg, in)
 		}
 	}
-}
-
-func itoa(n int) string {
-	s := ""
-	for ; n > 0; n /= 10 {
-		s = string(rune('0'+n%10)) + s
-	}
-	if s == "" {
-		return "0"
-	}
-	return s
 }
