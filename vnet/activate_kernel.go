@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/lensnet/lensnet/internal/dnsmasq"
+	"github.com/lensnet/lensnet/internal/files"
 	"github.com/lensnet/lensnet/internal/kernel"
 	"github.com/lensnet/lensnet/internal/nft"
 	"github.com/lensnet/lensnet/vnet/netxml"
@@ -67,7 +68,7 @@ func readMade(run RunDir) made {
 
 func writeMade(run RunDir, m made) error {
 	b, _ := json.Marshal(m)
-	return afero.WriteFile(run.Fs, run.File("made.json"), b, 0o600)
+	return files.WriteFile(run.Fs, run.File("made.json"), string(b), files.Overwrite)
 }
 
 func (a *kernelActivator) Start(n *netxml.Network, run RunDir) error {
@@ -176,7 +177,7 @@ func (a *kernelActivator) writeDnsmasq(n *netxml.Network, run RunDir) error {
 		return err
 	}
 	for name, text := range map[string]string{"dnsmasq.conf": conf, "dnsmasq.hostsfile": hosts, "dnsmasq.addnhosts": addn} {
-		if err := afero.WriteFile(run.Fs, run.File(name), []byte(text), 0o644); err != nil {
+		if err := files.WriteFile(run.Fs, run.File(name), text, files.Overwrite); err != nil {
 			return err
 		}
 		if err := run.Fs.Chmod(run.File(name), 0o644); err != nil {
