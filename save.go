@@ -331,9 +331,17 @@ func (h *Handle) scanFiles(xfs []*xform) (map[string]*tree.Node, []string, []fre
 				fresh = append(fresh, freshFile{path: cp, node: c})
 				continue
 			}
+			if !tree.SubtreeChanged(c) {
+				// nothing changed below: no new file there, as in
+				// Augeas, which saves only dirty subtrees; only the
+				// files read are to find (a file not read yet has no
+				// children)
+				walk(c, cp)
+				continue
+			}
 			// a new node without children (touched, or emptied again)
 			// is an empty file, as in Augeas
-			if x := claim(xfs, cp); x != nil && (c.Len() > 0 || tree.SubtreeChanged(c)) {
+			if x := claim(xfs, cp); x != nil {
 				fresh = append(fresh, freshFile{path: cp, node: c, xf: x})
 				continue
 			}
