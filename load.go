@@ -216,7 +216,8 @@ func (h *Handle) readFiles(paths []string, claimed map[string]*xform) []readResu
 // 10,000 files the lookups are a good part of a load.
 func (h *Handle) globAll(xfs []*xform) [][]string {
 	globbed := map[string][]string{}
-	seen := map[string]bool{}
+	gl := newGlobber(h.fs)
+	live := map[string]bool{} // not certainly missing
 	var cands []string
 	lists := make([][]string, len(xfs))
 	for i, x := range xfs {
@@ -226,23 +227,36 @@ func (h *Handle) globAll(xfs []*xform) [][]string {
 			}
 			ms, ok := globbed[g.Pattern]
 			if !ok {
-				ms = glob(h.fs, g.Pattern)
+				ms = gl.glob(g.Pattern)
 				globbed[g.Pattern] = ms
 			}
 			for _, p := range ms {
-				if !x.filter.Matches(p) {
-					continue
+				ok, known := live[p]
+				if !known {
+					ok = !gl.missing(p)
+					live[p] = ok
+					if ok {
+						cands = append(cands, p)
+					}
 				}
-				lists[i] = append(lists[i], p)
-				if !seen[p] {
-					seen[p] = true
-					cands = append(cands, p)
+				if ok && x.filter.Matches(p) {
+					lists[i] = append(lists[i], p)
 				}
 			}
 		}
 	}
 	isReg := make([]bool, len(cands))
-	workers.Each(len(cands), func(i int) {
+	var look []int // the candidates the listings cannot tell
+	for i, p := range cands {
+		reg, known := gl.regular(p)
+		if known {
+			isReg[i] = reg
+		} else {
+			look = append(look, i)
+		}
+	}
+	workers.Each(len(look), func(k int) {
+		i := look[k]
 		st, err := h.fs.Stat(cands[i])
 		isReg[i] = err == nil && st.Mode().IsRegular()
 	})

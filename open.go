@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"sort"
 	"strings"
 	"syscall"
 
@@ -72,6 +71,13 @@ type Options struct {
 	// files not read yet.
 	OnDemand bool
 
+	// CacheDir is where Open keeps the autoload filters of the lens
+	// library it found, keyed by the modules' content and the
+	// environment the filters read (autoloadcache.go), so that the next
+	// Open need not parse the library; "" keeps no cache. The command
+	// uses the user's cache directory.
+	CacheDir string
+
 	// LazyMin is the file size from which Load leaves the levels below
 	// a file's top-level nodes unread until something looks at them
 	// (lens.GetLazy): a command that changes one stanza of a large
@@ -101,6 +107,9 @@ type Handle struct {
 	paths pathCache // the parses of the path strings used last
 
 	lz *onDemand // the files not read yet (Options.OnDemand); nil once all are
+
+	cacheDir string       // Options.CacheDir
+	env      *envRecorder // Sys.getenv and Sys.read_file of the lens modules
 
 	lazyMin    int  // Options.LazyMin, with its default applied
 	keepLayout bool // Options.KeepLayout
@@ -144,9 +153,13 @@ func Open(opts Options) (*Handle, error) {
 	if !ok {
 		return nil, fmt.Errorf("invalid save mode %v", opts.SaveMode)
 	}
+	env := &envRecorder{}
 	h := &Handle{
-		fs:         fsys,
-		ld:         lang.NewLoader(lang.Options{Path: lang.DefaultPath(opts.LensPath, opts.NoStdInc, lenses.FS), TypeCheck: opts.TypeCheck}),
+		fs: fsys,
+		ld: lang.NewLoader(lang.Options{Path: lang.DefaultPath(opts.LensPath, opts.NoStdInc, lenses.FS), TypeCheck: opts.TypeCheck,
+			Getenv: env.getenv, ReadFile: env.read}),
+		env:        env,
+		cacheDir:   opts.CacheDir,
 		root:       tree.NewHidden(),
 		files:      map[string]*fileRec{},
 		lenses:     map[string]lensResult{},
@@ -229,20 +242,26 @@ func checkRoot(fsys afero.Fs, dir, shown string) error {
 // its transform claims is loaded (lensOf), and a module whose lens
 // fails then claims no file, as if it had never been autoloaded.
 func (h *Handle) autoload() error {
-	seen := map[string]bool{}
-	var names []string
-	for _, d := range h.ld.Path() {
-		ms, _ := fs.Glob(d.FS, "*.aug")
-		for _, m := range ms {
-			name := strings.TrimSuffix(m, ".aug")
-			if !seen[name] {
-				seen[name] = true
-				names = append(names, name)
+	dirs := h.ld.Path()
+	mods := libraryModules(dirs)
+	var cache *autoloadCache
+	if h.cacheDir != "" {
+		var entries []autoloadEntry
+		if entries, cache = lookupAutoload(h.cacheDir, dirs, mods); entries != nil {
+			for _, e := range entries {
+				h.addLoad(e.Module, "@"+e.Module, e.Filter)
 			}
+			return nil
 		}
 	}
-	sort.Strings(names)
+	names := make([]string, len(mods))
+	for i, m := range mods {
+		names[i] = m.name
+	}
+	h.env.on, h.env.env, h.env.readFile = true, map[string]string{}, false
+	defer func() { h.env.on = false }()
 	h.ld.Preload(names)
+	var entries []autoloadEntry
 	for _, n := range names {
 		a, err := h.ld.Autoload(strings.ToUpper(n[:1]) + n[1:])
 		if err != nil {
@@ -252,7 +271,11 @@ func (h *Handle) autoload() error {
 		}
 		if a != nil {
 			h.addLoad(a.Module, "@"+a.Module, a.Filter)
+			entries = append(entries, autoloadEntry{Module: a.Module, Filter: a.Filter})
 		}
+	}
+	if cache != nil && !h.env.readFile {
+		cache.store(entries, h.env.env)
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -84,7 +85,7 @@ func runAug(cfg config, args []string, stdin io.Reader, stdout, stderr io.Writer
 	opts := lensnet.Options{Root: o.root, LensPath: o.includes, NoStdInc: o.noStd,
 		NoAutoload: o.noAuto, Transforms: o.xforms, NoLoad: o.noLoad, SaveMode: o.saveMode(),
 		TypeCheck: o.typecheck, Span: o.span, LazyMin: cfg.lazyMin,
-		OnDemand: !cfg.loadAll && os.Getenv("LENSNET_LOAD") != "all"}
+		OnDemand: !cfg.loadAll && os.Getenv("LENSNET_LOAD") != "all", CacheDir: cacheDir()}
 	h, err := lensnet.Open(opts)
 	if err != nil {
 		p.openFailed(err)
@@ -183,4 +184,22 @@ func hasJSON(args []string) bool {
 // versionLine is what --version prints.
 func versionLine() string {
 	return fmt.Sprintf("lensnet %s (Augeas %s compatible)", lensnet.Version(), lensnet.AugeasVersion)
+}
+
+// cacheDir is where the handle keeps what it learned of the lens
+// library (lensnet.Options.CacheDir): $LENSNET_CACHE when set ("off"
+// keeps no cache), or lensnet under the user's cache directory
+// ($XDG_CACHE_HOME, or ~/.cache).
+func cacheDir() string {
+	if d, ok := os.LookupEnv("LENSNET_CACHE"); ok {
+		if d == "off" {
+			return ""
+		}
+		return d
+	}
+	d, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(d, "lensnet")
 }

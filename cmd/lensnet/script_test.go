@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -9,8 +10,15 @@ import (
 
 // TestMain lets the test binary run as the lensnet command inside
 // testscript scripts.
+// The tests run in this process keep the handle's cache in a directory
+// of their own, removed at the end, not the user's.
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	cache, err := os.MkdirTemp("", "lensnet-cache-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("LENSNET_CACHE", cache)
+	testscript.Main(cleanupM{m, cache}, map[string]func(){
 		"lensnet": func() {
 			var cfg config
 			if os.Getenv("LENSNET_TEST_LAZY") == "1" {
@@ -19,6 +27,18 @@ func TestMain(m *testing.M) {
 			os.Exit(runWith(cfg, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 		},
 	})
+}
+
+// cleanupM removes the cache directory once the tests ran.
+type cleanupM struct {
+	m     *testing.M
+	cache string
+}
+
+func (c cleanupM) Run() int {
+	code := c.m.Run()
+	_ = os.RemoveAll(c.cache)
+	return code
 }
 
 // TestScripts runs the end-to-end scripts in testdata/script, one
@@ -37,9 +57,10 @@ func TestScripts(t *testing.T) {
 // must give the same output, status and files.
 func TestScriptsLoadAll(t *testing.T) {
 	p := scriptParams()
+	setup := p.Setup
 	p.Setup = func(env *testscript.Env) error {
 		env.Setenv("LENSNET_LOAD", "all")
-		return nil
+		return setup(env)
 	}
 	testscript.Run(t, p)
 }
@@ -49,9 +70,10 @@ func TestScriptsLoadAll(t *testing.T) {
 // must give the same output, status and files.
 func TestScriptsLazy(t *testing.T) {
 	p := scriptParams()
+	setup := p.Setup
 	p.Setup = func(env *testscript.Env) error {
 		env.Setenv("LENSNET_TEST_LAZY", "1")
-		return nil
+		return setup(env)
 	}
 	testscript.Run(t, p)
 }
@@ -65,5 +87,11 @@ func scriptParams() testscript.Params {
 		RequireUniqueNames:  true,
 		Cmds:                scriptCmds,
 		Condition:           scriptCondition,
+		// the handle's cache goes with the script's temporary files
+		// (HOME is /no-home, which a root user could create)
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("LENSNET_CACHE", filepath.Join(env.Getenv("TMPDIR"), "lensnet-cache"))
+			return nil
+		},
 	}
 }

@@ -43,9 +43,26 @@ func (f Filter) Matches(name string) bool {
 }
 
 // globMatch matches one fnmatch-style glob; path.Match has the same
-// FNM_PATHNAME rules but spells bracket negation "[^".
+// FNM_PATHNAME rules but spells bracket negation "[^". The literal text
+// before the first wildcard must begin name, and a glob that is that
+// text, "*" and more text ("*.dpkg-old") needs no path.Match: so are
+// most of a library's globs.
 func globMatch(pattern, name string) bool {
-	pattern = strings.ReplaceAll(pattern, "[!", "[^")
+	lit := strings.IndexAny(pattern, `*?[\`)
+	if lit < 0 {
+		return pattern == name
+	}
+	if !strings.HasPrefix(name, pattern[:lit]) {
+		return false
+	}
+	pattern, name = pattern[lit:], name[lit:]
+	if rest := pattern[1:]; pattern[0] == '*' && !strings.ContainsAny(rest, `*?[\`) {
+		// "*.conf", the usual exclude: a suffix within one name
+		return strings.HasSuffix(name, rest) && !strings.Contains(name[:len(name)-len(rest)], "/")
+	}
+	if strings.Contains(pattern, "[!") {
+		pattern = strings.ReplaceAll(pattern, "[!", "[^")
+	}
 	ok, err := path.Match(pattern, name)
 	return err == nil && ok
 }

@@ -1,6 +1,9 @@
 package lang
 
 import (
+	"math/rand/v2"
+	"path"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -34,4 +37,28 @@ func TestFilterMatches(t *testing.T) {
 		})
 	}
 	assert.False(t, Filter{{Include: true, Pattern: "/etc/[a"}}.Matches("/etc/[a"), "a malformed glob matches nothing")
+}
+
+// TestGlobMatchProperty: globMatch, which settles a literal prefix
+// itself, agrees with path.Match over the whole pattern on random globs
+// and names.
+func TestGlobMatchProperty(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 21))
+	pick := func(parts []string, n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		return b.String()
+	}
+	pat := []string{"/", "a", "b", ".", "*", "?", "[ab]", "[!a]", "[a-", `\*`, "etc", "-"}
+	name := []string{"/", "a", "b", ".", "*", "etc", "-", "c"}
+	for range 50000 {
+		p, n := pick(pat, 1+rng.IntN(6)), pick(name, rng.IntN(8))
+		want, err := path.Match(strings.ReplaceAll(p, "[!", "[^"), n)
+		want = want && err == nil
+		if got := globMatch(p, n); got != want {
+			t.Fatalf("globMatch(%q, %q) = %v, path.Match says %v", p, n, got, want)
+		}
+	}
 }
