@@ -49,7 +49,7 @@ func TestSaveWritesOnlyTheChange(t *testing.T) {
 	text := gen.Interfaces(200)
 	fsys := afero.NewMemMapFs()
 	require.NoError(t, afero.WriteFile(fsys, ifacesFile, []byte(text), 0o644))
-	h, err := Open(Options{Fs: fsys, NoAutoload: true, Transforms: []string{ifacesXform}})
+	h, err := Open(Options{Fs: fsys, LoadAll: true, NoAutoload: true, Transforms: []string{ifacesXform}})
 	require.NoError(t, err)
 	rec := h.files[ifacesFile]
 	require.NotNil(t, rec)

@@ -190,3 +190,32 @@ func ExampleSaveMode() {
 	// 127.0.0.1 localhost
 	// 127.0.0.1 localhost lo
 }
+
+// A handle reads a file when a path first reaches it; walking the tree
+// by its nodes (not by paths) needs ReadAll first.
+func ExampleHandle_ReadAll() {
+	fsys := afero.NewMemMapFs()
+	_ = afero.WriteFile(fsys, "/etc/hosts", []byte("127.0.0.1 localhost\n"), 0o644)
+	_ = afero.WriteFile(fsys, "/etc/resolv.conf", []byte("nameserver 10.0.0.1\n"), 0o644)
+	h, err := lensnet.Open(lensnet.Options{Fs: fsys, NoAutoload: true,
+		Transforms: []string{"Hosts incl /etc/hosts", "Resolv incl /etc/resolv.conf"}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	ns, _ := h.MatchNodes("/files/etc/hosts") // reads /etc/hosts only
+	for _, n := range ns[0].Parent().Children() {
+		l, _ := n.Label()
+		fmt.Println(l, n.Len())
+	}
+	h.ReadAll()
+	for _, n := range ns[0].Parent().Children() {
+		l, _ := n.Label()
+		fmt.Println(l, n.Len())
+	}
+	// Output:
+	// hosts 1
+	// resolv.conf 0
+	// hosts 1
+	// resolv.conf 1
+}

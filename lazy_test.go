@@ -37,7 +37,7 @@ func TestLoadLazy(t *testing.T) {
 	}
 	open := func(lazyMin int) (*Handle, afero.Fs) {
 		fsys := memRoot(t, texts)
-		h, err := Open(Options{Fs: fsys, LazyMin: lazyMin})
+		h, err := Open(Options{Fs: fsys, LoadAll: true, LazyMin: lazyMin})
 		require.NoError(t, err)
 		return h, fsys
 	}
@@ -109,7 +109,7 @@ func TestLoadLazySetSave(t *testing.T) {
 	var saved []string
 	for _, lazyMin := range []int{-1, 0} {
 		fsys := memRoot(t, map[string]string{"/etc/network/interfaces": text})
-		h, err := Open(Options{Fs: fsys, NoAutoload: true, Transforms: []string{"Interfaces incl /etc/network/interfaces"}, LazyMin: lazyMin})
+		h, err := Open(Options{Fs: fsys, LoadAll: true, NoAutoload: true, Transforms: []string{"Interfaces incl /etc/network/interfaces"}, LazyMin: lazyMin})
 		require.NoError(t, err)
 		before := lazyNodes(h.filesNode())
 		if lazyMin == 0 {
@@ -137,7 +137,7 @@ func BenchmarkLazy(b *testing.B) {
 		b.Run(fmt.Sprintf("print/lazy=%d", lazyMin), func(b *testing.B) {
 			b.SetBytes(size)
 			for b.Loop() {
-				h, err := Open(Options{Fs: fsys, NoAutoload: true, Transforms: []string{ifacesXform}, LazyMin: lazyMin})
+				h, err := Open(Options{Fs: fsys, LoadAll: true, NoAutoload: true, Transforms: []string{ifacesXform}, LazyMin: lazyMin})
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -152,7 +152,7 @@ func BenchmarkLazy(b *testing.B) {
 			i := 0
 			for b.Loop() {
 				i++
-				h, err := Open(Options{Fs: fsys, NoAutoload: true, Transforms: []string{ifacesXform}, LazyMin: lazyMin})
+				h, err := Open(Options{Fs: fsys, LoadAll: true, NoAutoload: true, Transforms: []string{ifacesXform}, LazyMin: lazyMin})
 				if err != nil {
 					b.Fatal(err)
 				}

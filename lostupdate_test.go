@@ -15,10 +15,11 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// diskHandle opens a handle on the real disk under dir.
+// diskHandle opens a handle on the real disk under dir, reading every
+// file at once.
 func diskHandle(t *testing.T, dir string) *Handle {
 	t.Helper()
-	h, err := Open(Options{Root: dir, NoAutoload: true, Transforms: []string{
+	h, err := Open(Options{Root: dir, LoadAll: true, NoAutoload: true, Transforms: []string{
 		"Hosts incl /etc/hosts", "Sysctl incl /etc/sysctl.conf",
 	}})
 	require.NoError(t, err)
@@ -144,4 +145,31 @@ func TestSaveConcurrentNoLostUpdate(t *testing.T) {
 	t.Logf("%d saves succeeded, %d refused", len(saved), refused.Load())
 	assert.Equal(t, saved, got, "every successful save's edit is in the file, no other")
 	assert.Equal(t, int64(workers*rounds), int64(len(saved))+refused.Load())
+}
+
+// TestSaveChangedOnDiskOnDemand: a handle that reads files when first
+// needed sees a file as it is then, so a save made by another handle
+// before that is no conflict; one made after it is.
+func TestSaveChangedOnDiskOnDemand(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "etc"), 0o755))
+	hosts := filepath.Join(dir, "etc", "hosts")
+	require.NoError(t, os.WriteFile(hosts, []byte("127.0.0.1 localhost\n"), 0o644))
+	open := func() *Handle {
+		h, err := Open(Options{Root: dir, NoAutoload: true, Transforms: []string{"Hosts incl /etc/hosts"}})
+		require.NoError(t, err)
+		return h
+	}
+	h1, h2 := open(), open()
+	require.NoError(t, h1.Set("/files/etc/hosts/1/alias[2]", "one"))
+	require.NoError(t, h1.Save())
+	require.NoError(t, h2.Set("/files/etc/hosts/1/alias[3]", "two")) // reads it now
+	require.NoError(t, h2.Save())
+	b, _ := os.ReadFile(hosts)
+	assert.Equal(t, "127.0.0.1 localhost one two\n", string(b))
+
+	require.NoError(t, h1.Set("/files/etc/hosts/1/alias[2]", "three"))
+	assert.ErrorIs(t, h1.Save(), files.ErrChanged, "h1 read it before h2's save")
+	b, _ = os.ReadFile(hosts)
+	assert.Equal(t, "127.0.0.1 localhost one two\n", string(b))
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/lensnet/lensnet/tree"
 )
 
-// This file holds loading on demand (Options.OnDemand): Open decides
+// This file holds loading on demand (without Options.LoadAll): Open decides
 // which transform reads which file, as Load does, and builds /files
 // with a node for every such file, in the order a full load gives, but
 // reads none. The first verb whose path can reach a file reads it
@@ -111,6 +111,17 @@ func (h *Handle) deferLoad() {
 	if lz.left == 0 {
 		h.loadAll()
 	}
+}
+
+// ReadAll reads every file Open left for later (Options.LoadAll): the
+// tree is then as a full load leaves it, to walk by its nodes. Files
+// that fail to read are reported by Errors, as after Load.
+func (h *Handle) ReadAll() {
+	if b, ok := h.fs.(files.Batcher); ok && h.lz != nil {
+		b.Batch(h.loadAll)
+		return
+	}
+	h.loadAll()
 }
 
 // loadAll reads every file not read yet and writes /augeas/files: the

@@ -41,7 +41,7 @@ var onDemandTransforms = []string{
 
 func openOnDemand(t *testing.T, fsys afero.Fs, onDemand bool) *Handle {
 	t.Helper()
-	h, err := Open(Options{Fs: fsys, NoAutoload: true, Transforms: onDemandTransforms, OnDemand: onDemand})
+	h, err := Open(Options{Fs: fsys, NoAutoload: true, Transforms: onDemandTransforms, LoadAll: !onDemand})
 	require.NoError(t, err)
 	return h
 }

@@ -58,18 +58,21 @@ type Options struct {
 	// wants. The interface backends set it.
 	KeepLayout bool
 
-	// OnDemand makes Open read no file: it decides which transform
-	// reads which file and builds /files without their trees, and each
-	// file is read the first time a verb's path can reach it; a path
-	// that can reach any file (/augeas, a wildcard right under /files,
-	// a variable...), Errors and Info read them all first, and so
-	// does Save when it writes under /augeas/files (a file that fails
-	// to save, a removed or a new file).
-	// Nothing a caller sees differs from a full load (ondemand.go has
-	// the rule). Nodes reached from the nodes MatchNodes returns by
-	// other means than a path (Parent, their siblings) may stand for
-	// files not read yet.
-	OnDemand bool
+	// LoadAll makes Open read every file the transforms claim, as
+	// augtool does. By default Open reads none: it decides which
+	// transform reads which file, as Load does, and builds /files
+	// without their trees; each file is read the first time a verb's
+	// path can reach it. A path that can reach any file (/augeas, a
+	// wildcard right under /files, a variable...), Errors, Info and
+	// ReadAll read them all first, and so does Save when it writes
+	// under /augeas/files (a file that fails to save, a removed or a
+	// new file). Nothing a verb shows differs from a full load
+	// (ondemand.go has the rule), except that a file is read when it is
+	// first needed, so it is seen as it is then. Nodes reached from the
+	// nodes MatchNodes returns by other means than a path (Parent,
+	// their siblings' children) may stand for files not read yet: call
+	// ReadAll before walking the tree that way.
+	LoadAll bool
 
 	// CacheDir is where Open keeps the autoload filters of the lens
 	// library it found, keyed by the modules' content and the
@@ -87,9 +90,13 @@ type Options struct {
 }
 
 // Handle is an open root: the tree of the loaded files under /files
-// and Augeas's metadata under /augeas. Handles are not safe for
-// concurrent use: not even the verbs that only read, which may read
-// files into the tree (Options.OnDemand).
+// and Augeas's metadata under /augeas. A Handle is not safe for
+// concurrent use, not even by verbs that only read: a read may read
+// files into the tree (Options.LoadAll). Callers that share one
+// serialize every call, including those on nodes it returned. Several
+// handles, in one process or several, may work on the same root: each
+// has its own tree, and Save refuses to overwrite a file changed since
+// its handle read it (ErrChanged).
 type Handle struct {
 	fs     afero.Fs
 	ld     *lang.Loader
@@ -106,7 +113,7 @@ type Handle struct {
 	vars  tree.Vars // DefineVariable / DefineNode
 	paths pathCache // the parses of the path strings used last
 
-	lz *onDemand // the files not read yet (Options.OnDemand); nil once all are
+	lz *onDemand // the files not read yet (unless Options.LoadAll); nil once all are
 
 	cacheDir string       // Options.CacheDir
 	env      *envRecorder // Sys.getenv and Sys.read_file of the lens modules
@@ -192,7 +199,7 @@ func Open(opts Options) (*Handle, error) {
 	}
 	switch {
 	case opts.NoLoad:
-	case opts.OnDemand:
+	case !opts.LoadAll:
 		if b, ok := h.fs.(files.Batcher); ok {
 			b.Batch(h.deferLoad)
 		} else {

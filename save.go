@@ -368,7 +368,7 @@ func (h *Handle) Preview(p string) (string, error) {
 // Saved returns the files the last Save wrote (or would have, in
 // noop mode), as /files paths: /augeas/events/saved.
 func (h *Handle) Saved() []string {
-	// only /augeas/events: no file needs reading (Options.OnDemand)
+	// only /augeas/events: no file needs reading (unless Options.LoadAll)
 	ns, _ := tree.MustParsePath("/augeas/events/saved").MatchVars(h.root, tree.Vars{})
 	out := []string{}
 	for _, n := range ns {

@@ -83,7 +83,7 @@ func (d *Driver) Reload() error {
 	if len(d.files) == 0 {
 		t = append(t, "Interfaces incl "+Interfaces)
 	}
-	h, err := lensnet.Open(lensnet.Options{Fs: d.fs, NoAutoload: true, Transforms: t, LazyMin: -1, KeepLayout: true})
+	h, err := lensnet.Open(lensnet.Options{Fs: d.fs, LoadAll: true, NoAutoload: true, Transforms: t, LazyMin: -1, KeepLayout: true})
 	if err != nil {
 		return err
 	}

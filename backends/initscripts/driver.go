@@ -76,7 +76,7 @@ func Open(fs afero.Fs) (*Driver, error) {
 	if err != nil {
 		return nil, err
 	}
-	h, err := lensnet.Open(lensnet.Options{Fs: fs, NoAutoload: true, Transforms: transforms(), LazyMin: -1, KeepLayout: true})
+	h, err := lensnet.Open(lensnet.Options{Fs: fs, LoadAll: true, NoAutoload: true, Transforms: transforms(), LazyMin: -1, KeepLayout: true})
 	if err != nil {
 		return nil, err
 	}

@@ -85,7 +85,7 @@ func runAug(cfg config, args []string, stdin io.Reader, stdout, stderr io.Writer
 	opts := lensnet.Options{Root: o.root, LensPath: o.includes, NoStdInc: o.noStd,
 		NoAutoload: o.noAuto, Transforms: o.xforms, NoLoad: o.noLoad, SaveMode: o.saveMode(),
 		TypeCheck: o.typecheck, Span: o.span, LazyMin: cfg.lazyMin,
-		OnDemand: !cfg.loadAll && os.Getenv("LENSNET_LOAD") != "all", CacheDir: cacheDir()}
+		LoadAll: cfg.loadAll || os.Getenv("LENSNET_LOAD") == "all", CacheDir: cacheDir()}
 	h, err := lensnet.Open(opts)
 	if err != nil {
 		p.openFailed(err)

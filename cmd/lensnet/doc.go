@@ -14,7 +14,7 @@
 //
 // # Loading
 //
-// Augtool's mode opens its handle with lensnet.Options.OnDemand: a file
+// Augtool's mode opens its handle without lensnet.Options.LoadAll: a file
 // is read when a command's path can reach it, and everything is read
 // first for paths that can reach any file (the rule is in the lensnet
 // package's ondemand.go). What a run shows and writes is what loading

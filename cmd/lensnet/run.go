@@ -15,7 +15,7 @@ type config struct {
 	lazyMin int
 	// loadAll reads every file at start, as LENSNET_LOAD=all does;
 	// otherwise files are read when a command's path can reach them
-	// (lensnet.Options.OnDemand).
+	// (without lensnet.Options.LoadAll).
 	loadAll bool
 }
 
