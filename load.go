@@ -182,9 +182,6 @@ type readResult struct {
 // way whatever the scheduling.
 func (h *Handle) readFiles(paths []string, claimed map[string]*xform) []readResult {
 	out := make([]readResult, len(paths))
-	for i, p := range paths {
-		out[i].lens, out[i].lerr = h.lensOf(claimed[p])
-	}
 	work := func(i int) {
 		r := &out[i]
 		if r.lerr != nil {
@@ -205,7 +202,14 @@ func (h *Handle) readFiles(paths []string, claimed map[string]*xform) []readResu
 			r.tree, r.lay, r.gerr = r.lens.GetLayout(r.text)
 		}
 	}
-	workers.Each(len(paths), work)
+	// lenses compile here, one at a time (the loader is not shared),
+	// while helpers read the files of those compiled already
+	q := workers.NewQueue(work)
+	for i, p := range paths {
+		out[i].lens, out[i].lerr = h.lensOf(claimed[p])
+		q.Put(i)
+	}
+	q.Wait()
 	return out
 }
 
