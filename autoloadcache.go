@@ -8,6 +8,7 @@ import (
 	"hash"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -42,7 +43,7 @@ import (
 // uncacheable. Failing to write the cache is not an error.
 
 // autoloadCacheVersion changes whenever the cache file's meaning does.
-const autoloadCacheVersion = 1
+const autoloadCacheVersion = 2
 
 type autoloadCacheFile struct {
 	Stat    string
@@ -60,7 +61,7 @@ type autoloadEntry struct {
 // as Go does), decoded without reflection, which is ten times faster
 // than JSON here:
 //
-//	lensnet autoload 1
+//	lensnet autoload 2
 //	stat HEX
 //	content HEX
 //	env "HOME" "/root"
@@ -156,22 +157,63 @@ type moduleFile struct {
 	file string // "hosts.aug"
 }
 
-// libraryModules lists the modules of the search path, by name.
+// libraryModules lists the modules of the search path in the order
+// augtool loads them, which is the order of /augeas/load and so of
+// /files: directory by directory, each directory's *.aug files in
+// glob(3)'s unsorted order (the directory's own listing order, in
+// glibc's blocks: glibcReorder), each name once. A module comes from
+// the first directory that has it; the embedded modules stand in for
+// the system's of the same name at the place the system's have, and
+// those the system lacks come last, by name.
 func libraryModules(dirs []lang.Dir) []moduleFile {
-	seen := map[string]bool{}
-	var out []moduleFile
+	from := map[string]moduleFile{}
+	var order, extra []string
+	placed := map[string]bool{}
 	for _, d := range dirs {
-		ms, _ := fs.Glob(d.FS, "*.aug")
-		for _, m := range ms {
+		for _, m := range moduleNames(d) {
 			name := strings.TrimSuffix(m, ".aug")
-			if !seen[name] {
-				seen[name] = true
-				out = append(out, moduleFile{name: name, dir: d, file: m})
+			if _, ok := from[name]; !ok {
+				from[name] = moduleFile{name: name, dir: d, file: m}
+			}
+			if onDisk(d) && !placed[name] {
+				placed[name] = true
+				order = append(order, name)
 			}
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	for name := range from {
+		if !placed[name] {
+			extra = append(extra, name)
+		}
+	}
+	sort.Strings(extra)
+	out := make([]moduleFile, 0, len(from))
+	for _, name := range append(order, extra...) {
+		out = append(out, from[name])
+	}
 	return out
+}
+
+// moduleNames lists the *.aug files of d: in glob(3)'s order for a
+// directory on disk, by name for another.
+func moduleNames(d lang.Dir) []string {
+	if !onDisk(d) {
+		ms, _ := fs.Glob(d.FS, "*.aug")
+		return ms
+	}
+	f, err := os.Open(d.Name)
+	if err != nil {
+		return nil
+	}
+	names, _ := f.Readdirnames(-1)
+	_ = f.Close()
+	var ms []string
+	for _, n := range names {
+		if ok, _ := path.Match("*.aug", n); ok && !strings.HasPrefix(n, ".") {
+			ms = append(ms, n)
+		}
+	}
+	return glibcReorder(ms)
 }
 
 // cachePath is the cache file for the search path dirs.

@@ -192,8 +192,8 @@ func TestAutoloadCacheCodec(t *testing.T) {
 // FuzzAutoloadCache: no input makes decoding panic, and what it takes
 // encodes back to something it takes the same way.
 func FuzzAutoloadCache(f *testing.F) {
-	f.Add([]byte("lensnet autoload 1\nstat a\ncontent b\nenv \"H\" \"/r\"\nmodule \"M\"\nincl \"/x\"\nexcl \"*~\"\nend\n"))
-	f.Add([]byte("lensnet autoload 1\nstat a\ncontent b\nend\n"))
+	f.Add([]byte("lensnet autoload 2\nstat a\ncontent b\nenv \"H\" \"/r\"\nmodule \"M\"\nincl \"/x\"\nexcl \"*~\"\nend\n"))
+	f.Add([]byte("lensnet autoload 2\nstat a\ncontent b\nend\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		got, ok := decodeAutoload(b)
 		if !ok {
@@ -203,4 +203,56 @@ func FuzzAutoloadCache(f *testing.F) {
 		require.True(t, ok)
 		assert.Equal(t, got, again)
 	})
+}
+
+// TestAutoloadOrder: transforms come in the order augtool loads the
+// modules: the directory's own listing order, each module after the
+// modules it imports; the cache keeps that order.
+func TestAutoloadOrder(t *testing.T) {
+	mod := func(name, imports string) string {
+		return "module " + name + " =\n  autoload xfm\n  let lns = [ key /[a-z]+/ . del /\\n/ \"\\n\" ] *" + imports +
+			"\n  let xfm = transform lns (incl \"/etc/" + strings.ToLower(name) + "\")\n"
+	}
+	lib := writeModules(t, map[string]string{
+		"aaa.aug": mod("Aaa", " . Zzz.lns"),
+		"mmm.aug": mod("Mmm", ""),
+		"zzz.aug": mod("Zzz", " . Mmm.lns"),
+		"bbb.aug": mod("Bbb", " . Aaa.lns"),
+	})
+	var listed []string
+	for _, m := range moduleNames(lang.OSDir(lib)) {
+		listed = append(listed, strings.TrimSuffix(m, ".aug"))
+	}
+	// what augtool would give for this listing
+	var want []string
+	added := map[string]bool{}
+	deps := map[string][]string{"aaa": {"zzz"}, "zzz": {"mmm"}, "bbb": {"aaa"}}
+	var visit func(string)
+	visit = func(n string) {
+		if added[n] {
+			return
+		}
+		added[n] = true
+		for _, d := range deps[n] {
+			visit(d)
+		}
+		want = append(want, strings.ToUpper(n[:1])+n[1:])
+	}
+	for _, n := range listed {
+		visit(n)
+	}
+	order := func(cache string) []string {
+		h, err := Open(Options{Fs: memRoot(t, nil), LensPath: []string{lib}, NoStdInc: true, NoLoad: true, CacheDir: cache})
+		require.NoError(t, err)
+		ms, err := h.Match("/augeas/load/*")
+		require.NoError(t, err)
+		for i, m := range ms {
+			ms[i] = strings.TrimPrefix(m, "/augeas/load/")
+		}
+		return ms
+	}
+	cache := t.TempDir()
+	assert.Equal(t, want, order(""), "listing %v", listed)
+	assert.Equal(t, want, order(cache))
+	assert.Equal(t, want, order(cache), "from the cache")
 }

@@ -269,7 +269,8 @@ func (h *Handle) autoload() error {
 	defer func() { h.env.on = false }()
 	h.ld.Preload(names)
 	var entries []autoloadEntry
-	for _, n := range names {
+	for _, m := range loadOrder(h.ld, mods) {
+		n := m.name
 		a, err := h.ld.Autoload(strings.ToUpper(n[:1]) + n[1:])
 		if err != nil {
 			// a module that does not load claims no files; augtool
@@ -285,6 +286,36 @@ func (h *Handle) autoload() error {
 		cache.store(entries, h.env.env)
 	}
 	return nil
+}
+
+// loadOrder is the order in which augtool loads the modules, and so
+// lists their autoload transforms: each module of mods in turn, after
+// the modules it imports (lang.Loader.Imports), recursively, each once.
+func loadOrder(ld *lang.Loader, mods []moduleFile) []moduleFile {
+	byName := make(map[string]moduleFile, len(mods))
+	for _, m := range mods {
+		byName[strings.ToLower(m.name)] = m
+	}
+	seen := make(map[string]bool, len(mods))
+	out := make([]moduleFile, 0, len(mods))
+	var visit func(name string)
+	visit = func(name string) {
+		k := strings.ToLower(name)
+		m, ok := byName[k]
+		if !ok || seen[k] {
+			return
+		}
+		seen[k] = true
+		imports, _ := ld.Imports(strings.ToUpper(k[:1]) + k[1:])
+		for _, i := range imports {
+			visit(i)
+		}
+		out = append(out, m)
+	}
+	for _, m := range mods {
+		visit(m.name)
+	}
+	return out
 }
 
 // addTransform adds "Lens incl GLOB" / "Lens excl GLOB" to the

@@ -82,3 +82,35 @@ func TestAugtoolFileOrder(t *testing.T) {
 		})
 	}
 }
+
+// TestAugtoolAutoloadOrder: with the system's lens library, the
+// autoload transforms come in /augeas/load in augtool's order (the lens
+// directory's listing order as glob(3) gives it, each module after the
+// modules it imports), computed and from the cache.
+func TestAugtoolAutoloadOrder(t *testing.T) {
+	augtool, err := exec.LookPath("augtool")
+	if err != nil {
+		t.Fatal("augtool is missing: install the augeas-tools package (scripts/test.sh does)")
+	}
+	root := t.TempDir()
+	names := func(out string) []string {
+		var ns []string
+		for _, l := range strings.Split(out, "\n") {
+			n, _, _ := strings.Cut(strings.TrimPrefix(l, "/augeas/load/"), "/")
+			n, _, _ = strings.Cut(n, " ")
+			if strings.HasPrefix(l, "/augeas/load/") && (len(ns) == 0 || ns[len(ns)-1] != n) {
+				ns = append(ns, n)
+			}
+		}
+		return ns
+	}
+	want, err := exec.Command(augtool, "-r", root, "-L", "print", "/augeas/load").Output()
+	require.NoError(t, err)
+	require.Greater(t, len(names(string(want))), 100, "the system's library")
+	t.Setenv("LENSNET_CACHE", t.TempDir())
+	for _, pass := range []string{"computed", "from the cache"} {
+		var out, errb bytes.Buffer
+		require.Equal(t, 0, run([]string{"-r", root, "-L", "print", "/augeas/load"}, strings.NewReader(""), &out, &errb), errb.String())
+		assert.Equal(t, names(string(want)), names(out.String()), pass)
+	}
+}

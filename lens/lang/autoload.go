@@ -152,7 +152,7 @@ func (ld *Loader) readLazy(name string, at source.Span) (*Module, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &Module{Name: ast.Name, File: file, Autoload: ast.Autoload, lazy: newLazyModule(ast)}
+	m := &Module{Name: ast.Name, File: file, Autoload: ast.Autoload, imports: ast.Imports(), lazy: newLazyModule(ast)}
 	ld.modules[strings.ToLower(ast.Name)] = m
 	return m, nil
 }
@@ -225,7 +225,26 @@ func (ld *Loader) Preload(names []string) {
 		}
 		key := strings.ToLower(p.ast.Name)
 		if _, ok := ld.modules[key]; !ok {
-			ld.modules[key] = &Module{Name: p.ast.Name, File: p.file, Autoload: p.ast.Autoload, lazy: newLazyModule(p.ast)}
+			ld.modules[key] = &Module{Name: p.ast.Name, File: p.file, Autoload: p.ast.Autoload, imports: p.ast.Imports(), lazy: newLazyModule(p.ast)}
 		}
 	}
+}
+
+// Imports lists the modules that the module called name names, in the
+// order its definitions first name them (syntax.Module.Imports), reading
+// and parsing it if needed; ok is false when it cannot be read or
+// parsed. Augeas loads a module's imports as it compiles it, and keeps
+// modules in the order their loading ends: a module comes after what
+// it imports.
+func (ld *Loader) Imports(name string) (imports []string, ok bool) {
+	ld.mu.Lock()
+	defer ld.mu.Unlock()
+	m, ok := ld.modules[strings.ToLower(name)]
+	if !ok {
+		var err error
+		if m, err = ld.readLazy(name, source.Span{}); err != nil {
+			return nil, false
+		}
+	}
+	return m.imports, m.err == nil
 }

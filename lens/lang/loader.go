@@ -94,8 +94,9 @@ type Module struct {
 	// found or parsed: err is then final. A module read by Autoload only
 	// is not done: its declarations are evaluated one at a time, as
 	// they are needed (lazy), apart from the full evaluation.
-	done bool
-	lazy *lazyModule
+	done    bool
+	lazy    *lazyModule
+	imports []string // syntax.Module.Imports
 }
 
 // Lookup returns a top-level binding of the module.
@@ -274,7 +275,7 @@ func (ld *Loader) evalSource(file, src, want string) (*Module, error) {
 		}
 		return m, m.err
 	}
-	m := &Module{Name: ast.Name, File: file, Autoload: ast.Autoload}
+	m := &Module{Name: ast.Name, File: file, Autoload: ast.Autoload, imports: ast.Imports()}
 	ld.modules[strings.ToLower(ast.Name)] = m
 	return ld.evalModuleFull(m, ast)
 }
