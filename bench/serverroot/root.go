@@ -43,12 +43,13 @@ type summary struct {
 	dropped []string // files lensnet did not load, with why
 }
 
-// openOptions are the options lensnet opens the root with: for Augeas's
+// openOptions are the options lensnet opens the root with, reading
+// every file: for Augeas's
 // lens directory, lensnet's default search path, where lensnet's own
 // modules come before it, as a plain "lensnet -r DIR" reads the root;
 // for any other directory, that directory only.
 func (cfg *config) openOptions() lensnet.Options {
-	opts := lensnet.Options{Root: cfg.out}
+	opts := lensnet.Options{Root: cfg.out, LoadAll: true}
 	if filepath.Clean(cfg.lensDir) != lang.SystemDistDir {
 		opts.LensPath, opts.NoStdInc = []string{cfg.lensDir}, true
 	}
