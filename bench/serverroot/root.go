@@ -44,10 +44,10 @@ type summary struct {
 }
 
 // openOptions are the options lensnet opens the root with, reading
-// every file: for Augeas's
-// lens directory, lensnet's default search path, where lensnet's own
-// modules come before it, as a plain "lensnet -r DIR" reads the root;
-// for any other directory, that directory only.
+// every file: for Augeas's lens directory, lensnet's default search
+// path, where lensnet's own modules come before it, as a plain
+// "lensnet -r DIR" reads the root; for any other directory, that
+// directory only.
 func (cfg *config) openOptions() lensnet.Options {
 	opts := lensnet.Options{Root: cfg.out, LoadAll: true}
 	if filepath.Clean(cfg.lensDir) != lang.SystemDistDir {
