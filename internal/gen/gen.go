@@ -43,6 +43,15 @@ func Ifcfg(i int) string {
 	}
 }
 
+// IfcfgName returns the file name of the i-th RHEL ifcfg file:
+// "ifcfg-" and the device that Ifcfg(i) configures.
+func IfcfgName(i int) string {
+	if i%4 == 2 {
+		return fmt.Sprintf("ifcfg-bond%d", i)
+	}
+	return fmt.Sprintf("ifcfg-eth%d", i)
+}
+
 // Sysctl returns a sysctl.conf with n lines.
 func Sysctl(n int) string {
 	var b strings.Builder

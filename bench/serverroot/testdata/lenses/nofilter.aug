@@ -1,0 +1,3 @@
+(* A module without a transform: serverroot passes it by. *)
+module Nofilter =
+  let lns = [ key /[a-z]+/ ]
