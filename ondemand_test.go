@@ -152,6 +152,15 @@ func TestOnDemandReach(t *testing.T) {
 		}, "all"},
 		{"transform", func(h *Handle) error { return h.Transform("Hosts incl /etc/more") }, "all"},
 		{"load file", func(h *Handle) error { return h.LoadFile("/etc/hosts") }, "all"},
+		{"load", func(h *Handle) error { return h.Load() }, "all"},
+		{"read all", func(h *Handle) error { h.ReadAll(); return nil }, "all"},
+		{"a predicate's variable", func(h *Handle) error {
+			if _, err := h.DefineVariable("x", "/files/etc/h/b/1/ipaddr"); err != nil {
+				return err
+			}
+			_, err := h.Match("/files/etc/hosts/*[ipaddr = $x]")
+			return err
+		}, "all"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
