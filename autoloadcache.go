@@ -42,8 +42,9 @@ import (
 // file while its filter is evaluated (Sys.read_file) makes the result
 // uncacheable. Failing to write the cache is not an error.
 
-// autoloadCacheVersion changes whenever the cache file's meaning does.
-const autoloadCacheVersion = 2
+// autoloadCacheVersion changes whenever the cache file's meaning does,
+// or what the same modules give (3: filters joined in Augeas's order).
+const autoloadCacheVersion = 3
 
 type autoloadCacheFile struct {
 	Stat    string
@@ -61,7 +62,7 @@ type autoloadEntry struct {
 // as Go does), decoded without reflection, which is ten times faster
 // than JSON here:
 //
-//	lensnet autoload 2
+//	lensnet autoload 3
 //	stat HEX
 //	content HEX
 //	env "HOME" "/root"

@@ -192,8 +192,8 @@ func TestAutoloadCacheCodec(t *testing.T) {
 // FuzzAutoloadCache: no input makes decoding panic, and what it takes
 // encodes back to something it takes the same way.
 func FuzzAutoloadCache(f *testing.F) {
-	f.Add([]byte("lensnet autoload 2\nstat a\ncontent b\nenv \"H\" \"/r\"\nmodule \"M\"\nincl \"/x\"\nexcl \"*~\"\nend\n"))
-	f.Add([]byte("lensnet autoload 2\nstat a\ncontent b\nend\n"))
+	f.Add([]byte("lensnet autoload 3\nstat a\ncontent b\nenv \"H\" \"/r\"\nmodule \"M\"\nincl \"/x\"\nexcl \"*~\"\nend\n"))
+	f.Add([]byte("lensnet autoload 3\nstat a\ncontent b\nend\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		got, ok := decodeAutoload(b)
 		if !ok {

@@ -6,7 +6,9 @@
 // module carries the name, the public definitions and the autoload filter
 // of Augeas 1.14's module of the same name, and produces the same trees
 // and the same bytes after edits, so scripts and user lenses written for
-// Augeas keep working.
+// Augeas keep working. A filter has Augeas's globs joined so that they
+// come in Augeas's order too: /augeas/load shows it, and it decides the
+// order of the files in /files.
 //
 // FS is searched after the user's directories (see lang.DefaultPath).
 // The modules' own tests are in tests/test_<name>.aug (run with

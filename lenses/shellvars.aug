@@ -465,34 +465,37 @@ module Shellvars =
   let sc_incl (n:string) = incl ("/etc/sysconfig/" . n)
   let sc_excl (n:string) = excl ("/etc/sysconfig/" . n)
 
-  (* View: filter_sysconfig *)
+  (* View: filter_sysconfig
+       The globs come in the order of Augeas's module of the same name:
+       it decides the order of /augeas/load and so of the files in /files *)
   let filter_sysconfig =
-    (* everything, then the files that are not shell *)
+    (* everything, less the files that are not shell *)
       sc_incl "*"
     . sc_excl "anaconda" . sc_excl "bootloader" . sc_excl "hw-uuid"
     . sc_excl "hwconf" . sc_excl "ip*tables" . sc_excl "ip*tables.save"
     . sc_excl "kernel" . sc_excl "*.pub" . sc_excl "sysstat.ioconf"
     . sc_excl "system-config-firewall"
     . sc_excl "system-config-securitylevel"
-    . sc_excl "*.systemd"
     (* SUSE network configuration *)
     . sc_incl "network/config" . sc_incl "network/dhcp"
     . sc_incl "network/dhcp6r" . sc_incl "network/dhcp6s"
-    . sc_incl "network/ifcfg-*" . sc_incl "network/ifroute-*"
-    . sc_incl "network/if-down.d/*" . sc_incl "network/if-up.d/*"
+    . sc_incl "network/ifcfg-*" . sc_incl "network/if-down.d/*"
+    . sc_incl "network/ifroute-*" . sc_incl "network/if-up.d/*"
     . sc_excl "network/if-up.d/SuSEfirewall2"
     . sc_incl "network/providers/*"
     (* Red Hat network configuration: only the ifcfg files *)
     . sc_excl "network-scripts" . sc_incl "network-scripts/ifcfg-*"
     (* RHN *)
-    . sc_excl "rhn" . sc_incl "rhn/rhnsd"
-    . sc_incl "rhn/allowed-actions/*"
+    . sc_excl "rhn" . sc_incl "rhn/allowed-actions/*"
     . sc_excl "rhn/allowed-actions/script"
     . sc_incl "rhn/allowed-actions/script/*"
+    . sc_incl "rhn/rhnsd"
     (* SUSE firewall *)
     . sc_excl "SuSEfirewall2.d" . sc_incl "SuSEfirewall2.d/cobbler"
     . sc_incl "SuSEfirewall2.d/services/*"
     . sc_excl "SuSEfirewall2.d/services/TEMPLATE"
+    (* systemd's copies *)
+    . sc_excl "*.systemd"
 
   (* View: filter_default
        /etc/default and the login profile scripts *)
@@ -505,23 +508,25 @@ module Shellvars =
     . excl "/etc/profile.d/csh.local"
 
   (* View: filter_misc
-       Single files and directories elsewhere *)
+       Single files and directories elsewhere, in Augeas's order *)
   let filter_misc =
-      incl "/etc/adduser.conf" . incl "/etc/arno-iptables-firewall/debconf.cfg"
-    . incl "/etc/blkid.conf" . incl "/etc/byobu/*" . incl "/etc/conf.d/*"
-    . incl "/etc/cowpoke.conf" . incl "/etc/cron-apt/config"
+      incl "/etc/arno-iptables-firewall/debconf.cfg" . incl "/etc/conf.d/*"
+    . incl "/etc/cron-apt/config" . incl "/etc/environment"
+    . incl "/etc/firewalld/firewalld.conf" . incl "/etc/blkid.conf"
+    . incl "/etc/adduser.conf" . incl "/etc/cowpoke.conf"
     . incl "/etc/cvs-cron.conf" . incl "/etc/cvs-pserver.conf"
-    . incl "/etc/devscripts.conf" . incl "/etc/environment"
-    . incl "/etc/firewalld/firewalld.conf" . incl "/etc/kamailio/kamctlrc"
+    . incl "/etc/devscripts.conf" . incl "/etc/kamailio/kamctlrc"
     . incl "/etc/lbu/lbu.conf" . incl "/etc/lintianrc"
-    . incl "/etc/locale.conf" . incl "/etc/lsb-release"
-    . incl "/etc/os-release" . incl "/etc/periodic.conf"
-    . incl "/etc/popularity-contest.conf" . incl "/etc/rc.conf"
-    . incl "/etc/rc.conf.d/*" . incl "/etc/rc.conf.local"
+    . incl "/etc/lsb-release" . incl "/etc/os-release"
+    . incl "/etc/periodic.conf" . incl "/etc/popularity-contest.conf"
+    . incl "/etc/rc.conf" . incl "/etc/rc.conf.d/*" . incl "/etc/rc.conf.local"
     . incl "/etc/selinux/config" . incl "/etc/ucf.conf"
-    . incl "/etc/vconsole.conf"
+    . incl "/etc/locale.conf" . incl "/etc/vconsole.conf"
+    . incl "/etc/byobu/*"
 
-  (* View: filter *)
+  (* View: filter
+       Joined from names, the parts keep their own order in /augeas/load:
+       sysconfig, default, misc, then the standard exclusions *)
   let filter = filter_sysconfig . filter_default . filter_misc . Util.stdexcl
 
   let xfm = transform lns filter

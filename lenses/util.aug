@@ -172,14 +172,18 @@ let delim (op:string) =
  ************************************************************************)
 
 (* Variable: stdexcl
-   Backup and package-manager leftovers that lenses should not load *)
+   Backup and package-manager leftovers that lenses should not load. The
+   globs come in the order of Augeas's Util.stdexcl, which modules that
+   use it show in /augeas/load *)
 let stdexcl =
     (* editor backups *)
-    excl "*~" . excl "#*#" . excl "*.bak" . excl "*.old"
+    excl "*~"
     (* rpm *)
-  . excl "*.rpmsave" . excl "*.rpmnew"
+  . excl "*.rpmnew" . excl "*.rpmsave"
     (* dpkg *)
-  . excl "*.dpkg-dist" . excl "*.dpkg-new" . excl "*.dpkg-old"
-  . excl "*.dpkg-bak"
+  . excl "*.dpkg-old" . excl "*.dpkg-new" . excl "*.dpkg-bak"
+  . excl "*.dpkg-dist"
     (* Augeas's own save files *)
-  . excl "*.augnew" . excl "*.augsave"
+  . excl "*.augsave" . excl "*.augnew"
+    (* more backups, and Emacs's autosave files *)
+  . excl "*.bak" . excl "*.old" . excl "#*#"

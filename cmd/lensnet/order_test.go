@@ -114,3 +114,77 @@ func TestAugtoolAutoloadOrder(t *testing.T) {
 		assert.Equal(t, names(string(want)), names(out.String()), pass)
 	}
 }
+
+// augtoolOutput runs augtool with args and script on stdin, and returns
+// its standard output and error; the test fails if augtool is missing
+// or fails.
+func augtoolOutput(t *testing.T, script string, args ...string) (stdout, stderr string) {
+	t.Helper()
+	augtool, err := exec.LookPath("augtool")
+	if err != nil {
+		t.Fatal("augtool is missing: install the augeas-tools package (scripts/test.sh does)")
+	}
+	cmd := exec.Command(augtool, args...)
+	cmd.Stdin = strings.NewReader(script)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	require.NoError(t, cmd.Run(), errb.String())
+	return out.String(), errb.String()
+}
+
+// TestAugtoolLoadTree: with the system's lens library, the whole of
+// /augeas/load is augtool's byte for byte: the transforms, and each
+// one's incl and excl globs in Augeas's order, which follows how the
+// filter joins them (lensnet's own modules, Util.stdexcl among them,
+// write their globs so as to give Augeas's order). Computed and from
+// the cache.
+func TestAugtoolLoadTree(t *testing.T) {
+	root := t.TempDir()
+	args := []string{"-r", root, "-L", "print", "/augeas/load"}
+	want, wantErr := augtoolOutput(t, "", args...)
+	require.Greater(t, strings.Count(want, "/lens = "), 100, "the system's library")
+	t.Setenv("LENSNET_CACHE", t.TempDir())
+	for _, pass := range []string{"computed", "from the cache"} {
+		var out, errb bytes.Buffer
+		require.Equal(t, 0, run(args, strings.NewReader(""), &out, &errb), errb.String())
+		assert.Equal(t, want, out.String(), "%s: stdout of lensnet %s", pass, strings.Join(args, " "))
+		assert.Equal(t, wantErr, errb.String(), "%s: stderr", pass)
+	}
+	// one module at a time, for a readable failure
+	for _, m := range []string{"Shellvars", "Interfaces", "Sysctl", "Modprobe", "Hosts", "Resolv", "Dnsmasq"} {
+		args := []string{"-r", root, "-L", "print", "/augeas/load/" + m}
+		want, _ := augtoolOutput(t, "", args...)
+		var out, errb bytes.Buffer
+		require.Equal(t, 0, run(args, strings.NewReader(""), &out, &errb), errb.String())
+		assert.Equal(t, want, out.String(), m)
+	}
+}
+
+// TestAugtoolShellvarsFileOrder: files that one transform claims come
+// into /files in the order of its include globs, as augtool has them:
+// a root of Shellvars files (with some that its filter excludes),
+// created in a shuffled order, prints as augtool prints it.
+func TestAugtoolShellvarsFileOrder(t *testing.T) {
+	root := t.TempDir()
+	files := []string{
+		"etc/profile", "etc/default/a", "etc/default/b", "etc/environment",
+		"etc/os-release", "etc/ucf.conf", "etc/adduser.conf", "etc/lsb-release",
+		"etc/profile.d/p.sh", "etc/sysconfig/network", "etc/conf.d/net",
+		// excluded: by the filter, and by Util.stdexcl
+		"etc/default/rmt", "etc/profile.d/p.csh", "etc/default/a~", "etc/default/b.dpkg-old",
+	}
+	rng := rand.New(rand.NewPCG(3, 9))
+	for _, i := range rng.Perm(len(files)) {
+		name := filepath.Join(root, files[i])
+		require.NoError(t, os.MkdirAll(filepath.Dir(name), 0o755))
+		require.NoError(t, os.WriteFile(name, fmt.Appendf(nil, "V%d=%d\n", i, i), 0o644))
+	}
+	script := "print /files\nmatch /files/etc/*\n"
+	want, wantErr := augtoolOutput(t, script, "-r", root)
+	require.Contains(t, want, "/files/etc/os-release/V4 = \"4\"")
+	t.Setenv("LENSNET_CACHE", "off")
+	var out, errb bytes.Buffer
+	require.Equal(t, 0, run([]string{"-r", root}, strings.NewReader(script), &out, &errb), errb.String())
+	assert.Equal(t, want, out.String(), "stdout")
+	assert.Equal(t, wantErr, errb.String(), "stderr")
+}

@@ -31,7 +31,7 @@ let broken = del /x/ /y/
 	})
 	a, err := ld.Autoload("T")
 	require.NoError(t, err)
-	assert.Equal(t, &Autoload{Module: "T", Filter: Filter{{true, "/etc/t"}, {false, "*~"}, {false, "*.bak"}}}, a)
+	assert.Equal(t, &Autoload{Module: "T", Filter: Filter{{false, "*~"}, {false, "*.bak"}, {true, "/etc/t"}}}, a)
 	assert.Empty(t, out.String(), "no other binding was evaluated")
 	assert.Empty(t, ld.Modules(), "no module was evaluated in full")
 
@@ -56,7 +56,7 @@ func TestAutoloadCases(t *testing.T) {
 	}{
 		{name: "no autoload", src: "module T =\nlet lns = del /x/ \"x\"\n"},
 		{name: "shape transform LENS FILTER", src: "module T = autoload xfm\nlet lns = nope\nlet xfm = transform lns (incl \"/a\" . Lib.ex)\n",
-			want: Filter{{true, "/a"}, {false, "*~"}}},
+			want: Filter{{false, "*~"}, {true, "/a"}}},
 		{name: "qualified builtin", src: "module T = autoload xfm\nlet xfm = Builtin.transform nope (incl \"/a\")\n",
 			want: Filter{{true, "/a"}}},
 		{name: "other shapes are evaluated whole", src: "module T = autoload xfm\nlet lns = [ key /a/ ]*\nlet xfm = let f = incl \"/a\" in transform lns f\n",

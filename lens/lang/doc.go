@@ -11,7 +11,10 @@
 // string and a regexp a regexp; "|" of strings is a regexp. There is no
 // promotion to lenses. Functions are curried: every builtin and every
 // "let f (a:T) ... =" can be applied to fewer arguments than it takes.
-// "f ; g" composes two functions, and "() ; e" is e.
+// "f ; g" composes two functions, and "() ; e" is e. "." of two filters
+// orders their globs as Augeas does, which /augeas/load shows: a filter
+// read from a name goes after the other operand, any other in front of
+// it (see Filter).
 //
 // # Modules and the search path
 //

@@ -318,7 +318,8 @@ func (ev *evaluator) combine(e *syntax.Binary, l Value, en *env) (Value, error) 
 		}
 		if lf, ok := l.(Filter); ok {
 			if rf, ok := r.(Filter); ok {
-				return append(append(Filter{}, lf...), rf...), nil
+				_, named := e.Right.(*syntax.Ident)
+				return concatFilters(lf, rf, named), nil
 			}
 		}
 		if ll, ok := l.(*Lens); ok {

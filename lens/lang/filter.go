@@ -66,3 +66,28 @@ func globMatch(pattern, name string) bool {
 	ok, err := path.Match(pattern, name)
 	return err == nil && ok
 }
+
+// concatFilters is the filter l . r. Augeas keeps a filter as a linked
+// list and joins two of them without copying where it can: a right
+// operand just built (incl "x", or a concatenation) goes in front of the
+// left one, so that a chain of literals ends up in the reverse of its
+// written order; a right operand that is shared, because it was read
+// from a name (Util.stdexcl), goes after the left one instead. In our
+// Filter, which holds Augeas's order reversed, the first case is l
+// followed by r and the second r followed by l. rNamed says whether the
+// right operand was written as a name.
+//
+// Augeas decides by reference counts, which only a name raises among
+// the ways a module writes a filter; a function that returns its
+// argument unchanged would also share it, and is not told apart here.
+// Joining onto a shared list also extends that list in place in Augeas
+// (a name on the right appended to a left operand whose tail came from
+// another name), which no module of Augeas's library does and which is
+// not reproduced.
+func concatFilters(l, r Filter, rNamed bool) Filter {
+	out := make(Filter, 0, len(l)+len(r))
+	if rNamed {
+		return append(append(out, r...), l...)
+	}
+	return append(append(out, l...), r...)
+}

@@ -95,7 +95,10 @@ type Glob struct {
 	Pattern string
 }
 
-// Filter is a list of file globs built with incl and excl.
+// Filter is a list of file globs built with incl and excl, in the
+// reverse of the order Augeas keeps them: /augeas/load lists them from
+// last to first, and a transform looks for files with its include globs
+// in that listed order (see concatFilters).
 type Filter []Glob
 
 // Transform is a lens with the files it applies to.
