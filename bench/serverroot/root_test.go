@@ -155,6 +155,8 @@ func TestLibraryRoot(t *testing.T) {
 			assert.NotEmpty(t, want[name], "augtool prints no %s", name)
 			assert.Equal(t, want[name], got[name], "the tree of %s", name)
 		}
+		// and the whole of it, the order of the files included
+		assert.Equal(t, string(out), ours.String(), "print /files")
 	})
 }
 
