@@ -34,7 +34,7 @@ func AmbigConcat(a, b *FA) (Ambiguity, bool) {
 	da, ok1 := a.boundedDFA()
 	db, ok2 := b.boundedDFA()
 	if !ok1 || !ok2 {
-		return ambigNFA(a.n, b.n)
+		return ambigNFA(a.tempNFA(), b.tempNFA())
 	}
 	return ambig(da, db)
 }
@@ -166,9 +166,9 @@ func ChainUnambiguous(fas []*FA) bool {
 		if fa.IsEmpty() {
 			return false
 		}
-		ns[i] = fa.n
+		ns[i] = fa.tempNFA()
 	}
-	whole, starts := concatNFAStarts(ns)
+	whole, starts := chainNFA(fas)
 	wcl := whole.classes()
 	// all accepts every word: a split is ambiguous only if its left
 	// operand has two words one of which extends the other, which
@@ -188,4 +188,27 @@ func ChainUnambiguous(fas []*FA) bool {
 		}
 	}
 	return true
+}
+
+// chainNFA returns the automaton of the concatenation of fas, none of
+// them empty, and for each operand a state from which exactly the words
+// of the concatenation of it and the operands after it are read.
+func chainNFA(fas []*FA) (*nfa, []int32) {
+	n := &nfa{}
+	n.start = n.addState(false)
+	starts := make([]int32, len(fas))
+	from := n.start
+	for i, fa := range fas {
+		if i > 0 {
+			// a fresh state: the end of the operand before may have
+			// moves of its own (a star's loop), not to be read again
+			s := n.addState(false)
+			n.addEps(from, s)
+			from = s
+		}
+		starts[i] = from
+		from = n.frag(fa, from, false)
+	}
+	n.accept[from] = true
+	return n, starts
 }

@@ -35,7 +35,8 @@
 // # Automata
 //
 // Compile turns a Regexp into an FA. Union, Concat, Star, Plus, Optional
-// and Repeat combine automata structurally; Intersect and Complement
+// and Repeat combine automata structurally, building nothing until an
+// automaton is needed (an FA keeps how it was made); Intersect and Complement
 // determinize their operands (once, cached) into minimal DFAs (Hopcroft)
 // and build the reachable part of the product; Minus determinizes only
 // its right operand and runs it alongside the left one's automaton
@@ -63,6 +64,8 @@
 //	nfa.go        nondeterministic automata with byte-set edges, and
 //	fa.go         FA, a language held as an automaton, with its algebra (Compile, Union, Concat, Star,
 //	              Intersect, Minus, Complement, Equal, Subset, Example)
+//	build.go      how an FA was made, and its automaton built from that on
+//	              first need
 //	dfa.go        determinisation, Hopcroft minimisation, products
 //	minus.go      Minus without determinising its left operand
 //	ambig.go      AmbigConcat and AmbigStar, the type checker's witnesses

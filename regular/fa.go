@@ -2,23 +2,33 @@ package regular
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
 
 // FA is a regular language, held as an automaton. FAs are immutable and
-// safe for concurrent use; the deterministic automata behind matching and
-// the algebra are built on first use and cached.
+// safe for concurrent use. The automata behind matching and the algebra
+// are built on first use and cached: the nondeterministic one from how
+// the FA was made (see build.go), the deterministic ones from it.
 type FA struct {
-	n   *nfa
 	src *Regexp // the regexp the language was built from, if known
+
+	// the recipe (see build.go)
+	op       recipe
+	subs     []*FA // operands
+	min, max int   // byRepeat
+	facts
+
+	n     atomic.Pointer[nfa] // the automaton, once built (given for byNFA)
+	first atomic.Pointer[ByteSet]
 
 	detOnce sync.Once
 	det     *dfa
 	built   atomic.Bool // det is set
 	large   atomic.Bool // the DFA has more than DFALimit states (boundedDFA)
 
-	fwd atomic.Pointer[matcher] // matcher over n, bounded cache
+	fwd atomic.Pointer[matcher] // matcher over the automaton, bounded cache
 	rev atomic.Pointer[matcher] // matcher over the reversed language
 
 	fixed atomic.Int32 // FixedLength: 0 unknown, length+1, or fixedNo
@@ -27,17 +37,61 @@ type FA struct {
 // matcherLimit bounds the states a matcher caches before it flushes.
 const matcherLimit = 10000
 
-func newFA(n *nfa, src *Regexp) *FA { return &FA{n: n, src: src} }
+// newFA returns the FA made by op from subs; its facts are computed
+// from theirs.
+func newFA(op recipe, src *Regexp, subs ...*FA) *FA {
+	a := &FA{op: op, src: src, subs: subs}
+	switch op {
+	case byConcat:
+		a.nullable = true
+		for _, sub := range subs {
+			a.states += sub.states
+			a.nullable = a.nullable && sub.nullable
+			a.empty = a.empty || sub.empty
+		}
+	case byUnion:
+		a.empty = true
+		for _, sub := range subs {
+			a.states += sub.states
+			a.nullable = a.nullable || sub.nullable
+			a.empty = a.empty && sub.empty
+		}
+		if len(subs) > 1 {
+			a.states++
+		}
+	case byStar, byQuest:
+		a.facts = facts{states: 1 + subs[0].states, nullable: true}
+	case byPlus:
+		a.facts = subs[0].facts
+		a.states++
+	case byReverse:
+		a.facts = subs[0].facts
+	}
+	return a
+}
+
+// nfaFA returns the language of the automaton n.
+func nfaFA(n *nfa) *FA {
+	a := &FA{op: byNFA, facts: wholeFacts(n)}
+	a.n.Store(n)
+	return a
+}
 
 func fromDFA(t *dfa) *FA {
-	fa := &FA{n: t.toNFA()}
-	fa.detOnce.Do(func() { fa.det = t })
-	fa.built.Store(true)
-	return fa
+	a := &FA{op: byDFA, facts: facts{nullable: t.acc[t.start], empty: t.start == t.dead}}
+	a.states = t.size() + 1 // toNFA's states, and an end
+	if t.dead >= 0 && t.start != t.dead {
+		a.states-- // the dead state is dropped
+	}
+	a.detOnce.Do(func() { a.det = t })
+	a.built.Store(true)
+	return a
 }
 
 // Compile builds the automaton of a parsed regexp.
-func Compile(re *Regexp) *FA { return newFA(compileNFA(re), re) }
+func Compile(re *Regexp) *FA {
+	return &FA{op: byRegexp, src: re, facts: regexpFacts(re)}
+}
 
 // CompilePattern parses pattern (see Parse) and compiles it.
 func CompilePattern(pattern string, flags Flags) (*FA, error) {
@@ -62,15 +116,12 @@ func LiteralFA(s string) *FA { return Compile(Literal(s)) }
 
 // Concat returns the concatenation of the languages, in order.
 func Concat(fas ...*FA) *FA {
-	ns := make([]*nfa, len(fas))
-	for i, fa := range fas {
-		ns[i] = fa.n
-	}
+	fas = slices.Clone(fas)
 	subs := sources(fas)
 	if subs == nil {
-		return newFA(concatNFA(ns...), nil)
+		return newFA(byConcat, nil, fas...)
 	}
-	return newFA(concatNFA(ns...), simplifyConcat(subs))
+	return newFA(byConcat, simplifyConcat(subs), fas...)
 }
 
 // sources returns the regexps the automata were built from, or nil when
@@ -92,39 +143,36 @@ func Union(fas ...*FA) *FA {
 	if len(fas) == 0 {
 		return None()
 	}
-	ns := make([]*nfa, len(fas))
-	for i, fa := range fas {
-		ns[i] = fa.n
-	}
+	fas = slices.Clone(fas)
 	subs := sources(fas)
 	if subs == nil {
-		return newFA(unionNFA(ns...), nil)
+		return newFA(byUnion, nil, fas...)
 	}
-	return newFA(unionNFA(ns...), simplifyAlt(subs))
+	return newFA(byUnion, simplifyAlt(subs), fas...)
 }
 
 // Star returns the iteration a*.
 func Star(a *FA) *FA {
 	if a.src == nil {
-		return newFA(starNFA(a.n), nil)
+		return newFA(byStar, nil, a)
 	}
-	return newFA(starNFA(a.n), simplifyStar(a.src))
+	return newFA(byStar, simplifyStar(a.src), a)
 }
 
 // Plus returns a+, that is a·a*.
 func Plus(a *FA) *FA {
 	if a.src == nil {
-		return newFA(plusNFA(a.n), nil)
+		return newFA(byPlus, nil, a)
 	}
-	return newFA(plusNFA(a.n), &Regexp{Op: OpPlus, Sub: []*Regexp{a.src}})
+	return newFA(byPlus, &Regexp{Op: OpPlus, Sub: []*Regexp{a.src}}, a)
 }
 
 // Optional returns a?, the union of a and the empty word.
 func Optional(a *FA) *FA {
 	if a.src == nil {
-		return newFA(questNFA(a.n), nil)
+		return newFA(byQuest, nil, a)
 	}
-	return newFA(questNFA(a.n), &Regexp{Op: OpQuest, Sub: []*Regexp{a.src}})
+	return newFA(byQuest, &Regexp{Op: OpQuest, Sub: []*Regexp{a.src}}, a)
 }
 
 // Repeat returns a{min,max}; max < 0 means no upper bound.
@@ -139,12 +187,13 @@ func Repeat(a *FA, min, max int) *FA {
 	if max < 0 {
 		max = -1
 	}
-	return newFA(repeatNFA(a.n, min, max), re)
+	r := &FA{op: byRepeat, src: re, subs: []*FA{a}, min: min, max: max, facts: repeatFacts(a.facts, min, max)}
+	return r
 }
 
 // dfa returns the minimal complete DFA of the language.
 func (a *FA) dfa() *dfa {
-	a.detOnce.Do(func() { a.det = determinize(a.n) })
+	a.detOnce.Do(func() { a.det = determinize(a.tempNFA()) })
 	a.built.Store(true)
 	return a.det
 }
@@ -174,7 +223,7 @@ func minus(a *FA, b *dfa) *FA {
 	if t := a.loadDFA(); t != nil {
 		return fromDFA(product(t, b, func(x, y bool) bool { return x && !y }))
 	}
-	return newFA(minusNFA(a.n, b), nil).MinimizeBounded()
+	return nfaFA(minusNFA(a.tempNFA(), b)).MinimizeBounded()
 }
 
 // MinusError is the error of a regexp subtraction whose result is the
@@ -233,16 +282,13 @@ func Subtract(a, b *FA) (*FA, error) {
 func Complement(a *FA) *FA { return fromDFA(a.dfa().complement()) }
 
 // Reverse returns the language of the reversed words of a.
-func Reverse(a *FA) *FA { return newFA(a.n.reverse(), nil) }
+func Reverse(a *FA) *FA { return newFA(byReverse, nil, a) }
 
 // IsEmpty reports whether a holds no word at all.
-func (a *FA) IsEmpty() bool {
-	_, ok := a.Example()
-	return !ok
-}
+func (a *FA) IsEmpty() bool { return a.empty }
 
 // AcceptsEmpty reports whether the empty word is in a.
-func (a *FA) AcceptsEmpty() bool { return a.n.nullable() }
+func (a *FA) AcceptsEmpty() bool { return a.nullable }
 
 // Equal reports whether a and b hold the same words.
 func (a *FA) Equal(b *FA) bool {
@@ -262,7 +308,7 @@ func Disjoint(a, b *FA) (example string, disjoint bool) {
 	da, ok1 := a.boundedDFA()
 	db, ok2 := b.boundedDFA()
 	if !ok1 || !ok2 {
-		return disjointNFA(a.n, b.n)
+		return disjointNFA(a.tempNFA(), b.tempNFA())
 	}
 	w, found := counterexample(da, db, func(x, y bool) bool { return x && y })
 	return w, !found
@@ -308,7 +354,14 @@ func counterexample(a, b *dfa, bad func(x, y bool) bool) (string, bool) {
 // false when a is empty. It works on the nondeterministic automaton, so it
 // is cheap even for languages whose DFA would be large.
 func (a *FA) Example() (word string, ok bool) {
-	n := a.n
+	if a.empty {
+		return "", false
+	}
+	return a.tempNFA().example()
+}
+
+// example is Example on the automaton.
+func (n *nfa) example() (word string, ok bool) {
 	const inf = int32(1<<31 - 1)
 	dist := make([]int32, n.size())
 	parent := make([]int32, n.size())
@@ -429,13 +482,24 @@ func (a *FA) Words(limit int) ([]string, bool) {
 }
 
 // FirstBytes returns a superset of the bytes that can start a word of a
-// (the labels of the edges leaving the start state's ε-closure). It costs
-// no determinisation, so it serves as a quick disjointness test: two
-// languages whose first bytes differ share at most the empty word.
+// (the labels of the edges leaving the start state's ε-closure of its
+// automaton). It is computed from how a was made, without building any
+// automaton, so it serves as a quick disjointness test: two languages
+// whose first bytes differ share at most the empty word.
 func (a *FA) FirstBytes() ByteSet {
+	if p := a.first.Load(); p != nil {
+		return *p
+	}
+	first := a.firstBytes()
+	a.first.Store(&first)
+	return first
+}
+
+// firstBytes is FirstBytes on the automaton.
+func (n *nfa) firstBytes() ByteSet {
 	var out ByteSet
-	a.n.startClosure(func(s int32) bool {
-		for _, e := range a.n.edges[s] {
+	n.startClosure(func(s int32) bool {
+		for _, e := range n.edges[s] {
 			out = out.Union(e.set)
 		}
 		return true
@@ -444,5 +508,12 @@ func (a *FA) FirstBytes() ByteSet {
 }
 
 // States returns the number of states of the automaton behind a (not of
-// its minimal DFA): a measure of how much memory it holds.
-func (a *FA) States() int { return a.n.size() }
+// its minimal DFA), built or not: a measure of how much memory it holds
+// or would hold.
+func (a *FA) States() int {
+	switch a.op {
+	case byNFA, byDFA:
+		return a.states - 1 // the automaton itself, without frag's end
+	}
+	return a.states + 1 // a start state, then frag's
+}

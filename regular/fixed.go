@@ -29,10 +29,11 @@ const (
 // layer n holds an accepting state and the walk dies after it. It gives
 // up (fixedNo) on loops, wide layers and long words.
 func (a *FA) fixedLength() int32 {
-	if a.n.size() > fixedMaxStates {
+	if a.States() > fixedMaxStates {
 		return fixedNo
 	}
-	d := newLazyDFA(a.n, a.n.classes(), 0)
+	n := a.tempNFA()
+	d := newLazyDFA(n, n.classes(), 0)
 	layer, next := []int32{startDFA}, []int32(nil)
 	seen := map[int32]bool{}
 	length := -1

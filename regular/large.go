@@ -24,8 +24,9 @@ func (a *FA) boundedDFA() (*dfa, bool) {
 	if a.large.Load() {
 		return nil, false
 	}
-	cl := a.n.classes()
-	d := newLazyDFA(a.n, cl, 0)
+	n := a.tempNFA()
+	cl := n.classes()
+	d := newLazyDFA(n, cl, 0)
 	for s := int32(0); int(s) < len(d.sets); s++ {
 		for c := 0; c < cl.n; c++ {
 			d.step(s, c)
@@ -61,7 +62,7 @@ func (a *FA) MinimizeBounded() *FA {
 // Restrict returns the words of a made of allowed bytes only, built on
 // a's automaton (no determinisation): a itself when a has no other.
 func Restrict(a *FA, allowed ByteSet) *FA {
-	n := a.n
+	n := a.tempNFA()
 	changed := false
 	for _, es := range n.edges {
 		for _, e := range es {
@@ -81,7 +82,7 @@ func Restrict(a *FA, allowed ByteSet) *FA {
 			}
 		}
 	}
-	return newFA(r, nil)
+	return nfaFA(r)
 }
 
 // pnode is a node of a search over the product of nondeterministic

@@ -48,13 +48,13 @@ func TestNFAChecksAgreeWithDFAChecks(t *testing.T) {
 	for i := 0; i < 300; i++ {
 		a, b := MustCompile(genRegexp(r, 3)), MustCompile(genRegexp(r, 3))
 		_, wantAmb := ambig(a.dfa(), b.dfa())
-		amb, gotAmb := ambigNFA(a.n, b.n)
+		amb, gotAmb := ambigNFA(a.tempNFA(), b.tempNFA())
 		require.Equal(t, wantAmb, gotAmb, "%s . %s", a, b)
 		if gotAmb {
 			checkWitness(t, amb, a, b)
 		}
 		_, wantDisjoint := counterexample(a.dfa(), b.dfa(), func(x, y bool) bool { return x && y })
-		w, gotDisjoint := disjointNFA(a.n, b.n)
+		w, gotDisjoint := disjointNFA(a.tempNFA(), b.tempNFA())
 		require.Equal(t, !wantDisjoint, gotDisjoint, "%s & %s", a, b)
 		if !gotDisjoint {
 			assert.True(t, a.Match(w) && b.Match(w), "%q in %s & %s", w, a, b)

@@ -13,7 +13,8 @@ func (a *FA) forwardLimit(limit int) *matcher {
 	if m := a.fwd.Load(); m != nil {
 		return m
 	}
-	a.fwd.CompareAndSwap(nil, newMatcher(a.n, a.n.classes(), limit, nil, nil))
+	n := a.nfa()
+	a.fwd.CompareAndSwap(nil, newMatcher(n, n.classes(), limit, nil, nil))
 	return a.fwd.Load()
 }
 
@@ -25,7 +26,7 @@ func (a *FA) backwardLimit(limit int) *matcher {
 	if m := a.rev.Load(); m != nil {
 		return m
 	}
-	r := a.n.reverse()
+	r := a.buildNFA(true)
 	a.rev.CompareAndSwap(nil, newMatcher(r, r.classes(), limit, nil, nil))
 	return a.rev.Load()
 }
@@ -167,7 +168,8 @@ func (a *FA) Viable(s string) (n int, next ByteSet) {
 	}
 	// A private, unbounded matcher: state numbers must stay valid while
 	// the bytes after the prefix are tried, and this is the error path.
-	d := newLazyDFA(a.n, a.n.classes(), 0)
+	nf := a.tempNFA()
+	d := newLazyDFA(nf, nf.classes(), 0)
 	st := int32(startDFA)
 	for i := 0; i < len(s); i++ {
 		t := d.step(st, int(d.cl.of[s[i]]))

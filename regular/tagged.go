@@ -31,15 +31,28 @@ func NewTagged(fas ...*FA) *Tagged {
 	}
 	fas = slices.Clone(fas)
 	return &Tagged{build: func(reverse bool) (*nfa, []uint64) {
-		ns := make([]*nfa, len(fas))
+		u := &nfa{}
+		u.start = u.addState(false)
+		ends := make([]int32, len(fas))
 		for k, fa := range fas {
-			ns[k] = fa.n
-			if reverse {
-				ns[k] = fa.n.reverse()
-			}
+			ends[k] = u.frag(fa, u.start, reverse)
 		}
-		return taggedUnion(ns)
+		return u, tagEnds(u, ends, func(k int) bool { return fas[k].empty })
 	}}
+}
+
+// tagEnds makes ends[k], where the words of language k end in n,
+// accepting and tagged 1<<k unless language k is empty, and returns the
+// tags of n's states.
+func tagEnds(n *nfa, ends []int32, empty func(k int) bool) []uint64 {
+	tags := make([]uint64, n.size())
+	for k, e := range ends {
+		if !empty(k) {
+			n.accept[e] = true
+			tags[e] |= 1 << k
+		}
+	}
+	return tags
 }
 
 // NewSuffixes returns the languages parts[k]·parts[k+1]·…, for each k,
@@ -53,77 +66,33 @@ func NewSuffixes(parts ...*FA) *Tagged {
 	}
 	parts = slices.Clone(parts)
 	return &Tagged{build: func(reverse bool) (*nfa, []uint64) {
+		n := &nfa{}
+		n.start = n.addState(false)
+		ends := make([]int32, len(parts))
+		// the suffix from k is empty if a part from k on is
+		empty := func(k int) bool {
+			return slices.ContainsFunc(parts[k:], func(p *FA) bool { return p.empty })
+		}
 		if !reverse {
-			ns := make([]*nfa, len(parts))
+			// one concatenation per suffix, all read from the start
 			for k := range parts {
-				rest := make([]*nfa, 0, len(parts)-k)
+				from := n.start
 				for _, p := range parts[k:] {
-					rest = append(rest, p.n)
+					from = n.frag(p, from, false)
 				}
-				ns[k] = concatNFA(rest...)
+				ends[k] = from
 			}
-			return taggedUnion(ns)
+			return n, tagEnds(n, ends, empty)
 		}
 		// the reversal of the whole concatenation, read from its last
-		// part: where a reversed part may end, the suffix from it is read
-		ns := make([]*nfa, len(parts))
-		for k, p := range parts {
-			ns[len(parts)-1-k] = p.n.reverse()
+		// part: where the reversed part k ends, the suffix from k is read
+		from := n.start
+		for k := len(parts) - 1; k >= 0; k-- {
+			from = n.frag(parts[k], from, true)
+			ends[k] = from
 		}
-		return taggedConcat(ns)
+		return n, tagEnds(n, ends, empty)
 	}}
-}
-
-// taggedUnion returns the union of ns in which each accepting state of
-// ns[k] carries tag 1<<k.
-func taggedUnion(ns []*nfa) (*nfa, []uint64) {
-	u := &nfa{}
-	u.start = u.addState(false)
-	tags := []uint64{0}
-	for k, m := range ns {
-		off := u.embed(m)
-		u.addEps(u.start, m.start+off)
-		for s := off; s < int32(u.size()); s++ {
-			var tag uint64
-			if u.accept[s] {
-				tag = 1 << k
-			}
-			tags = append(tags, tag)
-		}
-	}
-	return u, tags
-}
-
-// taggedConcat returns the concatenation of ns in which each state
-// accepting in ns[i] carries tag 1<<(len(ns)-1-i): it is reached by the
-// words of ns[0]·…·ns[i].
-func taggedConcat(ns []*nfa) (*nfa, []uint64) {
-	c := &nfa{}
-	var tags []uint64
-	var prevAcc []int32
-	for i, m := range ns {
-		off := c.embed(m)
-		if i == 0 {
-			c.start = m.start + off
-		} else {
-			for _, a := range prevAcc {
-				c.accept[a] = false
-				c.addEps(a, m.start+off)
-			}
-		}
-		prevAcc = c.acceptsFrom(off)
-		for s := off; s < int32(c.size()); s++ {
-			tags = append(tags, 0)
-		}
-		for _, a := range prevAcc {
-			tags[a] = 1 << (len(ns) - 1 - i)
-		}
-	}
-	if len(ns) == 0 {
-		c.start = c.addState(true)
-		tags = []uint64{0}
-	}
-	return c, tags
 }
 
 // reachable returns, for each state of n, the union of the tags of the

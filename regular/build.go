@@ -1,0 +1,379 @@
+package regular
+
+// An FA does not build its automaton when it is made. It keeps its
+// recipe, how it was made: a regexp (Compile), an operation on operand
+// FAs (Concat, Union, Star, ...), or an automaton given whole (the
+// minimal DFA of Minimize and the algebra, the product of a large
+// Minus). Its nfa is built from the recipe when something needs it, and
+// an operation builds its operands straight into its own automaton,
+// recursively from their recipes: a lens's types nest as deep as the
+// lens, and copying every operand's automaton into every FA made from it
+// (as eager combinators do) kept a copy of each sub-lens's automaton at
+// every level above it.
+//
+// The automaton of an FA is a function of its recipe alone, whatever was
+// built before: building it costs what copying its operands' automata
+// would, and an operand shared by many FAs (a word regexp used hundreds
+// of times) is built into each of them, as it would be copied into each.
+// Only the forward matcher keeps an FA's own nfa (see nfa and
+// tempNFA); what is built for a determinisation or a search is dropped
+// after use.
+
+// recipe is how an FA was made.
+type recipe uint8
+
+const (
+	byInvalid recipe = iota
+	byRegexp         // src
+	byNFA            // the automaton n, given whole
+	byDFA            // the DFA det, given whole
+	byConcat         // subs[0]·subs[1]·…
+	byUnion          // subs[0] ∪ subs[1] ∪ …
+	byStar           // subs[0]*
+	byPlus           // subs[0]+
+	byQuest          // subs[0]?
+	byRepeat         // subs[0]{min,max}, max < 0 for no bound
+	byReverse        // the reversed words of subs[0]
+)
+
+// nfa returns a's automaton, building it from the recipe the first time
+// and keeping it.
+func (a *FA) nfa() *nfa {
+	if n := a.n.Load(); n != nil {
+		return n
+	}
+	a.n.CompareAndSwap(nil, a.buildNFA(false))
+	return a.n.Load()
+}
+
+// tempNFA returns a's automaton without keeping it when it was not built
+// already: for one determinisation or search, after which it is garbage.
+func (a *FA) tempNFA() *nfa {
+	if n := a.n.Load(); n != nil {
+		return n
+	}
+	if a.op == byDFA {
+		return a.nfa() // built from the table, not from operands: cheap to keep
+	}
+	return a.buildNFA(false)
+}
+
+// hasNFA reports whether a keeps an automaton (tests).
+func (a *FA) hasNFA() bool { return a.n.Load() != nil }
+
+// buildNFA builds the automaton of a, or of its reversal, from the
+// recipe.
+func (a *FA) buildNFA(rev bool) *nfa {
+	if !rev {
+		switch a.op {
+		case byNFA:
+			return a.n.Load()
+		case byDFA:
+			return a.det.toNFA()
+		}
+	}
+	n := &nfa{}
+	n.start = n.addState(false)
+	end := n.frag(a, n.start, rev)
+	if !a.empty {
+		n.accept[end] = true
+	}
+	return n
+}
+
+// frag adds the states of a's language (of its reversal if rev) to n,
+// reading from the existing state from, and returns the state where its
+// words end: being in it means a whole word was read since from. No
+// construction adds a move into from, so from may have other moves (the
+// operands of a union all start from it), and the end state may be given
+// more moves out (what follows in a concatenation starts from it).
+func (n *nfa) frag(a *FA, from int32, rev bool) int32 {
+	switch a.op {
+	case byRegexp:
+		return n.build(a.src, from, rev)
+	case byNFA:
+		return n.whole(a.n.Load(), from, rev)
+	case byDFA:
+		return n.whole(a.nfa(), from, rev)
+	case byConcat:
+		for i := range a.subs {
+			if rev {
+				i = len(a.subs) - 1 - i
+			}
+			from = n.frag(a.subs[i], from, rev)
+		}
+		return from
+	case byUnion:
+		if len(a.subs) == 1 {
+			return n.frag(a.subs[0], from, rev)
+		}
+		end := n.addState(false)
+		for _, sub := range a.subs {
+			n.addEps(n.frag(sub, from, rev), end)
+		}
+		return end
+	case byStar:
+		return n.star(from, func(head int32) int32 { return n.frag(a.subs[0], head, rev) })
+	case byPlus:
+		head := n.addState(false)
+		n.addEps(from, head)
+		end := n.frag(a.subs[0], head, rev)
+		n.addEps(end, head)
+		return end
+	case byQuest:
+		end := n.addState(false)
+		n.addEps(from, end)
+		n.addEps(n.frag(a.subs[0], from, rev), end)
+		return end
+	case byRepeat:
+		return n.repeat(from, a.min, a.max, func(from int32) int32 { return n.frag(a.subs[0], from, rev) })
+	case byReverse:
+		return n.frag(a.subs[0], from, !rev)
+	}
+	panic("regular: FA without a recipe")
+}
+
+// star adds x* from from, where sub adds x from a given state and
+// returns its end.
+func (n *nfa) star(from int32, sub func(from int32) int32) int32 {
+	head := n.addState(false)
+	n.addEps(from, head)
+	n.addEps(sub(head), head)
+	return head
+}
+
+// repeat adds x{min,max} (max < 0: no bound) from from, where sub adds x
+// from a given state and returns its end.
+func (n *nfa) repeat(from int32, min, max int, sub func(from int32) int32) int32 {
+	for i := 0; i < min; i++ {
+		from = sub(from)
+	}
+	switch {
+	case max < 0:
+		return n.star(from, sub)
+	case max > min:
+		// x{0,k} as (x(x(…)?)?)?: every optional copy ends at end
+		end := n.addState(false)
+		for i := min; i < max; i++ {
+			n.addEps(from, end)
+			from = sub(from)
+		}
+		n.addEps(from, end)
+		return end
+	}
+	return from
+}
+
+// whole adds a copy of the automaton m (reversed if rev) read from from,
+// and returns a fresh state where its words end.
+func (n *nfa) whole(m *nfa, from int32, rev bool) int32 {
+	off := n.copyStates(m, rev)
+	end := n.addState(false)
+	for s, acc := range m.accept {
+		if !acc {
+			continue
+		}
+		if rev {
+			n.addEps(from, int32(s)+off)
+		} else {
+			n.addEps(int32(s)+off, end)
+		}
+	}
+	if rev {
+		n.addEps(m.start+off, end)
+	} else {
+		n.addEps(from, m.start+off)
+	}
+	return end
+}
+
+// build adds the states for re (reversed if rev), starting from the
+// existing state from, and returns the state where re ends (see frag).
+func (n *nfa) build(re *Regexp, from int32, rev bool) int32 {
+	switch re.Op {
+	case OpEmpty:
+		return from
+	case OpSet:
+		end := n.addState(false)
+		n.addEdge(from, end, re.Set)
+		return end
+	case OpConcat:
+		for i := range re.Sub {
+			if rev {
+				i = len(re.Sub) - 1 - i
+			}
+			from = n.build(re.Sub[i], from, rev)
+		}
+		return from
+	case OpAlt:
+		end := n.addState(false)
+		for _, sub := range re.Sub {
+			n.addEps(n.build(sub, from, rev), end)
+		}
+		return end
+	case OpStar:
+		return n.star(from, func(head int32) int32 { return n.build(re.Sub[0], head, rev) })
+	case OpPlus:
+		head := n.addState(false)
+		n.addEps(from, head)
+		end := n.build(re.Sub[0], head, rev)
+		n.addEps(end, head)
+		return end
+	case OpQuest:
+		end := n.addState(false)
+		n.addEps(from, end)
+		n.addEps(n.build(re.Sub[0], from, rev), end)
+		return end
+	case OpRepeat:
+		return n.repeat(from, re.Min, re.Max, func(from int32) int32 { return n.build(re.Sub[0], from, rev) })
+	}
+	// OpNone: a fresh state with no way in
+	return n.addState(false)
+}
+
+// facts are what an FA knows of its language and automaton without
+// building it, computed when it is made from its operands' facts.
+type facts struct {
+	states   int  // the states frag adds for it
+	nullable bool // the empty word is in the language
+	empty    bool // the language has no word
+}
+
+// regexpFacts returns the facts of re's language and of what build adds
+// for it.
+func regexpFacts(re *Regexp) facts {
+	switch re.Op {
+	case OpEmpty:
+		return facts{nullable: true}
+	case OpSet:
+		return facts{states: 1, empty: re.Set.IsEmpty()}
+	case OpConcat:
+		f := facts{nullable: true}
+		for _, sub := range re.Sub {
+			s := regexpFacts(sub)
+			f.states += s.states
+			f.nullable = f.nullable && s.nullable
+			f.empty = f.empty || s.empty
+		}
+		return f
+	case OpAlt:
+		f := facts{states: 1, empty: true}
+		for _, sub := range re.Sub {
+			s := regexpFacts(sub)
+			f.states += s.states
+			f.nullable = f.nullable || s.nullable
+			f.empty = f.empty && s.empty
+		}
+		return f
+	case OpStar, OpQuest:
+		return facts{states: 1 + regexpFacts(re.Sub[0]).states, nullable: true}
+	case OpPlus:
+		s := regexpFacts(re.Sub[0])
+		s.states++
+		return s
+	case OpRepeat:
+		return repeatFacts(regexpFacts(re.Sub[0]), re.Min, re.Max)
+	}
+	return facts{states: 1, empty: true}
+}
+
+// repeatFacts are the facts of x{min,max} (max < 0: no bound, max ≥ min
+// otherwise) given those of x.
+func repeatFacts(x facts, min, max int) facts {
+	f := facts{states: min * x.states, nullable: min == 0 || x.nullable, empty: min > 0 && x.empty}
+	switch {
+	case max < 0:
+		f.states += 1 + x.states
+	case max > min:
+		f.states += 1 + (max-min)*x.states
+	}
+	return f
+}
+
+// wholeFacts are the facts of an automaton given whole (see whole).
+func wholeFacts(n *nfa) facts {
+	_, found := n.example()
+	return facts{states: n.size() + 1, nullable: n.nullable(), empty: !found}
+}
+
+// firstBytes computes FirstBytes from the recipe.
+func (a *FA) firstBytes() ByteSet {
+	switch a.op {
+	case byRegexp:
+		first, _ := regexpFirst(a.src)
+		return first
+	case byConcat:
+		var out ByteSet
+		for _, sub := range a.subs {
+			out = out.Union(sub.FirstBytes())
+			if !sub.nullable {
+				break
+			}
+		}
+		return out
+	case byUnion:
+		var out ByteSet
+		for _, sub := range a.subs {
+			out = out.Union(sub.FirstBytes())
+		}
+		return out
+	case byStar, byPlus, byQuest:
+		return a.subs[0].FirstBytes()
+	case byRepeat:
+		if a.max == 0 {
+			return ByteSet{}
+		}
+		return a.subs[0].FirstBytes()
+	case byDFA:
+		var out ByteSet
+		t := a.det
+		for c := 0; c < t.cl.n; c++ {
+			if t.next(t.start, c) != t.dead {
+				out = out.Union(t.cl.sets[c])
+			}
+		}
+		return out
+	}
+	return a.tempNFA().firstBytes() // byNFA, byReverse
+}
+
+// regexpFirst returns the bytes that start the edges leaving the start
+// of re's automaton (see FirstBytes), and whether re is nullable.
+func regexpFirst(re *Regexp) (ByteSet, bool) {
+	switch re.Op {
+	case OpEmpty:
+		return ByteSet{}, true
+	case OpSet:
+		return re.Set, false
+	case OpConcat:
+		var out ByteSet
+		for _, sub := range re.Sub {
+			first, nullable := regexpFirst(sub)
+			out = out.Union(first)
+			if !nullable {
+				return out, false
+			}
+		}
+		return out, true
+	case OpAlt:
+		var out ByteSet
+		nullable := false
+		for _, sub := range re.Sub {
+			first, null := regexpFirst(sub)
+			out, nullable = out.Union(first), nullable || null
+		}
+		return out, nullable
+	case OpStar, OpQuest:
+		first, _ := regexpFirst(re.Sub[0])
+		return first, true
+	case OpPlus:
+		return regexpFirst(re.Sub[0])
+	case OpRepeat:
+		first, nullable := regexpFirst(re.Sub[0])
+		if re.Max == 0 {
+			first = ByteSet{}
+		}
+		return first, nullable || re.Min == 0
+	}
+	return ByteSet{}, false
+}
