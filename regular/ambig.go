@@ -174,9 +174,10 @@ func ChainUnambiguous(fas []*FA) bool {
 	// operand has two words one of which extends the other, which
 	// AmbigConcat with all decides from that operand alone; only then
 	// is the rest of the chain explored.
-	all := &nfa{}
-	all.start = all.addState(true)
-	all.edges[all.start] = []edge{{set: AllBytes, to: all.start}}
+	ab := newBuilder()
+	s := ab.addState(true)
+	ab.addEdge(s, s, AllBytes)
+	all := ab.finish(s)
 	allcl := all.classes()
 	for t := 0; t+1 < len(ns); t++ {
 		acl := ns[t].classes()
@@ -194,21 +195,21 @@ func ChainUnambiguous(fas []*FA) bool {
 // them empty, and for each operand a state from which exactly the words
 // of the concatenation of it and the operands after it are read.
 func chainNFA(fas []*FA) (*nfa, []int32) {
-	n := &nfa{}
-	n.start = n.addState(false)
+	b := newBuilder()
+	start := b.addState(false)
 	starts := make([]int32, len(fas))
-	from := n.start
+	from := start
 	for i, fa := range fas {
 		if i > 0 {
 			// a fresh state: the end of the operand before may have
 			// moves of its own (a star's loop), not to be read again
-			s := n.addState(false)
-			n.addEps(from, s)
+			s := b.addState(false)
+			b.addEps(from, s)
 			from = s
 		}
 		starts[i] = from
-		from = n.frag(fa, from, false)
+		from = b.frag(fa, from, false)
 	}
-	n.accept[from] = true
-	return n, starts
+	b.accept[from] = true
+	return b.finish(start), starts
 }

@@ -72,13 +72,13 @@ func (a *FA) buildNFA(rev bool) *nfa {
 			return a.det.toNFA()
 		}
 	}
-	n := &nfa{}
-	n.start = n.addState(false)
-	end := n.frag(a, n.start, rev)
+	b := newBuilder()
+	start := b.addState(false)
+	end := b.frag(a, start, rev)
 	if !a.empty {
-		n.accept[end] = true
+		b.accept[end] = true
 	}
-	return n
+	return b.finish(start)
 }
 
 // frag adds the states of a's language (of its reversal if rev) to n,
@@ -87,78 +87,78 @@ func (a *FA) buildNFA(rev bool) *nfa {
 // construction adds a move into from, so from may have other moves (the
 // operands of a union all start from it), and the end state may be given
 // more moves out (what follows in a concatenation starts from it).
-func (n *nfa) frag(a *FA, from int32, rev bool) int32 {
+func (b *builder) frag(a *FA, from int32, rev bool) int32 {
 	switch a.op {
 	case byRegexp:
-		return n.build(a.src, from, rev)
+		return b.build(a.src, from, rev)
 	case byNFA:
-		return n.whole(a.n.Load(), from, rev)
+		return b.whole(a.n.Load(), from, rev)
 	case byDFA:
-		return n.whole(a.nfa(), from, rev)
+		return b.whole(a.nfa(), from, rev)
 	case byConcat:
 		for i := range a.subs {
 			if rev {
 				i = len(a.subs) - 1 - i
 			}
-			from = n.frag(a.subs[i], from, rev)
+			from = b.frag(a.subs[i], from, rev)
 		}
 		return from
 	case byUnion:
 		if len(a.subs) == 1 {
-			return n.frag(a.subs[0], from, rev)
+			return b.frag(a.subs[0], from, rev)
 		}
-		end := n.addState(false)
+		end := b.addState(false)
 		for _, sub := range a.subs {
-			n.addEps(n.frag(sub, from, rev), end)
+			b.addEps(b.frag(sub, from, rev), end)
 		}
 		return end
 	case byStar:
-		return n.star(from, func(head int32) int32 { return n.frag(a.subs[0], head, rev) })
+		return b.star(from, func(head int32) int32 { return b.frag(a.subs[0], head, rev) })
 	case byPlus:
-		head := n.addState(false)
-		n.addEps(from, head)
-		end := n.frag(a.subs[0], head, rev)
-		n.addEps(end, head)
+		head := b.addState(false)
+		b.addEps(from, head)
+		end := b.frag(a.subs[0], head, rev)
+		b.addEps(end, head)
 		return end
 	case byQuest:
-		end := n.addState(false)
-		n.addEps(from, end)
-		n.addEps(n.frag(a.subs[0], from, rev), end)
+		end := b.addState(false)
+		b.addEps(from, end)
+		b.addEps(b.frag(a.subs[0], from, rev), end)
 		return end
 	case byRepeat:
-		return n.repeat(from, a.min, a.max, func(from int32) int32 { return n.frag(a.subs[0], from, rev) })
+		return b.repeat(from, a.min, a.max, func(from int32) int32 { return b.frag(a.subs[0], from, rev) })
 	case byReverse:
-		return n.frag(a.subs[0], from, !rev)
+		return b.frag(a.subs[0], from, !rev)
 	}
 	panic("regular: FA without a recipe")
 }
 
 // star adds x* from from, where sub adds x from a given state and
 // returns its end.
-func (n *nfa) star(from int32, sub func(from int32) int32) int32 {
-	head := n.addState(false)
-	n.addEps(from, head)
-	n.addEps(sub(head), head)
+func (b *builder) star(from int32, sub func(from int32) int32) int32 {
+	head := b.addState(false)
+	b.addEps(from, head)
+	b.addEps(sub(head), head)
 	return head
 }
 
 // repeat adds x{min,max} (max < 0: no bound) from from, where sub adds x
 // from a given state and returns its end.
-func (n *nfa) repeat(from int32, min, max int, sub func(from int32) int32) int32 {
+func (b *builder) repeat(from int32, min, max int, sub func(from int32) int32) int32 {
 	for i := 0; i < min; i++ {
 		from = sub(from)
 	}
 	switch {
 	case max < 0:
-		return n.star(from, sub)
+		return b.star(from, sub)
 	case max > min:
 		// x{0,k} as (x(x(…)?)?)?: every optional copy ends at end
-		end := n.addState(false)
+		end := b.addState(false)
 		for i := min; i < max; i++ {
-			n.addEps(from, end)
+			b.addEps(from, end)
 			from = sub(from)
 		}
-		n.addEps(from, end)
+		b.addEps(from, end)
 		return end
 	}
 	return from
@@ -166,69 +166,69 @@ func (n *nfa) repeat(from int32, min, max int, sub func(from int32) int32) int32
 
 // whole adds a copy of the automaton m (reversed if rev) read from from,
 // and returns a fresh state where its words end.
-func (n *nfa) whole(m *nfa, from int32, rev bool) int32 {
-	off := n.copyStates(m, rev)
-	end := n.addState(false)
+func (b *builder) whole(m *nfa, from int32, rev bool) int32 {
+	off := b.copyStates(m, rev)
+	end := b.addState(false)
 	for s, acc := range m.accept {
 		if !acc {
 			continue
 		}
 		if rev {
-			n.addEps(from, int32(s)+off)
+			b.addEps(from, int32(s)+off)
 		} else {
-			n.addEps(int32(s)+off, end)
+			b.addEps(int32(s)+off, end)
 		}
 	}
 	if rev {
-		n.addEps(m.start+off, end)
+		b.addEps(m.start+off, end)
 	} else {
-		n.addEps(from, m.start+off)
+		b.addEps(from, m.start+off)
 	}
 	return end
 }
 
 // build adds the states for re (reversed if rev), starting from the
 // existing state from, and returns the state where re ends (see frag).
-func (n *nfa) build(re *Regexp, from int32, rev bool) int32 {
+func (b *builder) build(re *Regexp, from int32, rev bool) int32 {
 	switch re.Op {
 	case OpEmpty:
 		return from
 	case OpSet:
-		end := n.addState(false)
-		n.addEdge(from, end, re.Set)
+		end := b.addState(false)
+		b.addEdge(from, end, re.Set)
 		return end
 	case OpConcat:
 		for i := range re.Sub {
 			if rev {
 				i = len(re.Sub) - 1 - i
 			}
-			from = n.build(re.Sub[i], from, rev)
+			from = b.build(re.Sub[i], from, rev)
 		}
 		return from
 	case OpAlt:
-		end := n.addState(false)
+		end := b.addState(false)
 		for _, sub := range re.Sub {
-			n.addEps(n.build(sub, from, rev), end)
+			b.addEps(b.build(sub, from, rev), end)
 		}
 		return end
 	case OpStar:
-		return n.star(from, func(head int32) int32 { return n.build(re.Sub[0], head, rev) })
+		return b.star(from, func(head int32) int32 { return b.build(re.Sub[0], head, rev) })
 	case OpPlus:
-		head := n.addState(false)
-		n.addEps(from, head)
-		end := n.build(re.Sub[0], head, rev)
-		n.addEps(end, head)
+		head := b.addState(false)
+		b.addEps(from, head)
+		end := b.build(re.Sub[0], head, rev)
+		b.addEps(end, head)
 		return end
 	case OpQuest:
-		end := n.addState(false)
-		n.addEps(from, end)
-		n.addEps(n.build(re.Sub[0], from, rev), end)
+		end := b.addState(false)
+		b.addEps(from, end)
+		b.addEps(b.build(re.Sub[0], from, rev), end)
 		return end
 	case OpRepeat:
-		return n.repeat(from, re.Min, re.Max, func(from int32) int32 { return n.build(re.Sub[0], from, rev) })
+		return b.repeat(from, re.Min, re.Max, func(from int32) int32 { return b.build(re.Sub[0], from, rev) })
 	}
 	// OpNone: a fresh state with no way in
-	return n.addState(false)
+	return b.addState(false)
 }
 
 // facts are what an FA knows of its language and automaton without

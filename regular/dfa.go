@@ -229,19 +229,18 @@ func (t *dfa) findDead() {
 // toNFA converts the table back into an nfa without its dead state, with
 // one edge per (state, target) pair.
 func (t *dfa) toNFA() *nfa {
-	n := &nfa{}
+	if t.start == t.dead {
+		return emptyNFA()
+	}
+	b := newBuilder()
 	num := make([]int32, t.size())
 	for s := range num {
 		if int32(s) == t.dead {
 			num[s] = -1
 			continue
 		}
-		num[s] = n.addState(t.acc[s])
+		num[s] = b.addState(t.acc[s])
 	}
-	if t.start == t.dead {
-		return emptyNFA()
-	}
-	n.start = num[t.start]
 	for s := 0; s < t.size(); s++ {
 		if num[s] < 0 {
 			continue
@@ -265,8 +264,8 @@ func (t *dfa) toNFA() *nfa {
 			*set = set.Union(t.cl.sets[c])
 		}
 		for _, to := range order {
-			n.edges[num[s]] = append(n.edges[num[s]], edge{*sets[to], num[to]})
+			b.addEdge(num[s], num[to], *sets[to])
 		}
 	}
-	return n
+	return b.finish(num[t.start])
 }

@@ -384,15 +384,15 @@ func (n *nfa) example() (word string, ok bool) {
 			reverseBytes(w)
 			return string(w), true
 		}
-		for _, t := range n.eps[s] {
+		for _, t := range n.epsOf(s) {
 			if dist[s] < dist[t] {
 				dist[t], parent[t], via[t] = dist[s], s, -1
 				dq.pushFront(t)
 			}
 		}
-		for _, e := range n.edges[s] {
+		for _, e := range n.edgesOf(s) {
 			if dist[s]+1 < dist[e.to] {
-				b, _ := e.set.example()
+				b, _ := n.sets[e.set].example()
 				dist[e.to], parent[e.to], via[e.to] = dist[s]+1, s, int16(b)
 				dq.pushBack(e.to)
 			}
@@ -499,8 +499,8 @@ func (a *FA) FirstBytes() ByteSet {
 func (n *nfa) firstBytes() ByteSet {
 	var out ByteSet
 	n.startClosure(func(s int32) bool {
-		for _, e := range n.edges[s] {
-			out = out.Union(e.set)
+		for _, e := range n.edgesOf(s) {
+			out = out.Union(n.sets[e.set])
 		}
 		return true
 	})

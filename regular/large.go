@@ -1,5 +1,7 @@
 package regular
 
+import "slices"
+
 // Languages whose deterministic automaton is too large to build: a
 // regexp like (a|b)*a(a|b){20} has a small nondeterministic automaton
 // but needs 2^21 deterministic states. The checks the type checker runs
@@ -63,24 +65,35 @@ func (a *FA) MinimizeBounded() *FA {
 // a's automaton (no determinisation): a itself when a has no other.
 func Restrict(a *FA, allowed ByteSet) *FA {
 	n := a.tempNFA()
-	changed := false
-	for _, es := range n.edges {
-		for _, e := range es {
-			if e.set.Intersect(allowed) != e.set {
-				changed = true
-			}
-		}
-	}
-	if !changed {
+	if !slices.ContainsFunc(n.sets, func(set ByteSet) bool { return set.Intersect(allowed) != set }) {
 		return a
 	}
-	r := &nfa{start: n.start, eps: n.eps, accept: n.accept, edges: make([][]edge, len(n.edges))}
-	for s, es := range n.edges {
-		for _, e := range es {
-			if set := e.set.Intersect(allowed); !set.IsEmpty() {
-				r.edges[s] = append(r.edges[s], edge{set, e.to})
+	// the same states and ε-moves; each set restricted, the edges whose
+	// set is left empty dropped
+	r := &nfa{start: n.start, accept: n.accept, epsAt: n.epsAt, eps: n.eps, edgeAt: make([]int32, n.size()+1)}
+	num := make([]int32, len(n.sets))
+	index := map[ByteSet]int32{}
+	for i, set := range n.sets {
+		set = set.Intersect(allowed)
+		if set.IsEmpty() {
+			num[i] = -1
+			continue
+		}
+		k, ok := index[set]
+		if !ok {
+			k = int32(len(r.sets))
+			index[set] = k
+			r.sets = append(r.sets, set)
+		}
+		num[i] = k
+	}
+	for s := range int32(n.size()) {
+		for _, e := range n.edgesOf(s) {
+			if num[e.set] >= 0 {
+				r.edges = append(r.edges, edge{e.to, num[e.set]})
 			}
 		}
+		r.edgeAt[s+1] = int32(len(r.edges))
 	}
 	return nfaFA(r)
 }
@@ -144,20 +157,20 @@ func (s *psearch) visit(k pkey, parent int32, class int16) {
 // in na and of y in nb, and each byte class both can read.
 func (s *psearch) moves(id int32, na, nb *nfa, ne bool) {
 	k := s.nodes[id].key
-	for _, t := range na.eps[k.x] {
+	for _, t := range na.epsOf(k.x) {
 		s.visit(pkey{k.phase, k.ne, t, k.y}, id, viaEps)
 	}
-	for _, t := range nb.eps[k.y] {
+	for _, t := range nb.epsOf(k.y) {
 		s.visit(pkey{k.phase, k.ne, k.x, t}, id, viaEps)
 	}
 	for _, c := range s.cl.order {
 		b := s.cl.reps[c]
-		for _, ex := range na.edges[k.x] {
-			if !ex.set.Has(b) {
+		for _, ex := range na.edgesOf(k.x) {
+			if !na.sets[ex.set].Has(b) {
 				continue
 			}
-			for _, ey := range nb.edges[k.y] {
-				if ey.set.Has(b) {
+			for _, ey := range nb.edgesOf(k.y) {
+				if nb.sets[ey.set].Has(b) {
 					s.visit(pkey{k.phase, ne, ex.to, ey.to}, id, int16(c))
 				}
 			}

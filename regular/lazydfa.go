@@ -28,14 +28,14 @@ type lazyDFA struct {
 // closer computes ε-closures over an nfa's states, with reusable
 // scratch.
 type closer struct {
-	eps   [][]int32
+	n     *nfa
 	mark  []uint32
 	gen   uint32
 	stack []int32
 }
 
 func newCloser(n *nfa) closer {
-	return closer{eps: n.eps, mark: make([]uint32, n.size())}
+	return closer{n: n, mark: make([]uint32, n.size())}
 }
 
 const (
@@ -83,7 +83,7 @@ func (d *closer) closure(states []int32) []int32 {
 		s := d.stack[len(d.stack)-1]
 		d.stack = d.stack[:len(d.stack)-1]
 		out = append(out, s)
-		for _, t := range d.eps[s] {
+		for _, t := range d.n.epsOf(s) {
 			if d.mark[t] != d.gen {
 				d.mark[t] = d.gen
 				d.stack = append(d.stack, t)
@@ -129,8 +129,8 @@ func (d *lazyDFA) step(s int32, c int) int32 {
 	b := d.cl.reps[c]
 	d.buf = d.buf[:0]
 	for _, q := range d.sets[s] {
-		for _, e := range d.n.edges[q] {
-			if e.set.Has(b) {
+		for _, e := range d.n.edgesOf(q) {
+			if d.n.sets[e.set].Has(b) {
 				d.buf = append(d.buf, e.to)
 			}
 		}

@@ -159,8 +159,8 @@ func (m *matcher) step(tab *dfaTable, s int32, c int) (*dfaTable, int32) {
 	b := m.cl.reps[c]
 	m.buf = m.buf[:0]
 	for _, q := range tab.sets[s] {
-		for _, e := range m.n.edges[q] {
-			if e.set.Has(b) {
+		for _, e := range m.n.edgesOf(q) {
+			if m.n.sets[e.set].Has(b) {
 				m.buf = append(m.buf, e.to)
 			}
 		}

@@ -14,7 +14,7 @@ func minusNFA(n *nfa, t *dfa) *nfa {
 	type pair struct{ s, q int32 }
 	index := map[pair]int32{}
 	var pairs []pair
-	p := &nfa{}
+	p := newBuilder()
 	add := func(x pair) int32 {
 		if id, ok := index[x]; ok {
 			return id
@@ -24,7 +24,7 @@ func minusNFA(n *nfa, t *dfa) *nfa {
 		pairs = append(pairs, x)
 		return id
 	}
-	p.start = add(pair{n.start, t.start})
+	start := add(pair{n.start, t.start})
 	type out struct {
 		to  int32
 		set ByteSet
@@ -32,19 +32,20 @@ func minusNFA(n *nfa, t *dfa) *nfa {
 	var outs []out
 	for i := int32(0); int(i) < len(pairs); i++ {
 		x := pairs[i]
-		for _, u := range n.eps[x.s] {
+		for _, u := range n.epsOf(x.s) {
 			p.addEps(i, add(pair{u, x.q}))
 		}
-		for _, e := range n.edges[x.s] {
+		for _, e := range n.edgesOf(x.s) {
+			eset := n.sets[e.set]
 			if x.q == t.dead {
 				// outside b for good: n's edge as it is
-				p.edges[i] = append(p.edges[i], edge{e.set, add(pair{e.to, x.q})})
+				p.addEdge(i, add(pair{e.to, x.q}), eset)
 				continue
 			}
 			// one edge per state of t the bytes of e lead to
 			outs = outs[:0]
 			for c, cs := range t.cl.sets {
-				set := e.set.Intersect(cs)
+				set := eset.Intersect(cs)
 				if set.IsEmpty() {
 					continue
 				}
@@ -59,25 +60,17 @@ func minusNFA(n *nfa, t *dfa) *nfa {
 				outs[k].set = outs[k].set.Union(set)
 			}
 			for _, o := range outs {
-				p.edges[i] = append(p.edges[i], edge{o.set, o.to})
+				p.addEdge(i, o.to, o.set)
 			}
 		}
 	}
-	return p.trim()
+	return p.finish(start).trim()
 }
 
 // trim returns n without the states from which no accepting state can
 // be reached (every state of n being reachable from its start).
 func (n *nfa) trim() *nfa {
-	rev := make([][]int32, n.size())
-	for s := range n.accept {
-		for _, t := range n.eps[s] {
-			rev[t] = append(rev[t], int32(s))
-		}
-		for _, e := range n.edges[s] {
-			rev[e.to] = append(rev[e.to], int32(s))
-		}
-	}
+	predAt, pred := n.preds()
 	live := make([]bool, n.size())
 	var stack []int32
 	for s, acc := range n.accept {
@@ -89,7 +82,7 @@ func (n *nfa) trim() *nfa {
 	for len(stack) > 0 {
 		s := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		for _, r := range rev[s] {
+		for _, r := range pred[predAt[s]:predAt[s+1]] {
 			if !live[r] {
 				live[r] = true
 				stack = append(stack, r)
@@ -100,28 +93,27 @@ func (n *nfa) trim() *nfa {
 		return emptyNFA()
 	}
 	num := make([]int32, n.size())
-	m := &nfa{}
+	m := newBuilder()
 	for s := range n.accept {
 		num[s] = -1
 		if live[s] {
 			num[s] = m.addState(n.accept[s])
 		}
 	}
-	m.start = num[n.start]
-	for s := range n.accept {
+	for s := range int32(n.size()) {
 		if num[s] < 0 {
 			continue
 		}
-		for _, t := range n.eps[s] {
+		for _, t := range n.epsOf(s) {
 			if num[t] >= 0 {
 				m.addEps(num[s], num[t])
 			}
 		}
-		for _, e := range n.edges[s] {
+		for _, e := range n.edgesOf(s) {
 			if num[e.to] >= 0 {
-				m.edges[num[s]] = append(m.edges[num[s]], edge{e.set, num[e.to]})
+				m.addEdge(num[s], num[e.to], n.sets[e.set])
 			}
 		}
 	}
-	return m
+	return m.finish(num[n.start])
 }

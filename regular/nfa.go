@@ -1,70 +1,192 @@
 package regular
 
-import "slices"
+import (
+	"slices"
+	"sync"
+)
 
 // nfa is a nondeterministic automaton with ε-moves. Edges carry byte sets.
 // Any number of states may accept. nfas are immutable once built (see
-// build.go).
+// build.go), and stored compactly: the moves of all states in two flat
+// arrays, state s owning eps[epsAt[s]:epsAt[s+1]] and
+// edges[edgeAt[s]:edgeAt[s+1]], and each distinct byte set once, in
+// sets, an edge naming its set by index. (A slice of moves per state,
+// with the 32-byte set in every edge, took about five times the
+// memory.)
 type nfa struct {
-	eps    [][]int32
-	edges  [][]edge
-	accept []bool
 	start  int32
+	accept []bool
+	epsAt  []int32 // size()+1 offsets into eps
+	eps    []int32 // targets of ε-moves
+	edgeAt []int32 // size()+1 offsets into edges
+	edges  []edge
+	sets   []ByteSet
 }
 
 type edge struct {
-	set ByteSet
 	to  int32
+	set int32 // index in sets
 }
 
 func (n *nfa) size() int { return len(n.accept) }
 
-func (n *nfa) addState(accept bool) int32 {
-	n.eps = append(n.eps, nil)
-	n.edges = append(n.edges, nil)
-	n.accept = append(n.accept, accept)
-	return int32(len(n.accept) - 1)
+// epsOf returns the targets of the ε-moves of s.
+func (n *nfa) epsOf(s int32) []int32 { return n.eps[n.epsAt[s]:n.epsAt[s+1]] }
+
+// edgesOf returns the edges leaving s.
+func (n *nfa) edgesOf(s int32) []edge { return n.edges[n.edgeAt[s]:n.edgeAt[s+1]] }
+
+// builder assembles an nfa: states and moves are added in any order,
+// then finish lays them out.
+type builder struct {
+	accept []bool
+	eps    []move
+	edges  []move
+	sets   []ByteSet
+	index  map[ByteSet]int32 // sets by content
+	remap  []int32           // scratch: set indices of a copied automaton
+	at     []int32           // scratch for finish
 }
 
-func (n *nfa) addEps(from, to int32) { n.eps[from] = append(n.eps[from], to) }
+// move is an ε-move or an edge (set: index in builder.sets) under
+// construction.
+type move struct{ from, to, set int32 }
 
-func (n *nfa) addEdge(from, to int32, set ByteSet) {
+var builders = sync.Pool{New: func() any { return &builder{index: map[ByteSet]int32{}} }}
+
+// newBuilder returns an empty builder, to be given back with finish (or
+// release).
+func newBuilder() *builder { return builders.Get().(*builder) }
+
+// release gives b back for reuse.
+func (b *builder) release() {
+	b.accept, b.eps, b.edges, b.sets = b.accept[:0], b.eps[:0], b.edges[:0], b.sets[:0]
+	if len(b.index) > 256 {
+		b.index = map[ByteSet]int32{} // clearing costs the map's size
+	} else {
+		clear(b.index)
+	}
+	builders.Put(b)
+}
+
+func (b *builder) size() int { return len(b.accept) }
+
+func (b *builder) addState(accept bool) int32 {
+	b.accept = append(b.accept, accept)
+	return int32(len(b.accept) - 1)
+}
+
+func (b *builder) addEps(from, to int32) { b.eps = append(b.eps, move{from, to, -1}) }
+
+// addEdge adds an edge reading set, unless set is empty.
+func (b *builder) addEdge(from, to int32, set ByteSet) {
 	if !set.IsEmpty() {
-		n.edges[from] = append(n.edges[from], edge{set, to})
+		b.edges = append(b.edges, move{from, to, b.set(set)})
 	}
 }
 
-// copyStates adds a copy of m's states to n, none accepting, with their
-// moves (reversed if rev), and returns the offset of m's states in n.
-func (n *nfa) copyStates(m *nfa, rev bool) int32 {
-	off := int32(n.size())
-	for range m.accept {
-		n.addState(false)
+// set returns the index of set in b.sets, adding it if new.
+func (b *builder) set(set ByteSet) int32 {
+	i, ok := b.index[set]
+	if !ok {
+		i = int32(len(b.sets))
+		b.sets = append(b.sets, set)
+		b.index[set] = i
 	}
-	for s := range m.accept {
-		from := int32(s) + off
-		for _, t := range m.eps[s] {
+	return i
+}
+
+// copyStates adds a copy of m's states to b, none accepting, with their
+// moves (reversed if rev), and returns the offset of m's states in b.
+func (b *builder) copyStates(m *nfa, rev bool) int32 {
+	off := int32(b.size())
+	for range m.accept {
+		b.addState(false)
+	}
+	b.remap = b.remap[:0]
+	for _, set := range m.sets {
+		b.remap = append(b.remap, b.set(set))
+	}
+	for s := range int32(m.size()) {
+		from := s + off
+		for _, t := range m.epsOf(s) {
 			if rev {
-				n.addEps(t+off, from)
+				b.addEps(t+off, from)
 			} else {
-				n.addEps(from, t+off)
+				b.addEps(from, t+off)
 			}
 		}
-		for _, e := range m.edges[s] {
+		for _, e := range m.edgesOf(s) {
 			if rev {
-				n.addEdge(e.to+off, from, e.set)
+				b.edges = append(b.edges, move{e.to + off, from, b.remap[e.set]})
 			} else {
-				n.addEdge(from, e.to+off, e.set)
+				b.edges = append(b.edges, move{from, e.to + off, b.remap[e.set]})
 			}
 		}
 	}
 	return off
 }
 
-func emptyNFA() *nfa {
-	n := &nfa{}
-	n.start = n.addState(false)
+// finish returns the nfa built, starting at start, and gives b back.
+func (b *builder) finish(start int32) *nfa {
+	n := &nfa{start: start, accept: slices.Clone(b.accept), sets: slices.Clone(b.sets)}
+	n.epsAt, n.eps = layout(b, b.eps, func(m move) int32 { return m.to })
+	n.edgeAt, n.edges = layout(b, b.edges, func(m move) edge { return edge{m.to, m.set} })
+	b.release()
 	return n
+}
+
+// layout sorts moves by their source state, keeping their order
+// otherwise, into a flat array and the offsets of each state's part.
+func layout[T any](b *builder, moves []move, conv func(move) T) ([]int32, []T) {
+	size := b.size()
+	at := make([]int32, size+1)
+	for _, m := range moves {
+		at[m.from+1]++
+	}
+	for s := 1; s <= size; s++ {
+		at[s] += at[s-1]
+	}
+	b.at = append(b.at[:0], at[:size]...)
+	out := make([]T, len(moves))
+	for _, m := range moves {
+		out[b.at[m.from]] = conv(m)
+		b.at[m.from]++
+	}
+	return at, out
+}
+
+func emptyNFA() *nfa {
+	b := newBuilder()
+	return b.finish(b.addState(false))
+}
+
+// preds returns the states with a move (ε or edge) to each state s, as
+// pred[at[s]:at[s+1]].
+func (n *nfa) preds() (at, pred []int32) {
+	at = make([]int32, n.size()+1)
+	for _, t := range n.eps {
+		at[t+1]++
+	}
+	for _, e := range n.edges {
+		at[e.to+1]++
+	}
+	for s := 1; s < len(at); s++ {
+		at[s] += at[s-1]
+	}
+	fill := slices.Clone(at[:n.size()])
+	pred = make([]int32, at[n.size()])
+	for s := range int32(n.size()) {
+		for _, t := range n.epsOf(s) {
+			pred[fill[t]] = s
+			fill[t]++
+		}
+		for _, e := range n.edgesOf(s) {
+			pred[fill[e.to]] = s
+			fill[e.to]++
+		}
+	}
+	return at, pred
 }
 
 // nullable reports whether an accepting state is reachable from the start
@@ -90,7 +212,7 @@ func (n *nfa) startClosure(visit func(s int32) bool) {
 		if !visit(s) {
 			return
 		}
-		for _, t := range n.eps[s] {
+		for _, t := range n.epsOf(s) {
 			if !seen[t] {
 				seen[t] = true
 				stack = append(stack, t)
@@ -138,19 +260,7 @@ func readability(b byte) int {
 	return 5
 }
 
-func (n *nfa) classes() *classes {
-	seen := map[ByteSet]bool{}
-	var sets []ByteSet
-	for _, es := range n.edges {
-		for _, e := range es {
-			if !seen[e.set] {
-				seen[e.set] = true
-				sets = append(sets, e.set)
-			}
-		}
-	}
-	return refineClasses(sets)
-}
+func (n *nfa) classes() *classes { return refineClasses(n.sets) }
 
 // refineClasses returns the coarsest partition of the bytes in which
 // every set in sets is a union of classes.

@@ -31,28 +31,28 @@ func NewTagged(fas ...*FA) *Tagged {
 	}
 	fas = slices.Clone(fas)
 	return &Tagged{build: func(reverse bool) (*nfa, []uint64) {
-		u := &nfa{}
-		u.start = u.addState(false)
+		b := newBuilder()
+		start := b.addState(false)
 		ends := make([]int32, len(fas))
 		for k, fa := range fas {
-			ends[k] = u.frag(fa, u.start, reverse)
+			ends[k] = b.frag(fa, start, reverse)
 		}
-		return u, tagEnds(u, ends, func(k int) bool { return fas[k].empty })
+		return tagEnds(b, start, ends, func(k int) bool { return fas[k].empty })
 	}}
 }
 
-// tagEnds makes ends[k], where the words of language k end in n,
+// tagEnds makes ends[k], where the words of language k end in b,
 // accepting and tagged 1<<k unless language k is empty, and returns the
-// tags of n's states.
-func tagEnds(n *nfa, ends []int32, empty func(k int) bool) []uint64 {
-	tags := make([]uint64, n.size())
+// automaton built and the tags of its states.
+func tagEnds(b *builder, start int32, ends []int32, empty func(k int) bool) (*nfa, []uint64) {
+	tags := make([]uint64, b.size())
 	for k, e := range ends {
 		if !empty(k) {
-			n.accept[e] = true
+			b.accept[e] = true
 			tags[e] |= 1 << k
 		}
 	}
-	return tags
+	return b.finish(start), tags
 }
 
 // NewSuffixes returns the languages parts[k]·parts[k+1]·…, for each k,
@@ -66,8 +66,8 @@ func NewSuffixes(parts ...*FA) *Tagged {
 	}
 	parts = slices.Clone(parts)
 	return &Tagged{build: func(reverse bool) (*nfa, []uint64) {
-		n := &nfa{}
-		n.start = n.addState(false)
+		b := newBuilder()
+		start := b.addState(false)
 		ends := make([]int32, len(parts))
 		// the suffix from k is empty if a part from k on is
 		empty := func(k int) bool {
@@ -76,37 +76,29 @@ func NewSuffixes(parts ...*FA) *Tagged {
 		if !reverse {
 			// one concatenation per suffix, all read from the start
 			for k := range parts {
-				from := n.start
+				from := start
 				for _, p := range parts[k:] {
-					from = n.frag(p, from, false)
+					from = b.frag(p, from, false)
 				}
 				ends[k] = from
 			}
-			return n, tagEnds(n, ends, empty)
+			return tagEnds(b, start, ends, empty)
 		}
 		// the reversal of the whole concatenation, read from its last
 		// part: where the reversed part k ends, the suffix from k is read
-		from := n.start
+		from := start
 		for k := len(parts) - 1; k >= 0; k-- {
-			from = n.frag(parts[k], from, true)
+			from = b.frag(parts[k], from, true)
 			ends[k] = from
 		}
-		return n, tagEnds(n, ends, empty)
+		return tagEnds(b, start, ends, empty)
 	}}
 }
 
 // reachable returns, for each state of n, the union of the tags of the
 // states it reaches (itself included).
 func reachable(n *nfa, tags []uint64) []uint64 {
-	pred := make([][]int32, n.size())
-	for s := range n.accept {
-		for _, t := range n.eps[s] {
-			pred[t] = append(pred[t], int32(s))
-		}
-		for _, e := range n.edges[s] {
-			pred[e.to] = append(pred[e.to], int32(s))
-		}
-	}
+	predAt, pred := n.preds()
 	live := slices.Clone(tags)
 	var work []int32
 	for s, tag := range tags {
@@ -117,7 +109,7 @@ func reachable(n *nfa, tags []uint64) []uint64 {
 	for len(work) > 0 {
 		s := work[len(work)-1]
 		work = work[:len(work)-1]
-		for _, p := range pred[s] {
+		for _, p := range pred[predAt[s]:predAt[s+1]] {
 			if live[p]|live[s] != live[p] {
 				live[p] |= live[s]
 				work = append(work, p)
