@@ -52,9 +52,6 @@ func (a *FA) tempNFA() *nfa {
 	if n := a.n.Load(); n != nil {
 		return n
 	}
-	if a.op == byDFA {
-		return a.nfa() // built from the table, not from operands: cheap to keep
-	}
 	return a.buildNFA(false)
 }
 
@@ -94,7 +91,7 @@ func (b *builder) frag(a *FA, from int32, rev bool) int32 {
 	case byNFA:
 		return b.whole(a.n.Load(), from, rev)
 	case byDFA:
-		return b.whole(a.nfa(), from, rev)
+		return b.wholeDFA(a.det, from, rev)
 	case byConcat:
 		for i := range a.subs {
 			if rev {
@@ -170,21 +167,46 @@ func (b *builder) whole(m *nfa, from int32, rev bool) int32 {
 	off := b.copyStates(m, rev)
 	end := b.addState(false)
 	for s, acc := range m.accept {
-		if !acc {
-			continue
-		}
-		if rev {
-			b.addEps(from, int32(s)+off)
-		} else {
-			b.addEps(int32(s)+off, end)
+		if acc {
+			b.wireAccept(from, int32(s)+off, end, rev)
 		}
 	}
-	if rev {
-		b.addEps(m.start+off, end)
-	} else {
-		b.addEps(from, m.start+off)
+	b.wireStart(from, m.start+off, end, rev)
+	return end
+}
+
+// wholeDFA is whole for the automaton of the table t.
+func (b *builder) wholeDFA(t *dfa, from int32, rev bool) int32 {
+	num := b.addDFA(t, rev)
+	end := b.addState(false)
+	for s, acc := range t.acc {
+		if acc {
+			b.wireAccept(from, num[s], end, rev)
+		}
+	}
+	if t.start != t.dead {
+		b.wireStart(from, num[t.start], end, rev)
 	}
 	return end
+}
+
+// wireStart links the start state s of an automaton copied whole to the
+// fragment it stands for, read from from and ending at end; wireAccept
+// links an accepting state.
+func (b *builder) wireStart(from, s, end int32, rev bool) {
+	if rev {
+		b.addEps(s, end)
+	} else {
+		b.addEps(from, s)
+	}
+}
+
+func (b *builder) wireAccept(from, s, end int32, rev bool) {
+	if rev {
+		b.addEps(from, s)
+	} else {
+		b.addEps(s, end)
+	}
 }
 
 // build adds the states for re (reversed if rev), starting from the

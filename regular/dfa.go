@@ -1,5 +1,7 @@
 package regular
 
+import "slices"
+
 // dfa is a complete, explicit deterministic automaton over byte classes.
 // Tables built by this package are minimal.
 type dfa struct {
@@ -233,39 +235,54 @@ func (t *dfa) toNFA() *nfa {
 		return emptyNFA()
 	}
 	b := newBuilder()
-	num := make([]int32, t.size())
-	for s := range num {
-		if int32(s) == t.dead {
-			num[s] = -1
-			continue
-		}
-		num[s] = b.addState(t.acc[s])
-	}
-	for s := 0; s < t.size(); s++ {
-		if num[s] < 0 {
-			continue
-		}
-		var sets map[int32]*ByteSet
-		var order []int32
-		for c := 0; c < t.cl.n; c++ {
-			to := t.next(int32(s), c)
-			if to == t.dead {
-				continue
-			}
-			if sets == nil {
-				sets = map[int32]*ByteSet{}
-			}
-			set, ok := sets[to]
-			if !ok {
-				set = &ByteSet{}
-				sets[to] = set
-				order = append(order, to)
-			}
-			*set = set.Union(t.cl.sets[c])
-		}
-		for _, to := range order {
-			b.addEdge(num[s], num[to], *sets[to])
+	num := b.addDFA(t, false)
+	for s, acc := range t.acc {
+		if acc {
+			b.accept[num[s]] = true
 		}
 	}
 	return b.finish(num[t.start])
+}
+
+// addDFA adds to b the states of t but its dead state, none accepting,
+// with one edge per (state, target) pair (reversed if rev), and returns
+// the number of each state of t in b (-1 for the dead state).
+func (b *builder) addDFA(t *dfa, rev bool) []int32 {
+	num := make([]int32, t.size())
+	for s := range num {
+		num[s] = -1
+		if int32(s) != t.dead {
+			num[s] = b.addState(false)
+		}
+	}
+	// the bytes leading from one state to each target, targets in the
+	// order of their first class
+	var targets []int32
+	var sets []ByteSet
+	for s := range int32(t.size()) {
+		if num[s] < 0 {
+			continue
+		}
+		targets, sets = targets[:0], sets[:0]
+		for c := 0; c < t.cl.n; c++ {
+			to := t.next(s, c)
+			if to == t.dead {
+				continue
+			}
+			k := slices.Index(targets, to)
+			if k < 0 {
+				k = len(targets)
+				targets, sets = append(targets, to), append(sets, ByteSet{})
+			}
+			sets[k] = sets[k].Union(t.cl.sets[c])
+		}
+		for k, to := range targets {
+			if rev {
+				b.addEdge(num[to], num[s], sets[k])
+			} else {
+				b.addEdge(num[s], num[to], sets[k])
+			}
+		}
+	}
+	return num
 }

@@ -79,9 +79,9 @@ func nfaFA(n *nfa) *FA {
 
 func fromDFA(t *dfa) *FA {
 	a := &FA{op: byDFA, facts: facts{nullable: t.acc[t.start], empty: t.start == t.dead}}
-	a.states = t.size() + 1 // toNFA's states, and an end
-	if t.dead >= 0 && t.start != t.dead {
-		a.states-- // the dead state is dropped
+	a.states = t.size() + 1 // the states but the dead one (see wholeDFA), and an end
+	if t.dead >= 0 {
+		a.states--
 	}
 	a.detOnce.Do(func() { a.det = t })
 	a.built.Store(true)
@@ -512,8 +512,10 @@ func (n *nfa) firstBytes() ByteSet {
 // or would hold.
 func (a *FA) States() int {
 	switch a.op {
-	case byNFA, byDFA:
+	case byNFA:
 		return a.states - 1 // the automaton itself, without frag's end
+	case byDFA:
+		return max(a.states-1, 1) // toNFA's states (one for the empty language)
 	}
 	return a.states + 1 // a start state, then frag's
 }
