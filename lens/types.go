@@ -138,10 +138,11 @@ func (c *typeComputer) compute(l *Lens) (*types, bool) {
 	}
 	t := c.combineRaw(l, kt)
 	if c.compacted {
-		// Combinators copy their operands' automata, so types of deep
-		// lenses would grow with the square of the depth; large ones
-		// are kept as their minimal DFA instead (the checker
-		// determinises them anyway).
+		// The automaton of a type holds its operands' (it is built
+		// from them when needed), so determinising the types of every
+		// level of a deep lens would cost the square of its depth;
+		// large ones are kept as their minimal DFA instead (the
+		// checker determinises them anyway).
 		t.atype = compact(t.atype)
 	}
 	t.compacted = c.compacted

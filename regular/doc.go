@@ -35,10 +35,11 @@
 // # Automata
 //
 // Compile turns a Regexp into an FA. Union, Concat, Star, Plus, Optional
-// and Repeat combine automata structurally, building nothing until an
-// automaton is needed (an FA keeps how it was made); Intersect and Complement
-// determinize their operands (once, cached) into minimal DFAs (Hopcroft)
-// and build the reachable part of the product; Minus determinizes only
+// and Repeat combine automata structurally: an FA keeps how it was made
+// and builds its automaton, its operands' straight into it, when
+// something needs it (build.go). Intersect and Complement determinize
+// their operands (once, cached) into minimal DFAs (Hopcroft) and build
+// the reachable part of the product; Minus determinizes only
 // its right operand and runs it alongside the left one's automaton
 // (Subtract refuses a right operand of more than DFALimit states). IsEmpty,
 // Example, Equal, Subset and Disjoint answer questions about languages,
@@ -61,7 +62,8 @@
 //
 //	parse.go      the dialect's parser (Parse, Error) and ast.go its AST
 //	byteset.go    sets of bytes, the alphabet of every automaton
-//	nfa.go        nondeterministic automata with byte-set edges, and
+//	nfa.go        nondeterministic automata with byte-set edges, stored
+//	              flat, and the builder that assembles them
 //	fa.go         FA, a language held as an automaton, with its algebra (Compile, Union, Concat, Star,
 //	              Intersect, Minus, Complement, Equal, Subset, Example)
 //	build.go      how an FA was made, and its automaton built from that on

@@ -88,7 +88,8 @@ func fromDFA(t *dfa) *FA {
 	return a
 }
 
-// Compile builds the automaton of a parsed regexp.
+// Compile returns the language of a parsed regexp. Like every FA, it
+// builds its automaton when something needs it.
 func Compile(re *Regexp) *FA {
 	return &FA{op: byRegexp, src: re, facts: regexpFacts(re)}
 }
@@ -187,8 +188,7 @@ func Repeat(a *FA, min, max int) *FA {
 	if max < 0 {
 		max = -1
 	}
-	r := &FA{op: byRepeat, src: re, subs: []*FA{a}, min: min, max: max, facts: repeatFacts(a.facts, min, max)}
-	return r
+	return &FA{op: byRepeat, src: re, subs: []*FA{a}, min: min, max: max, facts: repeatFacts(a.facts, min, max)}
 }
 
 // dfa returns the minimal complete DFA of the language.
