@@ -409,3 +409,41 @@ func TestDeepRecipe(t *testing.T) {
 	assert.Equal(t, []int{0, 1}, x.AppendStarts(nil, "b"+s))
 	assert.Equal(t, ByteSet{}.Union(a.FirstBytes()).Union(b.FirstBytes()), x.FirstBytes())
 }
+
+// TestLazyConcurrent: goroutines using FAs that share operands for the
+// first time, each in its own order, see what one goroutine does.
+func TestLazyConcurrent(t *testing.T) {
+	langs := func() []*FA {
+		word, num := MustCompile("[a-z]+"), MustCompile("[0-9]+")
+		kv := Concat(word, LiteralFA("="), Union(word, num))
+		line := Concat(Optional(kv), Star(Concat(LiteralFA(";"), kv)), LiteralFA("\n"))
+		return []*FA{word, num, kv, line, Star(line), Reverse(line), Plus(kv).Minimize(), Repeat(line, 1, 3)}
+	}
+	use := func(fas []*FA, order []int) []string {
+		out := make([]string, len(fas))
+		for _, i := range order {
+			a := fas[i]
+			first := a.FirstBytes()
+			w, _ := a.Example()
+			out[i] = fmt.Sprint(a.Match("a=1;b=c\n"), a.AppendStarts(nil, "x=1\nab=c\n"), first, a.NumStates(), w, a.States())
+		}
+		return out
+	}
+	want := use(langs(), []int{0, 1, 2, 3, 4, 5, 6, 7})
+	fas := langs()
+	got := make([][]string, 4)
+	done := make(chan bool)
+	for g := range got {
+		go func() {
+			order := rand.New(rand.NewPCG(uint64(g), 1)).Perm(len(fas))
+			got[g] = use(fas, order)
+			done <- true
+		}()
+	}
+	for range got {
+		<-done
+	}
+	for _, g := range got {
+		assert.Equal(t, want, g)
+	}
+}
