@@ -38,9 +38,10 @@ import (
 //
 // A cache file whose keys or variables do not match, that does not
 // parse, or that cannot be read is computed again and replaced
-// (atomically: a temporary file renamed over it). A module that reads a
-// file while its filter is evaluated (Sys.read_file) makes the result
-// uncacheable. Failing to write the cache is not an error.
+// (atomically: a temporary file renamed over it). A cache file that is
+// not this user's own, or that others may write, is not read. A module
+// that reads a file while its filter is evaluated (Sys.read_file) makes
+// the result uncacheable. Failing to write the cache is not an error.
 
 // autoloadCacheVersion changes whenever the cache file's meaning does,
 // or what the same modules give (3: filters joined in Augeas's order).
@@ -294,6 +295,9 @@ func lookupAutoload(cacheDir string, dirs []lang.Dir, mods []moduleFile) ([]auto
 		return nil, nil
 	}
 	c.stat = stat
+	if !ownFile(c.path) {
+		return nil, c
+	}
 	b, err := os.ReadFile(c.path)
 	if err != nil {
 		return nil, c
@@ -324,6 +328,18 @@ func lookupAutoload(cacheDir string, dirs []lang.Dir, mods []moduleFile) ([]auto
 	return f.Modules, c
 }
 
+// ownFile reports whether the cache file at p belongs to this user and
+// only this user may write it: a file someone else could have written
+// is not trusted to say which files to read.
+func ownFile(p string) bool {
+	st, err := os.Lstat(p)
+	if err != nil || !st.Mode().IsRegular() || st.Mode().Perm()&0o022 != 0 {
+		return false
+	}
+	sys, ok := st.Sys().(*syscall.Stat_t)
+	return ok && int(sys.Uid) == os.Geteuid()
+}
+
 // store writes the filters found, with the environment variables the
 // filters read.
 func (c *autoloadCache) store(entries []autoloadEntry, env map[string]string) {
@@ -344,7 +360,7 @@ func (c *autoloadCache) store(entries []autoloadEntry, env map[string]string) {
 func (c *autoloadCache) write(f autoloadCacheFile) {
 	b := f.encode()
 	dir := filepath.Dir(c.path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return
 	}
 	tmp, err := os.CreateTemp(dir, ".autoload-*")

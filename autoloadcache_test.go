@@ -256,3 +256,26 @@ func TestAutoloadOrder(t *testing.T) {
 	assert.Equal(t, want, order(cache))
 	assert.Equal(t, want, order(cache), "from the cache")
 }
+
+// TestAutoloadCacheNotOwn: a cache file others may write is not read,
+// and is replaced by one of this user's own.
+func TestAutoloadCacheNotOwn(t *testing.T) {
+	lib := writeModules(t, cacheModules)
+	cache := t.TempDir()
+	open := func() string {
+		h, err := Open(Options{Fs: memRoot(t, nil), LensPath: []string{lib}, NoStdInc: true, NoLoad: true, CacheDir: cache})
+		require.NoError(t, err)
+		return loadTree(t, h)
+	}
+	open()
+	file := cacheFile(t, cache)
+	text, err := os.ReadFile(file)
+	require.NoError(t, err)
+	planted := strings.Replace(string(text), `incl "/etc/foo"`, `incl "/etc/planted"`, 1)
+	require.NoError(t, os.WriteFile(file, []byte(planted), 0o666))
+	require.NoError(t, os.Chmod(file, 0o666))
+	assert.NotContains(t, open(), "/etc/planted", "a file others may write")
+	st, err := os.Stat(file)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), st.Mode().Perm(), "replaced")
+}
