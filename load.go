@@ -180,6 +180,14 @@ type readResult struct {
 // (lenses are safe for concurrent use; each is compiled first, here).
 // The results are in the order of paths, so the tree is built the same
 // way whatever the scheduling.
+//
+// A read through more than chunkXforms transforms (a whole root) goes in
+// chunks of the files of that many transforms, in order, and releases
+// the lenses of each chunk once its files are read (lens.Release): the
+// automata a lens builds while reading are then dropped with its files
+// read, instead of all being kept to the end, which bounds the peak.
+// A lens used again later builds them again. Smaller reads (a file read
+// on demand) keep what they built.
 func (h *Handle) readFiles(paths []string, claimed map[string]*xform) []readResult {
 	out := make([]readResult, len(paths))
 	work := func(i int) {
@@ -202,16 +210,48 @@ func (h *Handle) readFiles(paths []string, claimed map[string]*xform) []readResu
 			r.tree, r.lay, r.gerr = r.lens.GetLayout(r.text)
 		}
 	}
+	xfs := map[*xform]bool{}
+	for _, p := range paths {
+		xfs[claimed[p]] = true
+	}
+	chunked := len(xfs) > chunkXforms
+	clear(xfs)
+	var used []*lens.Lens // the lenses of the chunk
+	release := func() {
+		for _, l := range used {
+			l.Release()
+		}
+		used = used[:0]
+	}
 	// lenses compile here, one at a time (the loader is not shared),
 	// while helpers read the files of those compiled already
 	q := workers.NewQueue(work)
 	for i, p := range paths {
-		out[i].lens, out[i].lerr = h.lensOf(claimed[p])
+		x := claimed[p]
+		if chunked && !xfs[x] && len(xfs) == chunkXforms {
+			// no helper uses a lens of the chunk once they are done
+			q.Wait()
+			release()
+			clear(xfs)
+			q = workers.NewQueue(work)
+		}
+		xfs[x] = true
+		out[i].lens, out[i].lerr = h.lensOf(x)
+		if l := out[i].lens; l != nil && !slices.Contains(used, l) {
+			used = append(used, l)
+		}
 		q.Put(i)
 	}
 	q.Wait()
+	if chunked {
+		release()
+	}
 	return out
 }
+
+// chunkXforms is how many transforms' files a large read reads before
+// releasing their lenses (see readFiles).
+var chunkXforms = 16
 
 // globAll expands every include glob of the transforms once and lists,
 // for each transform, the regular files its filter keeps, glob by glob

@@ -42,8 +42,7 @@ func (a *FA) nfa() *nfa {
 	if n := a.n.Load(); n != nil {
 		return n
 	}
-	a.n.CompareAndSwap(nil, a.buildNFA(false))
-	return a.n.Load()
+	return keep(&a.n, a.buildNFA(false))
 }
 
 // tempNFA returns a's automaton without keeping it when it was not built
@@ -66,7 +65,7 @@ func (a *FA) buildNFA(rev bool) *nfa {
 		case byNFA:
 			return a.n.Load()
 		case byDFA:
-			return a.det.toNFA()
+			return a.det.Load().toNFA()
 		}
 	}
 	b := newBuilder()
@@ -91,7 +90,7 @@ func (b *builder) frag(a *FA, from int32, rev bool) int32 {
 	case byNFA:
 		return b.whole(a.n.Load(), from, rev)
 	case byDFA:
-		return b.wholeDFA(a.det, from, rev)
+		return b.wholeDFA(a.det.Load(), from, rev)
 	case byConcat:
 		for i := range a.subs {
 			if rev {
@@ -348,7 +347,7 @@ func (a *FA) firstBytes() ByteSet {
 		return a.subs[0].FirstBytes()
 	case byDFA:
 		var out ByteSet
-		t := a.det
+		t := a.det.Load()
 		for c := 0; c < t.cl.n; c++ {
 			if t.next(t.start, c) != t.dead {
 				out = out.Union(t.cl.sets[c])

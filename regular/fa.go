@@ -3,7 +3,6 @@ package regular
 import (
 	"fmt"
 	"slices"
-	"sync"
 	"sync/atomic"
 )
 
@@ -23,10 +22,8 @@ type FA struct {
 	n     atomic.Pointer[nfa] // the automaton, once built (given for byNFA)
 	first atomic.Pointer[ByteSet]
 
-	detOnce sync.Once
-	det     *dfa
-	built   atomic.Bool // det is set
-	large   atomic.Bool // the DFA has more than DFALimit states (boundedDFA)
+	det   atomic.Pointer[dfa] // the minimal DFA, once built (given for byDFA)
+	large atomic.Bool         // the DFA has more than DFALimit states (boundedDFA)
 
 	fwd atomic.Pointer[matcher] // matcher over the automaton, bounded cache
 	rev atomic.Pointer[matcher] // matcher over the reversed language
@@ -83,8 +80,7 @@ func fromDFA(t *dfa) *FA {
 	if t.dead >= 0 {
 		a.states--
 	}
-	a.detOnce.Do(func() { a.det = t })
-	a.built.Store(true)
+	a.det.Store(t)
 	return a
 }
 
@@ -193,9 +189,10 @@ func Repeat(a *FA, min, max int) *FA {
 
 // dfa returns the minimal complete DFA of the language.
 func (a *FA) dfa() *dfa {
-	a.detOnce.Do(func() { a.det = determinize(a.tempNFA()) })
-	a.built.Store(true)
-	return a.det
+	if t := a.det.Load(); t != nil {
+		return t
+	}
+	return keep(&a.det, determinize(a.tempNFA()))
 }
 
 // Minimize returns the same language as a minimal DFA, which matches and

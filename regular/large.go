@@ -39,18 +39,11 @@ func (a *FA) boundedDFA() (*dfa, bool) {
 		}
 	}
 	t := (&dfa{cl: cl, trans: d.explore(), acc: d.acc, start: startDFA}).minimize()
-	a.detOnce.Do(func() { a.det = t })
-	a.built.Store(true)
-	return a.det, true
+	return keep(&a.det, t), true
 }
 
 // loadDFA returns the DFA if it was built already.
-func (a *FA) loadDFA() *dfa {
-	if a.built.Load() {
-		return a.det
-	}
-	return nil
-}
+func (a *FA) loadDFA() *dfa { return a.det.Load() }
 
 // MinimizeBounded is Minimize for a language whose DFA has at most
 // DFALimit states; a larger one is returned as it is.

@@ -14,8 +14,7 @@ func (a *FA) forwardLimit(limit int) *matcher {
 		return m
 	}
 	n := a.nfa()
-	a.fwd.CompareAndSwap(nil, newMatcher(n, n.classes(), limit, nil, nil))
-	return a.fwd.Load()
+	return keep(&a.fwd, newMatcher(n, n.classes(), limit, nil, nil))
 }
 
 func (a *FA) backward() *matcher { return a.backwardLimit(matcherLimit) }
@@ -27,8 +26,7 @@ func (a *FA) backwardLimit(limit int) *matcher {
 		return m
 	}
 	r := a.buildNFA(true)
-	a.rev.CompareAndSwap(nil, newMatcher(r, r.classes(), limit, nil, nil))
-	return a.rev.Load()
+	return keep(&a.rev, newMatcher(r, r.classes(), limit, nil, nil))
 }
 
 // Match reports whether the whole of s is a word of a.

@@ -128,8 +128,7 @@ func (t *Tagged) forwardLimit(limit int) *matcher {
 		return m
 	}
 	n, tags := t.build(false)
-	t.fwd.CompareAndSwap(nil, newMatcher(n, n.classes(), limit, tags, reachable(n, tags)))
-	return t.fwd.Load()
+	return keep(&t.fwd, newMatcher(n, n.classes(), limit, tags, reachable(n, tags)))
 }
 
 func (t *Tagged) backward() *matcher { return t.backwardLimit(matcherLimit) }
@@ -141,8 +140,7 @@ func (t *Tagged) backwardLimit(limit int) *matcher {
 		return m
 	}
 	n, tags := t.build(true)
-	t.rev.CompareAndSwap(nil, newMatcher(n, n.classes(), limit, tags, nil))
-	return t.rev.Load()
+	return keep(&t.rev, newMatcher(n, n.classes(), limit, tags, nil))
 }
 
 // MatchMask returns the set of languages s is in.
