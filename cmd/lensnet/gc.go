@@ -44,12 +44,13 @@ func tuneGC() {
 }
 
 const (
-	heapBudget  = 24 << 20
+	heapBudget  = 16 << 20
 	maxHeadroom = 256 << 20
 	minHeap     = 4 << 20 // the runtime's heap goal at GOGC=100 before any collection
 	// headroomPercent of the live heap may be allocated before the next
-	// collection (GOGC=100 is 100)
-	headroomPercent = 100
+	// collection (GOGC=100 is 100; half keeps whole-system commands
+	// within augtool's memory)
+	headroomPercent = 50
 )
 
 // gogcFromEnv is the runtime's reading of GOGC (100 unless set).

@@ -11,7 +11,7 @@ import (
 // maxHeadroom above a large one.
 func TestGOGCFor(t *testing.T) {
 	goal := func(live int64) int64 { return live + live*int64(gogcFor(live))/100 }
-	for _, live := range []int64{0, 1, 1 << 20, 8 << 20, 12 << 20} {
+	for _, live := range []int64{0, 1, 1 << 20, 8 << 20, 10 << 20} {
 		assert.InDelta(t, heapBudget, goal(max(live, 1)), float64(heapBudget)/100, "live %d", live)
 	}
 	for _, live := range []int64{30 << 20, 100 << 20, 256 << 20} {
