@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/lensnet/lensnet/vnet"
@@ -95,6 +96,9 @@ func portWorker(t *testing.T, root string) {
 		// every port file
 		files, _ := filepath.Glob(filepath.Join(dir, "*.xml"))
 		for _, f := range files {
+			if strings.HasPrefix(filepath.Base(f), ".") {
+				continue // another process's temporary file, being written
+			}
 			b, err := os.ReadFile(f)
 			if err != nil {
 				continue // deleted meanwhile
