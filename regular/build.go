@@ -92,35 +92,18 @@ func (b *builder) frag(a *FA, from int32, rev bool) int32 {
 	case byDFA:
 		return b.wholeDFA(a.det.Load(), from, rev)
 	case byConcat:
-		for i := range a.subs {
-			if rev {
-				i = len(a.subs) - 1 - i
-			}
-			from = b.frag(a.subs[i], from, rev)
-		}
-		return from
+		return b.concat(from, len(a.subs), rev, func(i int, from int32) int32 { return b.frag(a.subs[i], from, rev) })
 	case byUnion:
 		if len(a.subs) == 1 {
 			return b.frag(a.subs[0], from, rev)
 		}
-		end := b.addState(false)
-		for _, sub := range a.subs {
-			b.addEps(b.frag(sub, from, rev), end)
-		}
-		return end
+		return b.alt(from, len(a.subs), func(i int, from int32) int32 { return b.frag(a.subs[i], from, rev) })
 	case byStar:
 		return b.star(from, func(head int32) int32 { return b.frag(a.subs[0], head, rev) })
 	case byPlus:
-		head := b.addState(false)
-		b.addEps(from, head)
-		end := b.frag(a.subs[0], head, rev)
-		b.addEps(end, head)
-		return end
+		return b.plus(from, func(head int32) int32 { return b.frag(a.subs[0], head, rev) })
 	case byQuest:
-		end := b.addState(false)
-		b.addEps(from, end)
-		b.addEps(b.frag(a.subs[0], from, rev), end)
-		return end
+		return b.quest(from, func(from int32) int32 { return b.frag(a.subs[0], from, rev) })
 	case byRepeat:
 		return b.repeat(from, a.min, a.max, func(from int32) int32 { return b.frag(a.subs[0], from, rev) })
 	case byReverse:
@@ -129,8 +112,48 @@ func (b *builder) frag(a *FA, from int32, rev bool) int32 {
 	panic("regular: FA without a recipe")
 }
 
-// star adds x* from from, where sub adds x from a given state and
-// returns its end.
+// The constructions below add a language from the state from and
+// return the state where it ends; sub adds an operand x the same way.
+
+// concat adds x0·x1·… (in reverse order for a reversed automaton).
+func (b *builder) concat(from int32, n int, rev bool, sub func(i int, from int32) int32) int32 {
+	for i := range n {
+		if rev {
+			i = n - 1 - i
+		}
+		from = sub(i, from)
+	}
+	return from
+}
+
+// alt adds x0|x1|… from from, where sub(i, from) adds xi and returns
+// its end; all end at one new state.
+func (b *builder) alt(from int32, n int, sub func(i int, from int32) int32) int32 {
+	end := b.addState(false)
+	for i := range n {
+		b.addEps(sub(i, from), end)
+	}
+	return end
+}
+
+// plus adds x+ from from: x from a new head that its end goes back to.
+func (b *builder) plus(from int32, sub func(from int32) int32) int32 {
+	head := b.addState(false)
+	b.addEps(from, head)
+	end := sub(head)
+	b.addEps(end, head)
+	return end
+}
+
+// quest adds x? from from: x, or straight to the end.
+func (b *builder) quest(from int32, sub func(from int32) int32) int32 {
+	end := b.addState(false)
+	b.addEps(from, end)
+	b.addEps(sub(from), end)
+	return end
+}
+
+// star adds x*: a new head, from which x goes back to it.
 func (b *builder) star(from int32, sub func(from int32) int32) int32 {
 	head := b.addState(false)
 	b.addEps(from, head)
@@ -219,32 +242,15 @@ func (b *builder) build(re *Regexp, from int32, rev bool) int32 {
 		b.addEdge(from, end, re.Set)
 		return end
 	case OpConcat:
-		for i := range re.Sub {
-			if rev {
-				i = len(re.Sub) - 1 - i
-			}
-			from = b.build(re.Sub[i], from, rev)
-		}
-		return from
+		return b.concat(from, len(re.Sub), rev, func(i int, from int32) int32 { return b.build(re.Sub[i], from, rev) })
 	case OpAlt:
-		end := b.addState(false)
-		for _, sub := range re.Sub {
-			b.addEps(b.build(sub, from, rev), end)
-		}
-		return end
+		return b.alt(from, len(re.Sub), func(i int, from int32) int32 { return b.build(re.Sub[i], from, rev) })
 	case OpStar:
 		return b.star(from, func(head int32) int32 { return b.build(re.Sub[0], head, rev) })
 	case OpPlus:
-		head := b.addState(false)
-		b.addEps(from, head)
-		end := b.build(re.Sub[0], head, rev)
-		b.addEps(end, head)
-		return end
+		return b.plus(from, func(head int32) int32 { return b.build(re.Sub[0], head, rev) })
 	case OpQuest:
-		end := b.addState(false)
-		b.addEps(from, end)
-		b.addEps(b.build(re.Sub[0], from, rev), end)
-		return end
+		return b.quest(from, func(from int32) int32 { return b.build(re.Sub[0], from, rev) })
 	case OpRepeat:
 		return b.repeat(from, re.Min, re.Max, func(from int32) int32 { return b.build(re.Sub[0], from, rev) })
 	}
