@@ -42,7 +42,7 @@ var layers = map[string][]string{
 	".":                          {"regular", "tree", "lens", "lens/source", "lens/lang", "lenses"},
 	"xform":                      {"tree"},
 	"backends":                   {".", "tree", "xform"},
-	"backends/backendstest":      {},
+	"backends/backendstest":      {"backends", "iface/ifxml", "iface/ifxml/ifxmltest"},
 	"backends/initscripts":       {".", "tree", "xform", "backends"},
 	"iface":                      {".", "iface/ifxml", "backends"},
 	"iface/ifxml":                {},

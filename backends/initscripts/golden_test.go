@@ -45,7 +45,7 @@ func TestGolden(t *testing.T) {
 				if err != nil {
 					got, ext = []byte(err.Error()+"\n"), ".err"
 				} else {
-					got, err = toModel(t, el).Marshal()
+					got, err = backendstest.ToModel(t, el).Marshal()
 					require.NoError(t, err)
 					w := openDir(t, tmp)
 					el, err := w.Get(n)
