@@ -1,6 +1,7 @@
 package regular
 
 import (
+	"math/bits"
 	"slices"
 	"sync"
 )
@@ -263,39 +264,36 @@ func readability(b byte) int {
 func (n *nfa) classes() *classes { return refineClasses(n.sets) }
 
 // refineClasses returns the coarsest partition of the bytes in which
-// every set in sets is a union of classes.
+// every set in sets is a union of classes, the classes numbered in the
+// order of their first bytes. Each set splits the classes it cuts in
+// two, a few word operations per class, rather than a pass over the 256
+// bytes per set.
 func refineClasses(sets []ByteSet) *classes {
-	var of [256]int
-	// remap[2*class+inside] is the new class plus one (0: none yet)
-	var remap [512]int
-	n := 1
+	parts := make([]ByteSet, 1, 16)
+	parts[0] = AllBytes
 	for _, s := range sets {
-		// split each class into its part inside s and outside s,
-		// numbered in the order of their first bytes
-		clear(remap[:2*n])
-		next := 0
-		for c := 0; c < 256; c++ {
-			k := 2 * of[c]
-			if s.Has(byte(c)) {
-				k++
+		for i, n := 0, len(parts); i < n; i++ {
+			in, out := parts[i].Intersect(s), parts[i].Minus(s)
+			if in.IsEmpty() || out.IsEmpty() {
+				continue
 			}
-			id := remap[k]
-			if id == 0 {
-				next++
-				id = next
-				remap[k] = id
-			}
-			of[c] = id - 1
+			parts[i] = in
+			parts = append(parts, out)
 		}
-		n = next
-		if n == 256 {
+		if len(parts) == 256 {
 			break
 		}
 	}
-	cl := &classes{n: n, sets: make([]ByteSet, n)}
-	for c := 0; c < 256; c++ {
-		cl.of[c] = uint8(of[c])
-		cl.sets[of[c]].Add(byte(c))
+	first := func(p ByteSet) int { b, _ := p.Min(); return int(b) }
+	slices.SortFunc(parts, func(a, b ByteSet) int { return first(a) - first(b) })
+	cl := &classes{n: len(parts), sets: parts}
+	for k, p := range parts {
+		for w, word := range p {
+			for word != 0 {
+				cl.of[w<<6|bits.TrailingZeros64(word)] = uint8(k)
+				word &= word - 1
+			}
+		}
 	}
 	return cl.finish()
 }
