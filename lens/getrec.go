@@ -1,6 +1,7 @@
 package lens
 
 import (
+	"math/bits"
 	"slices"
 	"sync"
 
@@ -411,32 +412,42 @@ func (g *getter) starReach(l *Lens, p int) (starReach, error) {
 // reach explores the iterations of child from p and returns every
 // position reached, ascending, with the ends of child from each.
 func (g *getter) reach(child *Lens, p int) (starReach, error) {
-	// the heap and the lists grow on the scratch stacks: a nested reach
-	// (in ends) pushes above them and pops back before returning
+	// the positions to explore are bits over p.. (bit k of word w is
+	// p+64w+k) on the scratch stack of words, read in increasing order:
+	// each once, however many ends lead to it. A nested reach (in ends)
+	// works above them and leaves its words zero when it pops back.
 	s := g.scratch()
-	hb, rb, eb := len(s.heap), len(s.tmp), len(s.tmpEnds)
-	s.heap = append(s.heap, p)
-	last := -1
-	for len(s.heap) > hb {
-		// positions come out ascending, a position pushed twice twice
-		q := s.popHeap(hb)
-		if q == last {
+	wb, rb, eb := len(s.bits), len(s.tmp), len(s.tmpEnds)
+	s.bits = append(s.bits, 1)
+	for w := wb; w < len(s.bits); {
+		word := s.bits[w]
+		if word == 0 {
+			w++
 			continue
 		}
-		last = q
+		b := bits.TrailingZeros64(word)
+		s.bits[w] = word &^ (1 << b)
+		q := p + (w-wb)<<6 + b
 		e, err := g.ends(child, q)
 		if err != nil {
-			s.heap, s.tmp, s.tmpEnds = s.heap[:hb], s.tmp[:rb], s.tmpEnds[:eb]
+			clear(s.bits[wb:])
+			s.bits, s.tmp, s.tmpEnds = s.bits[:wb], s.tmp[:rb], s.tmpEnds[:eb]
 			return starReach{}, err
 		}
 		s.tmp = append(s.tmp, q)
 		s.tmpEnds = append(s.tmpEnds, e)
 		for _, x := range e {
 			if x > q {
-				s.pushHeap(hb, x)
+				k := x - p
+				v := wb + k>>6
+				for v >= len(s.bits) {
+					s.bits = append(s.bits, 0)
+				}
+				s.bits[v] |= 1 << (k & 63)
 			}
 		}
 	}
+	s.bits = s.bits[:wb]
 	r := starReach{reached: s.alloc(len(s.tmp) - rb), ends: s.allocEnds(len(s.tmpEnds) - eb)}
 	copy(r.reached, s.tmp[rb:])
 	copy(r.ends, s.tmpEnds[eb:])
@@ -691,7 +702,8 @@ type recScratch struct {
 	// there and pops back to it before returning
 	tmp     []int
 	tmpEnds [][]int
-	heap    []int
+	heap    []int    // of a stream (getstream.go)
+	bits    []uint64 // of reach: the positions left to explore
 	// lists holds lists of ends lists (cleared: it hands out nil lists)
 	lists arena[[]int]
 }
@@ -867,6 +879,8 @@ func (g *getter) release() {
 	s.lists.reset(keepLists)
 	clear(s.tmpEnds[:cap(s.tmpEnds)])
 	s.tmp, s.tmpEnds, s.heap = s.tmp[:0], s.tmpEnds[:0], s.heap[:0]
+	clear(s.bits[:cap(s.bits)]) // zero unless a panic left some
+	s.bits = s.bits[:0]
 	if long {
 		return // a long text: let its memory go rather than keep it
 	}
