@@ -3,6 +3,8 @@ package lensnet
 import (
 	"fmt"
 	"io"
+	"io/fs"
+	"path/filepath"
 	"testing"
 
 	"github.com/lensnet/lensnet/internal/gen"
@@ -256,5 +258,59 @@ func BenchmarkMatch(b *testing.B) {
 				})
 			}
 		})
+	}
+}
+
+// realRoot skips the benchmark unless the machine's /etc looks like a
+// real system (at least 100 files), since the figures mean something
+// only there.
+func realRoot(b *testing.B) {
+	b.Helper()
+	n := 0
+	_ = filepath.WalkDir("/etc", func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			n++
+		}
+		return nil
+	})
+	if n < 100 {
+		b.Skipf("/etc has %d files, fewer than 100", n)
+	}
+}
+
+// BenchmarkReloadRoot reloads the machine's real root with every lens
+// compiled and every automaton warm (chunkXforms is raised so no lens
+// is released between chunks): the per-file and per-node cost of the
+// get engine, without compiling anything.
+func BenchmarkReloadRoot(b *testing.B) {
+	realRoot(b)
+	defer func(n int) { chunkXforms = n }(chunkXforms)
+	chunkXforms = 1000
+	h, err := Open(Options{LoadAll: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := h.Load(); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := h.Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkOpenRoot opens the machine's real root and loads every file,
+// as a whole-system command does; the autoload filter cache is warm
+// after the first open, the lenses are compiled each time.
+func BenchmarkOpenRoot(b *testing.B) {
+	realRoot(b)
+	dir := b.TempDir()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Open(Options{LoadAll: true, CacheDir: dir}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

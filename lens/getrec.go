@@ -1,6 +1,7 @@
 package lens
 
 import (
+	"math/bits"
 	"slices"
 	"sync"
 
@@ -144,8 +145,13 @@ func (g *getter) ends(l *Lens, p int) ([]int, error) {
 // terminal of a recursive lens, and notes how far it read (for errors).
 func (g *getter) scan(fa *regular.FA, who *Lens, p int) []int {
 	s := g.scratch()
-	free := s.arena[len(s.arena):]
-	out, reach := fa.AppendPrefixesReach(free[:0], g.text[p:])
+	free := s.ints.free()
+	if cap(free) < 64 {
+		// start a chunk rather than outgrow a small remainder
+		s.ints.next(64)
+		free = s.ints.free()
+	}
+	out, reach := fa.AppendPrefixesReach(free, g.text[p:])
 	if p+reach > g.furthest || g.fFA == nil {
 		g.furthest, g.fFA, g.fWho, g.fStart = p+reach, fa, who, p
 	}
@@ -153,12 +159,11 @@ func (g *getter) scan(fa *regular.FA, who *Lens, p int) []int {
 		return nil
 	}
 	if len(out) <= cap(free) {
-		s.arena = s.arena[:len(s.arena)+len(out)] // read into the arena
+		s.ints.take(len(out)) // read into the arena
 	} else {
-		// the list outgrew the chunk and has its own array: start a new
-		// chunk for the next lists
-		s.arena = make([]int, 0, max(arenaChunk, 2*len(out), cap(s.arena)))
-		s.chunks++
+		// the list outgrew the chunk and has its own array: the rest
+		// of that array serves the next lists
+		s.ints.adopt(out)
 	}
 	for k := range out {
 		out[k] += p
@@ -407,32 +412,42 @@ func (g *getter) starReach(l *Lens, p int) (starReach, error) {
 // reach explores the iterations of child from p and returns every
 // position reached, ascending, with the ends of child from each.
 func (g *getter) reach(child *Lens, p int) (starReach, error) {
-	// the heap and the lists grow on the scratch stacks: a nested reach
-	// (in ends) pushes above them and pops back before returning
+	// the positions to explore are bits over p.. (bit k of word w is
+	// p+64w+k) on the scratch stack of words, read in increasing order:
+	// each once, however many ends lead to it. A nested reach (in ends)
+	// works above them and leaves its words zero when it pops back.
 	s := g.scratch()
-	hb, rb, eb := len(s.heap), len(s.tmp), len(s.tmpEnds)
-	s.heap = append(s.heap, p)
-	last := -1
-	for len(s.heap) > hb {
-		// positions come out ascending, a position pushed twice twice
-		q := s.popHeap(hb)
-		if q == last {
+	wb, rb, eb := len(s.bits), len(s.tmp), len(s.tmpEnds)
+	s.bits = append(s.bits, 1)
+	for w := wb; w < len(s.bits); {
+		word := s.bits[w]
+		if word == 0 {
+			w++
 			continue
 		}
-		last = q
+		b := bits.TrailingZeros64(word)
+		s.bits[w] = word &^ (1 << b)
+		q := p + (w-wb)<<6 + b
 		e, err := g.ends(child, q)
 		if err != nil {
-			s.heap, s.tmp, s.tmpEnds = s.heap[:hb], s.tmp[:rb], s.tmpEnds[:eb]
+			clear(s.bits[wb:])
+			s.bits, s.tmp, s.tmpEnds = s.bits[:wb], s.tmp[:rb], s.tmpEnds[:eb]
 			return starReach{}, err
 		}
 		s.tmp = append(s.tmp, q)
 		s.tmpEnds = append(s.tmpEnds, e)
 		for _, x := range e {
 			if x > q {
-				s.pushHeap(hb, x)
+				k := x - p
+				v := wb + k>>6
+				for v >= len(s.bits) {
+					s.bits = append(s.bits, 0)
+				}
+				s.bits[v] |= 1 << (k & 63)
 			}
 		}
 	}
+	s.bits = s.bits[:wb]
 	r := starReach{reached: s.alloc(len(s.tmp) - rb), ends: s.allocEnds(len(s.tmpEnds) - eb)}
 	copy(r.reached, s.tmp[rb:])
 	copy(r.ends, s.tmpEnds[eb:])
@@ -680,58 +695,44 @@ type recScratch struct {
 	big  map[uint64]int32    // slots outside the dense ones, by table<<32 | position
 	ends memoList[[]int]     // memoised ends of placeholders, slot values 1..
 	star memoList[starReach] // memoised star reaches, slot values 1..
-	// arena holds the ends lists found by scan, so that they need no
-	// allocation each; a full chunk is left to the lists in it
-	arena []int
+	// ints holds the ends lists found by scan and the other lists of
+	// positions, so that they need no allocation each
+	ints arena[int]
 	// stacks for lists being built: each user pushes above what is
 	// there and pops back to it before returning
 	tmp     []int
 	tmpEnds [][]int
-	heap    []int
-	// endsArena holds lists of ends lists as arena holds ends lists
-	endsArena [][]int
-	// chunks and endsChunks count the arena chunks made (see mark)
-	chunks, endsChunks int
+	heap    []int    // of a stream (getstream.go)
+	bits    []uint64 // of reach: the positions left to explore
+	// lists holds lists of ends lists (cleared: it hands out nil lists)
+	lists arena[[]int]
 }
 
-// arenaMark is a point in the arenas' allocations (see mark).
-type arenaMark struct {
-	chunks, n, endsChunks, endsN int
-}
+// scratchMark is a point in the arenas' allocations (see mark).
+type scratchMark struct{ ints, lists arenaMark }
 
 // mark returns the arenas' point of allocation now.
-func (s *recScratch) mark() arenaMark {
-	return arenaMark{s.chunks, len(s.arena), s.endsChunks, len(s.endsArena)}
+func (s *recScratch) mark() scratchMark {
+	return scratchMark{s.ints.mark(), s.lists.mark()}
 }
 
 // freeSince gives back to the arenas what was allocated since m: no
-// list allocated since may be used afterwards. Of the chunks made
-// since, only the newest is used again, made twice as large (up to
-// arenaReuse) so that what outgrew a chunk once fits in one next time.
-func (s *recScratch) freeSince(m arenaMark) {
-	if s.chunks == m.chunks {
-		s.arena = s.arena[:m.n]
-	} else if c := cap(s.arena); c < arenaReuse {
-		s.arena = make([]int, 0, 2*c)
-		s.chunks++
-	} else {
-		s.arena = s.arena[:0]
-	}
-	if s.endsChunks == m.endsChunks {
-		clear(s.endsArena[m.endsN:]) // allocEnds hands out nil lists
-		s.endsArena = s.endsArena[:m.endsN]
-	} else if c := cap(s.endsArena); c < arenaReuse {
-		s.endsArena = make([][]int, 0, 2*c)
-		s.endsChunks++
-	} else {
-		clear(s.endsArena)
-		s.endsArena = s.endsArena[:0]
-	}
+// list allocated since may be used afterwards.
+func (s *recScratch) freeSince(m scratchMark) {
+	s.ints.freeSince(m.ints)
+	s.lists.freeSince(m.lists)
 }
 
-// arenaReuse is the largest arena chunk, in elements, made to be used
-// again.
+// arenaReuse is the largest arena chunk, in elements, made by doubling
+// the one before (a larger request gets a chunk of its own size).
 const arenaReuse = 1 << 16
+
+// keepInts and keepLists bound the arena chunks a pooled scratch keeps
+// for the next text, in elements (1 MiB and 768 KiB).
+const (
+	keepInts  = 1 << 17
+	keepLists = 1 << 15
+)
 
 // forgetMemo empties the memo tables and lists, and makes the dense
 // slots start at base. The lists the memo referred to stay where they
@@ -791,27 +792,12 @@ func (m *memoList[T]) reset() {
 	m.n = 0
 }
 
-// allocEnds returns n nil lists from the ends arena (capacity n).
-func (s *recScratch) allocEnds(n int) [][]int {
-	if cap(s.endsArena)-len(s.endsArena) < n {
-		s.endsArena = make([][]int, 0, max(arenaChunk/4, n, cap(s.endsArena)))
-		s.endsChunks++
-	}
-	k := len(s.endsArena)
-	s.endsArena = s.endsArena[:k+n]
-	return s.endsArena[k : k+n : k+n]
-}
+// allocEnds returns n nil lists from the lists arena (capacity n).
+func (s *recScratch) allocEnds(n int) [][]int { return s.lists.alloc(n) }
 
-// alloc returns n ints from the arena (capacity n: appends copy).
-func (s *recScratch) alloc(n int) []int {
-	if cap(s.arena)-len(s.arena) < n {
-		s.arena = make([]int, 0, max(arenaChunk, n, cap(s.arena)))
-		s.chunks++
-	}
-	k := len(s.arena)
-	s.arena = s.arena[:k+n]
-	return s.arena[k : k+n : k+n]
-}
+// alloc returns n ints from the arena (capacity n: appends copy), not
+// zeroed.
+func (s *recScratch) alloc(n int) []int { return s.ints.alloc(n) }
 
 // collect pops the stack tmp down to base and returns what was above
 // it sorted and without duplicates, in the arena (nil if nothing).
@@ -865,6 +851,7 @@ func (g *getter) scratch() *recScratch {
 	if g.rec == nil {
 		g.rec = recPool.Get().(*recScratch)
 		g.rec.n = len(g.text)
+		g.rec.lists.zero = true
 	}
 	return g.rec
 }
@@ -888,11 +875,12 @@ func (g *getter) release() {
 	s.tabs = s.tabs[:0]
 	s.ends.reset()
 	s.star.reset()
-	s.arena = s.arena[:0]
-	clear(s.endsArena) // every list handed out was nil, and is cleared here
-	s.endsArena = s.endsArena[:0]
+	s.ints.reset(keepInts)
+	s.lists.reset(keepLists)
 	clear(s.tmpEnds[:cap(s.tmpEnds)])
 	s.tmp, s.tmpEnds, s.heap = s.tmp[:0], s.tmpEnds[:0], s.heap[:0]
+	clear(s.bits[:cap(s.bits)]) // zero unless a panic left some
+	s.bits = s.bits[:0]
 	if long {
 		return // a long text: let its memory go rather than keep it
 	}

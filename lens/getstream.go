@@ -76,7 +76,7 @@ type starStream struct {
 	// the scratch stacks (heap, reached positions and their ends) start
 	// at these
 	hb, rb, eb int
-	mark       arenaMark // the arenas when the stream began
+	mark       scratchMark // the arenas when the stream began
 }
 
 func (st *starStream) run(f *recSets, j int) (skel, error) {

@@ -27,6 +27,8 @@ type FA struct {
 
 	fwd atomic.Pointer[matcher] // matcher over the automaton, bounded cache
 	rev atomic.Pointer[matcher] // matcher over the reversed language
+	// viable: the unbounded matcher Viable used last, when not in use
+	viable atomic.Pointer[lazyDFA]
 
 	fixed atomic.Int32 // FixedLength: 0 unknown, length+1, or fixedNo
 }

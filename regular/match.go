@@ -165,9 +165,19 @@ func (a *FA) Viable(s string) (n int, next ByteSet) {
 		return -1, next
 	}
 	// A private, unbounded matcher: state numbers must stay valid while
-	// the bytes after the prefix are tried, and this is the error path.
-	nf := a.tempNFA()
-	d := newLazyDFA(nf, nf.classes(), 0)
+	// the bytes after the prefix are tried. It is kept for the next call
+	// (a root with a few files a lens cannot read asks on every load)
+	// unless it grew large; concurrent callers build their own.
+	d := a.viable.Swap(nil)
+	if d == nil {
+		nf := a.tempNFA()
+		d = newLazyDFA(nf, nf.classes(), 0)
+	}
+	defer func() {
+		if len(d.sets) <= viableKeep {
+			a.viable.CompareAndSwap(nil, d)
+		}
+	}()
 	st := int32(startDFA)
 	for i := 0; i < len(s); i++ {
 		t := d.step(st, int(d.cl.of[s[i]]))
@@ -184,3 +194,7 @@ func (a *FA) Viable(s string) (n int, next ByteSet) {
 	}
 	return n, next
 }
+
+// viableKeep is the largest number of states a matcher of Viable may
+// have to be kept for the next call.
+const viableKeep = 1024

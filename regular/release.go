@@ -47,6 +47,7 @@ func ReleaseAll(fas ...*FA) {
 func (a *FA) release() {
 	a.fwd.Store(nil)
 	a.rev.Store(nil)
+	a.viable.Store(nil)
 	if a.op != byNFA {
 		a.n.Store(nil)
 	}

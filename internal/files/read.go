@@ -24,7 +24,12 @@ func (r *Root) ReadFile(name string) ([]byte, time.Time, error) {
 	defer r.end()
 	if c, ok := plainName(name); ok {
 		dir, base := path.Split(c)
-		if fd, ok := cache.get(path.Clean(dir)); ok {
+		dir = path.Clean(dir)
+		fd, ok := cache.get(dir)
+		if !ok && cache != nil {
+			fd, ok = r.resolveDir(cache, dir)
+		}
+		if ok {
 			var err error
 			if b, mtime, err = readAt(fd, base); err != unix.ELOOP {
 				return b, mtime, pathErr("open", name, err)
@@ -44,6 +49,26 @@ func (r *Root) ReadFile(name string) ([]byte, time.Time, error) {
 		}
 		return b, mtime, pathErr("open", name, err)
 	}
+}
+
+// resolveDir resolves directory dir (a plain name) in a batch and
+// returns its descriptor, which the batch keeps, under dir too: the
+// other files of a directory reached through a link (/lib/systemd/system
+// in a usrmerged root) are then read as those of any other directory,
+// without resolving the link again. It reports false when dir cannot be
+// resolved or the batch keeps no more descriptors (the caller then
+// resolves the file's name as a whole, which reports why).
+func (r *Root) resolveDir(cache *dirCache, dir string) (int, bool) {
+	a, err := r.walkTo(cache, dir+"/.", true, false, 0) // "." keeps dir from being the last component
+	if err != nil {
+		return -1, false
+	}
+	defer a.w.close()
+	if a.base != "." || a.d.fd < 0 || a.d.own {
+		return -1, false
+	}
+	cache.aliasOf(dir, a.d.fd)
+	return a.d.fd, true
 }
 
 // plainName returns the canonical form of name when it has no "." or

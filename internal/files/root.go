@@ -58,6 +58,10 @@ type Root struct {
 type dirCache struct {
 	mu  sync.Mutex
 	fds map[string]int
+	// alias: the directories of plain names read that resolved through
+	// a link (/lib/systemd/system in a usrmerged root), each to the
+	// descriptor in fds its resolution ended in
+	alias map[string]int
 }
 
 // maxCached bounds the descriptors a batch keeps open.
@@ -69,8 +73,27 @@ func (c *dirCache) get(name string) (int, bool) {
 	}
 	c.mu.Lock()
 	fd, ok := c.fds[name]
+	if !ok {
+		fd, ok = c.alias[name]
+	}
 	c.mu.Unlock()
 	return fd, ok
+}
+
+// aliasOf notes that name resolves to the directory of fd, which the
+// cache owns.
+func (c *dirCache) aliasOf(name string, fd int) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.alias == nil {
+		c.alias = map[string]int{}
+	}
+	if len(c.alias) < maxCached {
+		c.alias[name] = fd
+	}
 }
 
 // keep stores fd as the descriptor of name and reports whether the
