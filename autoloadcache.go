@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/lensnet/lensnet/lens/lang"
 )
@@ -363,6 +364,7 @@ func (c *autoloadCache) write(f autoloadCacheFile) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return
 	}
+	removeStale(dir)
 	tmp, err := os.CreateTemp(dir, ".autoload-*")
 	if err != nil {
 		return
@@ -374,6 +376,21 @@ func (c *autoloadCache) write(f autoloadCacheFile) {
 	}
 	if err != nil {
 		_ = os.Remove(tmp.Name())
+	}
+}
+
+// staleAge is how old a temporary file of the cache directory must be
+// to count as left by a process that died before renaming it.
+const staleAge = time.Hour
+
+// removeStale removes such files; it runs only when a cache file is
+// written, which is rare.
+func removeStale(dir string) {
+	ms, _ := filepath.Glob(filepath.Join(dir, ".autoload-*"))
+	for _, m := range ms {
+		if st, err := os.Lstat(m); err == nil && time.Since(st.ModTime()) > staleAge {
+			_ = os.Remove(m)
+		}
 	}
 }
 

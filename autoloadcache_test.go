@@ -279,3 +279,21 @@ func TestAutoloadCacheNotOwn(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, os.FileMode(0o600), st.Mode().Perm(), "replaced")
 }
+
+// TestAutoloadCacheStale: writing the cache removes temporary files a
+// dead process left more than an hour ago, and no others.
+func TestAutoloadCacheStale(t *testing.T) {
+	lib := writeModules(t, cacheModules)
+	cache := t.TempDir()
+	old, fresh := filepath.Join(cache, ".autoload-1"), filepath.Join(cache, ".autoload-2")
+	for _, f := range []string{old, fresh} {
+		require.NoError(t, os.WriteFile(f, []byte("half"), 0o600))
+	}
+	long := time.Now().Add(-2 * time.Hour)
+	require.NoError(t, os.Chtimes(old, long, long))
+	_, err := Open(Options{Fs: memRoot(t, nil), LensPath: []string{lib}, NoStdInc: true, NoLoad: true, CacheDir: cache})
+	require.NoError(t, err)
+	assert.NoFileExists(t, old)
+	assert.FileExists(t, fresh)
+	cacheFile(t, cache)
+}
