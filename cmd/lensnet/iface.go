@@ -333,37 +333,31 @@ func (x *ifaceRun) dumpxml(args []string, o opts) int {
 }
 
 func (x *ifaceRun) define(args []string, _ opts) int {
-	b, file, err := x.readXML(args[0])
-	if err != nil {
-		return x.fail(err)
-	}
-	c, err := x.conn()
-	if err != nil {
-		return x.fail(err)
-	}
-	i, err := c.DefineXML(b, file)
-	if err != nil {
-		return x.fail(err)
-	}
-	return x.print(fmt.Sprintf("Interface %s defined from %s\n", i.Name(), file),
-		statusJSON{Name: i.Name(), Status: "defined", File: file})
+	return x.fromXML(args[0], "Interface", "defined", func(b []byte, file string) (string, error) {
+		c, err := x.conn()
+		if err != nil {
+			return "", err
+		}
+		i, err := c.DefineXML(b, file)
+		if err != nil {
+			return "", err
+		}
+		return i.Name(), nil
+	})
 }
 
 func (x *ifaceRun) create(args []string, _ opts) int {
-	b, file, err := x.readXML(args[0])
-	if err != nil {
-		return x.fail(err)
-	}
-	c, err := x.conn()
-	if err != nil {
-		return x.fail(err)
-	}
-	i, err := c.CreateXML(b, file)
-	if err != nil {
-		return x.fail(err)
-	}
-	return x.print(fmt.Sprintf("Interface %s created from %s\n", i.Name(), file),
-		statusJSON{Name: i.Name(), Status: "created", File: file})
+	return x.fromXML(args[0], "Interface", "created", func(b []byte, file string) (string, error) {
+		c, err := x.conn()
+		if err != nil {
+			return "", err
+		}
+		i, err := c.CreateXML(b, file)
+		if err != nil {
+			return "", err
+		}
+		return i.Name(), nil
+	})
 }
 
 func (x *ifaceRun) undefine(args []string, _ opts) int {

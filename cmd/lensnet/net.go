@@ -353,37 +353,31 @@ func (x *netRun) list(_ []string, o opts) int {
 }
 
 func (x *netRun) define(args []string, _ opts) int {
-	b, file, err := x.readXML(args[0])
-	if err != nil {
-		return x.fail(err)
-	}
-	c, err := x.conn()
-	if err != nil {
-		return x.fail(err)
-	}
-	n, err := c.Define(b, file)
-	if err != nil {
-		return x.fail(err)
-	}
-	return x.print(fmt.Sprintf("Network %s defined from %s\n", n.Name(), file),
-		statusJSON{Name: n.Name(), Status: "defined", File: file})
+	return x.fromXML(args[0], "Network", "defined", func(b []byte, file string) (string, error) {
+		c, err := x.conn()
+		if err != nil {
+			return "", err
+		}
+		n, err := c.Define(b, file)
+		if err != nil {
+			return "", err
+		}
+		return n.Name(), nil
+	})
 }
 
 func (x *netRun) create(args []string, _ opts) int {
-	b, file, err := x.readXML(args[0])
-	if err != nil {
-		return x.fail(err)
-	}
-	c, err := x.conn()
-	if err != nil {
-		return x.fail(err)
-	}
-	n, err := c.Create(b, file)
-	if err != nil {
-		return x.fail(err)
-	}
-	return x.print(fmt.Sprintf("Network %s created from %s\n", n.Name(), file),
-		statusJSON{Name: n.Name(), Status: "created", File: file})
+	return x.fromXML(args[0], "Network", "created", func(b []byte, file string) (string, error) {
+		c, err := x.conn()
+		if err != nil {
+			return "", err
+		}
+		n, err := c.Create(b, file)
+		if err != nil {
+			return "", err
+		}
+		return n.Name(), nil
+	})
 }
 
 // start starts one network, or with --autostart every autostart one.

@@ -58,6 +58,22 @@ func (x *verbIO) readXML(arg string) ([]byte, string, error) {
 	return b, arg, err
 }
 
+// fromXML runs a verb that makes something from an XML argument: do
+// gets the document and its file name and returns the name of what it
+// made, reported as "<what> NAME <status> from FILE".
+func (x *verbIO) fromXML(arg, what, status string, do func(xml []byte, file string) (string, error)) int {
+	b, file, err := x.readXML(arg)
+	if err != nil {
+		return x.fail(err)
+	}
+	name, err := do(b, file)
+	if err != nil {
+		return x.fail(err)
+	}
+	return x.print(fmt.Sprintf("%s %s %s from %s\n", what, name, status, file),
+		statusJSON{Name: name, Status: status, File: file})
+}
+
 // edit is virsh's *-edit: orig (what of, e.g. "Interface eth0") into a
 // temporary file, the editor on it, and define of the result when it
 // changed, which returns the name it defined. A result that does not
