@@ -7,22 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lensnet/lensnet/internal/reftest"
 	"github.com/lensnet/lensnet/vnet/netxml"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// shared is the reference data, or a skip saying it is absent.
-func shared(t *testing.T) string {
-	dir := os.Getenv("LENSNET_SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "reference")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("conformance layer skipped: reference data %s is absent (set LENSNET_SHARED)", dir)
-	}
-	return dir
-}
 
 // settings are a dnsmasq config's option lines, files named by their
 // kind only (libvirt's paths are its own).
@@ -49,7 +38,7 @@ func settings(conf string) []string {
 // the configuration carries the same settings as libvirt's (the order
 // of lines aside), and the hosts file the same hosts.
 func TestDnsmasqConfLikeLibvirt(t *testing.T) {
-	dir := filepath.Join(shared(t), "libvirt-network-xml", "conf")
+	dir := filepath.Join(reftest.Reference(t), "libvirt-network-xml", "conf")
 	cases, err := filepath.Glob(filepath.Join(dir, "*.xml"))
 	require.NoError(t, err)
 	require.NotEmpty(t, cases)

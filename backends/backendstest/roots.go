@@ -6,28 +6,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"testing"
 )
-
-// Shared returns ../shared/reference of the module root (or
-// $LENSNET_SHARED), the reference data the conformance layer reads,
-// and skips the test, saying so, when it is absent: it is not part of
-// the project (CI has it).
-func Shared(t testing.TB) string {
-	t.Helper()
-	dir := os.Getenv("LENSNET_SHARED")
-	if dir == "" {
-		_, file, _, _ := runtime.Caller(0)
-		dir = filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "reference")
-	}
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		t.Skipf("conformance layer skipped: reference data %s is absent (set LENSNET_SHARED)", dir)
-	}
-	return dir
-}
 
 // CopyDir copies the tree src into dst.
 func CopyDir(t testing.TB, src, dst string) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/lensnet/lensnet/backends"
 	"github.com/lensnet/lensnet/backends/backendstest"
+	"github.com/lensnet/lensnet/internal/reftest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -98,7 +99,7 @@ var defineDiffers = map[string]string{
 // empty root, gives the stanzas netcf's debian schema expects, line for
 // line and in order.
 func TestNetcfDefine(t *testing.T) {
-	ref := backendstest.Shared(t)
+	ref := reftest.Reference(t)
 	schemas, _ := filepath.Glob(filepath.Join(ref, "netcf-fixtures/debian/schema/*.xml"))
 	require.NotEmpty(t, schemas)
 	for _, schema := range schemas {
@@ -130,7 +131,7 @@ var readDiffers = map[string]string{
 // TestNetcfRead: the files netcf itself wrote for each fixture read as
 // the fixture's XML, except where netcf's files lost information.
 func TestNetcfRead(t *testing.T) {
-	ref := backendstest.Shared(t)
+	ref := reftest.Reference(t)
 	dirs, _ := filepath.Glob(filepath.Join(ref, "netcf-fixtures/generated/debian/*"))
 	require.NotEmpty(t, dirs)
 	for _, dir := range dirs {
@@ -153,7 +154,7 @@ func TestNetcfRead(t *testing.T) {
 // TestNetcfRoundTrip: every fixture defined and read back is itself,
 // and defining what was read changes no byte.
 func TestNetcfRoundTrip(t *testing.T) {
-	ref := backendstest.Shared(t)
+	ref := reftest.Reference(t)
 	ins, _ := filepath.Glob(filepath.Join(ref, "netcf-fixtures/interface/*.xml"))
 	require.Len(t, ins, 21)
 	for _, in := range ins {
@@ -179,7 +180,7 @@ func TestNetcfRoundTrip(t *testing.T) {
 // TestNetcfRootIdempotent: netcf's debian test root lists netcf's set,
 // and defining what each interface reads as changes no byte.
 func TestNetcfRootIdempotent(t *testing.T) {
-	ref := backendstest.Shared(t)
+	ref := reftest.Reference(t)
 	src := filepath.Join(ref, "netcf-fixtures/debian/fsroot")
 	root := t.TempDir()
 	backendstest.CopyDir(t, src, root)

@@ -9,6 +9,7 @@ import (
 	"github.com/beevik/etree"
 	"github.com/lensnet/lensnet/backends"
 	"github.com/lensnet/lensnet/backends/backendstest"
+	"github.com/lensnet/lensnet/internal/reftest"
 	"github.com/lensnet/lensnet/xform"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -51,7 +52,7 @@ func readRecord(t testing.TB, path string) []xform.Entry {
 // empty root, gives the files netcf's redhat schema expects, key for
 // key and in order, quoting aside.
 func TestNetcfDefine(t *testing.T) {
-	ref := backendstest.Shared(t)
+	ref := reftest.Reference(t)
 	schemas, _ := filepath.Glob(filepath.Join(ref, "netcf-fixtures/redhat/schema/*.xml"))
 	require.NotEmpty(t, schemas)
 	for _, schema := range schemas {
@@ -96,7 +97,7 @@ var lossy = map[string]string{
 // TestNetcfRead: the files netcf itself wrote for each fixture read as
 // the fixture's XML, except where netcf's files lost the order.
 func TestNetcfRead(t *testing.T) {
-	ref := backendstest.Shared(t)
+	ref := reftest.Reference(t)
 	dirs, _ := filepath.Glob(filepath.Join(ref, "netcf-fixtures/generated/redhat/*"))
 	require.NotEmpty(t, dirs)
 	for _, dir := range dirs {
@@ -145,7 +146,7 @@ func sortPorts(el *etree.Element) {
 // TestNetcfRoundTrip: every fixture defined and read back is itself,
 // order included (lensnet writes the order netcf loses).
 func TestNetcfRoundTrip(t *testing.T) {
-	ref := backendstest.Shared(t)
+	ref := reftest.Reference(t)
 	ins, _ := filepath.Glob(filepath.Join(ref, "netcf-fixtures/interface/*.xml"))
 	require.NotEmpty(t, ins)
 	for _, in := range ins {
@@ -169,7 +170,7 @@ func TestNetcfRoundTrip(t *testing.T) {
 // quoting and unknown keys, defining what each interface reads as
 // changes no byte.
 func TestNetcfRootIdempotent(t *testing.T) {
-	ref := backendstest.Shared(t)
+	ref := reftest.Reference(t)
 	root := t.TempDir()
 	backendstest.CopyDir(t, filepath.Join(ref, "netcf-fixtures/redhat/fsroot"), root)
 	names, err := openDir(t, root).List()
@@ -212,7 +213,7 @@ func fileNames(t testing.TB, root string) []string {
 // is the MAC sysfs under the root gives wins (netcf's
 // testLookupByNameDecoy), whichever sorts first.
 func TestNetcfHWADDRTieBreak(t *testing.T) {
-	ref := backendstest.Shared(t)
+	ref := reftest.Reference(t)
 	root := t.TempDir()
 	backendstest.CopyDir(t, filepath.Join(ref, "netcf-fixtures/redhat/fsroot"), root)
 	for mac, want := range map[string]string{"00:00:00:00:00:01\n": "00:00:00:00:00:01", "00:00:00:00:00:02\n": "00:00:00:00:00:02"} {
