@@ -1,6 +1,6 @@
 package ifxml
 
-import "strconv"
+import "github.com/lensnet/lensnet/internal/xmlenum"
 
 // The enums below each have a zero value that means "not given" (for
 // Type: not valid) and a String method that returns the word the XML
@@ -21,7 +21,7 @@ const (
 
 var typeWords = []string{"", "ethernet", "bridge", "bond", "vlan"}
 
-func (t Type) String() string { return word(typeWords, t, "Type") }
+func (t Type) String() string { return xmlenum.Word(typeWords, t, "Type") }
 
 // StartMode is the mode attribute of <start>.
 type StartMode uint8
@@ -35,7 +35,7 @@ const (
 
 var startWords = []string{"", "onboot", "none", "hotplug"}
 
-func (m StartMode) String() string { return word(startWords, m, "StartMode") }
+func (m StartMode) String() string { return xmlenum.Word(startWords, m, "StartMode") }
 
 // LinkState is the state attribute of <link>.
 type LinkState uint8
@@ -53,7 +53,7 @@ const (
 
 var linkStateWords = []string{"", "unknown", "notpresent", "down", "lowerlayerdown", "testing", "dormant", "up"}
 
-func (s LinkState) String() string { return word(linkStateWords, s, "LinkState") }
+func (s LinkState) String() string { return xmlenum.Word(linkStateWords, s, "LinkState") }
 
 // BondMode is the mode attribute of <bond>.
 type BondMode uint8
@@ -71,7 +71,7 @@ const (
 
 var bondModeWords = []string{"", "balance-rr", "active-backup", "balance-xor", "broadcast", "802.3ad", "balance-tlb", "balance-alb"}
 
-func (m BondMode) String() string { return word(bondModeWords, m, "BondMode") }
+func (m BondMode) String() string { return xmlenum.Word(bondModeWords, m, "BondMode") }
 
 // Carrier is the carrier attribute of <miimon> (the bonding driver's
 // use_carrier setting).
@@ -85,7 +85,7 @@ const (
 
 var carrierWords = []string{"", "ioctl", "netif"}
 
-func (c Carrier) String() string { return word(carrierWords, c, "Carrier") }
+func (c Carrier) String() string { return xmlenum.Word(carrierWords, c, "Carrier") }
 
 // ARPValidate is the validate attribute of <arpmon>.
 type ARPValidate uint8
@@ -100,37 +100,15 @@ const (
 
 var validateWords = []string{"", "none", "active", "backup", "all"}
 
-func (v ARPValidate) String() string { return word(validateWords, v, "ARPValidate") }
-
-// word returns the XML word of v, or Kind(n) for a value out of the
-// table and for the zero value.
-func word[E ~uint8](words []string, v E, kind string) string {
-	if v != 0 && int(v) < len(words) {
-		return words[v]
-	}
-	return kind + "(" + strconv.Itoa(int(v)) + ")"
-}
-
-// valid reports whether v is a set value of its table.
-func valid[E ~uint8](words []string, v E) bool {
-	return v != 0 && int(v) < len(words)
-}
-
-// lookup returns the enum value whose word is s, or false.
-func lookup[E ~uint8](words []string, s string) (E, bool) {
-	for i, w := range words {
-		if i > 0 && w == s {
-			return E(i), true
-		}
-	}
-	return 0, false
-}
+func (v ARPValidate) String() string { return xmlenum.Word(validateWords, v, "ARPValidate") }
 
 // ParseLinkState returns the link state a word names.
-func ParseLinkState(s string) (LinkState, bool) { return lookup[LinkState](linkStateWords, s) }
+func ParseLinkState(s string) (LinkState, bool) { return xmlenum.Lookup[LinkState](linkStateWords, s) }
 
 // ParseBondMode returns the bond mode a word names.
-func ParseBondMode(s string) (BondMode, bool) { return lookup[BondMode](bondModeWords, s) }
+func ParseBondMode(s string) (BondMode, bool) { return xmlenum.Lookup[BondMode](bondModeWords, s) }
 
 // ParseARPValidate returns the ARP validation a word names.
-func ParseARPValidate(s string) (ARPValidate, bool) { return lookup[ARPValidate](validateWords, s) }
+func ParseARPValidate(s string) (ARPValidate, bool) {
+	return xmlenum.Lookup[ARPValidate](validateWords, s)
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/beevik/etree"
+	"github.com/lensnet/lensnet/internal/xmlenum"
 )
 
 // Read reads one interface document from r. name is the file name
@@ -218,7 +219,7 @@ func enum[E ~uint8](el *element, key string, words []string) (E, error) {
 	if !ok {
 		return 0, nil
 	}
-	v, ok := lookup[E](words, s)
+	v, ok := xmlenum.Lookup[E](words, s)
 	if !ok {
 		return 0, el.attrErr(key, fmt.Sprintf("%q is not one of %s", s, strings.Join(words[1:], ", ")))
 	}

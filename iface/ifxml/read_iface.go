@@ -5,6 +5,7 @@ import (
 	"net/netip"
 
 	"github.com/beevik/etree"
+	"github.com/lensnet/lensnet/internal/xmlenum"
 )
 
 // loc names an element of a model for the line table: the interface
@@ -19,7 +20,7 @@ type loc struct {
 // and name it has (those that are set).
 func ifaceStep(t Type, name string) string {
 	s := "<interface"
-	if valid(typeWords, t) {
+	if xmlenum.Valid(typeWords, t) {
 		s += " type='" + t.String() + "'"
 	}
 	if name != "" && checkName(name) == "" {
@@ -39,7 +40,7 @@ func (rd *reader) iface(e *etree.Element, parent string) (*Interface, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, ok := lookup[Type](typeWords, ts)
+	t, ok := xmlenum.Lookup[Type](typeWords, ts)
 	if !ok {
 		return nil, el.attrErr("type", fmt.Sprintf("%q is not an interface type (ethernet, bridge, bond or vlan)", ts))
 	}

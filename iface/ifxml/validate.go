@@ -3,6 +3,8 @@ package ifxml
 import (
 	"fmt"
 	"net/netip"
+
+	"github.com/lensnet/lensnet/internal/xmlenum"
 )
 
 // Validate checks a model against the rules a document must meet (the
@@ -57,7 +59,7 @@ func (c *checker) iface(ifc *Interface, parent string, r role) error {
 	self := func(format string, args ...any) error {
 		return c.errorf(ifc, "", path, format, args...)
 	}
-	if !valid(typeWords, ifc.Type) {
+	if !xmlenum.Valid(typeWords, ifc.Type) {
 		return self("the interface type is missing or not valid (%s)", ifc.Type)
 	}
 	if ifc.Name == "" {
@@ -88,7 +90,7 @@ func (c *checker) iface(ifc *Interface, parent string, r role) error {
 			return fail("protocol6", "<protocol family='ipv6'>", "%s takes no <protocol>: only the top-level interface has addresses", where)
 		}
 	}
-	if ifc.Start != StartUnset && !valid(startWords, ifc.Start) {
+	if ifc.Start != StartUnset && !xmlenum.Valid(startWords, ifc.Start) {
 		return fail("start", "<start mode>", "%s is not valid", ifc.Start)
 	}
 	if ifc.IPv4 != nil {
@@ -105,7 +107,7 @@ func (c *checker) iface(ifc *Interface, parent string, r role) error {
 		if ifc.Type == TypeBridge {
 			return fail("link", "<link>", "a bridge takes no <link>")
 		}
-		if s := ifc.Link.State; s != LinkStateUnset && !valid(linkStateWords, s) {
+		if s := ifc.Link.State; s != LinkStateUnset && !xmlenum.Valid(linkStateWords, s) {
 			return fail("link", "<link state>", "%s is not valid", s)
 		}
 	}
@@ -179,20 +181,20 @@ func (c *checker) bridge(ifc *Interface, parent string) error {
 func (c *checker) bond(ifc *Interface, parent string) error {
 	path := join(parent, "<bond>")
 	b := ifc.Bond
-	if b.Mode != BondModeUnset && !valid(bondModeWords, b.Mode) {
+	if b.Mode != BondModeUnset && !xmlenum.Valid(bondModeWords, b.Mode) {
 		return c.errorf(ifc, "bond", join(parent, "<bond mode>"), "%s is not valid", b.Mode)
 	}
 	if b.MIIMon != nil && b.ARPMon != nil {
 		return c.errorf(ifc, "arpmon", join(path, "<arpmon>"), "a bond takes at most one of <miimon> and <arpmon>")
 	}
-	if m := b.MIIMon; m != nil && m.Carrier != CarrierUnset && !valid(carrierWords, m.Carrier) {
+	if m := b.MIIMon; m != nil && m.Carrier != CarrierUnset && !xmlenum.Valid(carrierWords, m.Carrier) {
 		return c.errorf(ifc, "miimon", join(path, "<miimon carrier>"), "%s is not valid", m.Carrier)
 	}
 	if a := b.ARPMon; a != nil {
 		if msg := checkAddr(a.Target, false); msg != "" {
 			return c.errorf(ifc, "arpmon", join(path, "<arpmon target>"), "%s", msg)
 		}
-		if a.Validate != ValidateUnset && !valid(validateWords, a.Validate) {
+		if a.Validate != ValidateUnset && !xmlenum.Valid(validateWords, a.Validate) {
 			return c.errorf(ifc, "arpmon", join(path, "<arpmon validate>"), "%s is not valid", a.Validate)
 		}
 	}

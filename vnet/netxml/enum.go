@@ -1,6 +1,6 @@
 package netxml
 
-import "strconv"
+import "github.com/lensnet/lensnet/internal/xmlenum"
 
 // The enums below each have a zero value that means "not given" and a
 // String method that returns the word the XML uses; the words are kept
@@ -23,7 +23,7 @@ const (
 
 var forwardWords = []string{"", "nat", "route", "open", "bridge", "private", "vepa", "passthrough", "hostdev"}
 
-func (m ForwardMode) String() string { return word(forwardWords, m, "ForwardMode") }
+func (m ForwardMode) String() string { return xmlenum.Word(forwardWords, m, "ForwardMode") }
 
 // OwnsBridge reports whether networks of the mode have a bridge libvirt
 // (here: lensnet) creates: nat, route and open. An isolated network
@@ -43,7 +43,7 @@ const (
 
 var macTableWords = []string{"", "kernel", "libvirt"}
 
-func (m MACTableManager) String() string { return word(macTableWords, m, "MACTableManager") }
+func (m MACTableManager) String() string { return xmlenum.Word(macTableWords, m, "MACTableManager") }
 
 // LeaseUnit is the unit attribute of <lease>.
 type LeaseUnit uint8
@@ -57,7 +57,7 @@ const (
 
 var leaseUnitWords = []string{"", "seconds", "minutes", "hours"}
 
-func (u LeaseUnit) String() string { return word(leaseUnitWords, u, "LeaseUnit") }
+func (u LeaseUnit) String() string { return xmlenum.Word(leaseUnitWords, u, "LeaseUnit") }
 
 // NativeMode is the nativeMode attribute of a VLAN <tag>.
 type NativeMode uint8
@@ -70,7 +70,7 @@ const (
 
 var nativeWords = []string{"", "tagged", "untagged"}
 
-func (m NativeMode) String() string { return word(nativeWords, m, "NativeMode") }
+func (m NativeMode) String() string { return xmlenum.Word(nativeWords, m, "NativeMode") }
 
 // VirtualPortType is the type attribute of <virtualport>.
 type VirtualPortType uint8
@@ -85,7 +85,7 @@ const (
 
 var vportWords = []string{"", "802.1Qbg", "802.1Qbh", "openvswitch", "midonet"}
 
-func (t VirtualPortType) String() string { return word(vportWords, t, "VirtualPortType") }
+func (t VirtualPortType) String() string { return xmlenum.Word(vportWords, t, "VirtualPortType") }
 
 // DriverName is the name attribute of a hostdev pool's <driver>.
 type DriverName uint8
@@ -98,31 +98,7 @@ const (
 
 var driverWords = []string{"", "kvm", "vfio"}
 
-func (d DriverName) String() string { return word(driverWords, d, "DriverName") }
-
-// word returns the XML word of v, or Kind(n) for a value out of the
-// table and for the zero value.
-func word[E ~uint8](words []string, v E, kind string) string {
-	if v != 0 && int(v) < len(words) {
-		return words[v]
-	}
-	return kind + "(" + strconv.Itoa(int(v)) + ")"
-}
-
-// valid reports whether v is a set value of its table.
-func valid[E ~uint8](words []string, v E) bool {
-	return v != 0 && int(v) < len(words)
-}
-
-// lookup returns the enum value whose word is s, or false.
-func lookup[E ~uint8](words []string, s string) (E, bool) {
-	for i, w := range words {
-		if i > 0 && w == s {
-			return E(i), true
-		}
-	}
-	return 0, false
-}
+func (d DriverName) String() string { return xmlenum.Word(driverWords, d, "DriverName") }
 
 // ParseForwardMode returns the forward mode a word names.
-func ParseForwardMode(s string) (ForwardMode, bool) { return lookup[ForwardMode](forwardWords, s) }
+func ParseForwardMode(s string) (ForwardMode, bool) { return xmlenum.Lookup[ForwardMode](forwardWords, s) }

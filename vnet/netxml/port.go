@@ -1,5 +1,7 @@
 package netxml
 
+import "github.com/lensnet/lensnet/internal/xmlenum"
+
 // Port is a network port: the root <networkport> of libvirt's
 // networkport document (networkport.rng), the record of one guest
 // interface's connection to a network.
@@ -71,7 +73,7 @@ const (
 
 var plugWords = []string{"", "network", "bridge", "direct", "hostdev-pci"}
 
-func (t PlugType) String() string { return word(plugWords, t, "PlugType") }
+func (t PlugType) String() string { return xmlenum.Word(plugWords, t, "PlugType") }
 
 // DirectMode is the macvtap mode of a direct plug.
 type DirectMode uint8
@@ -86,7 +88,7 @@ const (
 
 var directWords = []string{"", "bridge", "private", "vepa", "passthrough"}
 
-func (m DirectMode) String() string { return word(directWords, m, "DirectMode") }
+func (m DirectMode) String() string { return xmlenum.Word(directWords, m, "DirectMode") }
 
 // ParseDirectMode returns the direct mode a word names.
-func ParseDirectMode(s string) (DirectMode, bool) { return lookup[DirectMode](directWords, s) }
+func ParseDirectMode(s string) (DirectMode, bool) { return xmlenum.Lookup[DirectMode](directWords, s) }

@@ -1,6 +1,10 @@
 package netxml
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/lensnet/lensnet/internal/xmlenum"
+)
 
 // Validate checks a port model against networkport.rng's value rules
 // and libvirt's: a UUID, an owner with a UUID, a unicast MAC address,
@@ -108,18 +112,18 @@ func (c *checker) plug(pl *Plug, parent string) error {
 		if msg := checkDev(pl.Bridge); msg != "" {
 			return c.at(pl, p, "%s", msg)
 		}
-		if pl.MACTableManager != MACTableUnset && !valid(macTableWords, pl.MACTableManager) {
+		if pl.MACTableManager != MACTableUnset && !xmlenum.Valid(macTableWords, pl.MACTableManager) {
 			return c.at(pl, p, "not a macTableManager (%s)", pl.MACTableManager)
 		}
 	case PlugDirect:
 		if msg := checkDev(pl.Dev); msg != "" {
 			return c.at(pl, p, "%s", msg)
 		}
-		if !valid(directWords, pl.Mode) {
+		if !xmlenum.Valid(directWords, pl.Mode) {
 			return c.at(pl, p, "a direct plug needs a mode (bridge, private, vepa or passthrough)")
 		}
 	case PlugHostdevPCI:
-		if pl.Driver != DriverUnset && !valid(driverWords, pl.Driver) {
+		if pl.Driver != DriverUnset && !xmlenum.Valid(driverWords, pl.Driver) {
 			return c.at(pl, p, "not a driver (%s)", pl.Driver)
 		}
 		if pl.Address.Slot > 31 || pl.Address.Function > 7 {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/netip"
 	"strings"
+
+	"github.com/lensnet/lensnet/internal/xmlenum"
 )
 
 // Validate checks a model against the rules a document must meet: the
@@ -151,7 +153,7 @@ func (c *checker) network() error {
 
 func (c *checker) forward(f *Forward) error {
 	path := root + "/<forward>"
-	if !valid(forwardWords, f.Mode) {
+	if !xmlenum.Valid(forwardWords, f.Mode) {
 		return c.at(f, path, "the forward mode is missing or not valid (%s)", f.Mode)
 	}
 	if f.Managed && f.Mode != ForwardHostdev {
@@ -192,7 +194,7 @@ func (c *checker) forward(f *Forward) error {
 		}
 	}
 	if d := f.Driver; d != nil {
-		if d.Name != DriverUnset && !valid(driverWords, d.Name) {
+		if d.Name != DriverUnset && !xmlenum.Valid(driverWords, d.Name) {
 			return c.at(f, path+"/<driver name>", "not a driver name (%s)", d.Name)
 		}
 		if d.Name == DriverUnset && d.Model == "" {
@@ -262,7 +264,7 @@ func (c *checker) bridge(b *Bridge, mode ForwardMode, owns bool) error {
 			return c.at(b, path, "%s", msg)
 		}
 	}
-	if b.MACTableManager != MACTableUnset && !valid(macTableWords, b.MACTableManager) {
+	if b.MACTableManager != MACTableUnset && !xmlenum.Valid(macTableWords, b.MACTableManager) {
 		return c.at(b, path, "not a MAC table manager (%s)", b.MACTableManager)
 	}
 	if owns {
@@ -489,7 +491,7 @@ func (c *checker) lease(l *Lease, key any, path string) error {
 		}
 		return nil
 	}
-	if !valid(leaseUnitWords, l.Unit) {
+	if !xmlenum.Valid(leaseUnitWords, l.Unit) {
 		return c.at(key, path+"/<lease>", "a lease needs a unit (canonical form)")
 	}
 	if l.Unit == LeaseSeconds && l.Expiry < 120 || l.Unit == LeaseMinutes && l.Expiry < 2 {
@@ -619,7 +621,7 @@ func (c *checker) routes() error {
 
 func (c *checker) virtualport(v *VirtualPort, parent string) error {
 	p := parent + "/<virtualport>"
-	if v.Type != VirtualPortUnset && !valid(vportWords, v.Type) {
+	if v.Type != VirtualPortUnset && !xmlenum.Valid(vportWords, v.Type) {
 		return c.at(v, p, "not a virtualport type (%s)", v.Type)
 	}
 	allowed := map[VirtualPortType]string{
@@ -698,7 +700,7 @@ func (c *checker) vlan(v *VLAN, parent string) error {
 			return c.at(v, p, "the tag %d is out of range (0-4095)", t.ID)
 		}
 		if t.NativeMode != NativeUnset {
-			if !valid(nativeWords, t.NativeMode) {
+			if !xmlenum.Valid(nativeWords, t.NativeMode) {
 				return c.at(v, p, "not a native mode (%s)", t.NativeMode)
 			}
 			native++
