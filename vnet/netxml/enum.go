@@ -101,4 +101,6 @@ var driverWords = []string{"", "kvm", "vfio"}
 func (d DriverName) String() string { return xmlenum.Word(driverWords, d, "DriverName") }
 
 // ParseForwardMode returns the forward mode a word names.
-func ParseForwardMode(s string) (ForwardMode, bool) { return xmlenum.Lookup[ForwardMode](forwardWords, s) }
+func ParseForwardMode(s string) (ForwardMode, bool) {
+	return xmlenum.Lookup[ForwardMode](forwardWords, s)
+}
