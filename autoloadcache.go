@@ -3,7 +3,6 @@ package lensnet
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"hash"
 	"io/fs"
@@ -359,34 +358,17 @@ func (c *autoloadCache) store(entries []autoloadEntry, env map[string]string) {
 
 // write replaces the cache file atomically; failing is not an error.
 func (c *autoloadCache) write(f autoloadCacheFile) {
-	b := f.encode()
-	dir := filepath.Dir(c.path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return
-	}
-	removeStale(dir)
-	tmp, err := os.CreateTemp(dir, ".autoload-*")
-	if err != nil {
-		return
-	}
-	_, err = tmp.Write(b)
-	err = errors.Join(err, tmp.Close())
-	if err == nil {
-		err = os.Rename(tmp.Name(), c.path)
-	}
-	if err != nil {
-		_ = os.Remove(tmp.Name())
-	}
+	writeCacheFile(c.path, ".autoload-*", f.encode())
 }
 
 // staleAge is how old a temporary file of the cache directory must be
 // to count as left by a process that died before renaming it.
 const staleAge = time.Hour
 
-// removeStale removes such files; it runs only when a cache file is
-// written, which is rare.
-func removeStale(dir string) {
-	ms, _ := filepath.Glob(filepath.Join(dir, ".autoload-*"))
+// removeStale removes such files (those of pattern); it runs only when
+// a cache file is written, which is rare.
+func removeStale(dir, pattern string) {
+	ms, _ := filepath.Glob(filepath.Join(dir, pattern))
 	for _, m := range ms {
 		if st, err := os.Lstat(m); err == nil && time.Since(st.ModTime()) > staleAge {
 			_ = os.Remove(m)
@@ -394,12 +376,16 @@ func removeStale(dir string) {
 	}
 }
 
-// envRecorder backs Sys.getenv and Sys.read_file while autoload filters
-// are evaluated, noting what they read.
+// envRecorder backs Sys.getenv and Sys.read_file of the lens modules,
+// noting what they read: while on (autoload) in env and readFile, and
+// always in all and anyRead (for the parse cache, whose lenses the
+// library compiles at any time).
 type envRecorder struct {
 	on       bool
 	env      map[string]string
 	readFile bool
+	all      map[string]string
+	anyRead  bool
 }
 
 func (r *envRecorder) getenv(name string) string {
@@ -407,6 +393,10 @@ func (r *envRecorder) getenv(name string) string {
 	if r.on {
 		r.env[name] = v
 	}
+	if r.all == nil {
+		r.all = map[string]string{}
+	}
+	r.all[name] = v
 	return v
 }
 
@@ -414,5 +404,6 @@ func (r *envRecorder) read(name string) ([]byte, error) {
 	if r.on {
 		r.readFile = true
 	}
+	r.anyRead = true
 	return os.ReadFile(name)
 }

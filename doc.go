@@ -33,6 +33,9 @@
 //
 //	open.go     Options, Handle, Open; transforms (autoload, Transform, /augeas/load) and their lenses
 //	load.go     Load and LoadFile: globbing, reading and parsing files in parallel, load errors
+//	ondemand.go reading each file when a verb's path can first reach it
+//	autoloadcache.go, parsecache.go
+//	            the caches of Options.CacheDir: autoload filters, trees read
 //	save.go     SaveMode and Save: writing changed and new files, removing removed ones
 //	verbs.go    the tree verbs (Get, Set, Match, ... and their compiled-path forms)
 //	path.go     evaluating paths: context, variables, the cache of parsed paths

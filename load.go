@@ -1,8 +1,8 @@
 package lensnet
 
 import (
-	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,7 +20,7 @@ import (
 type fileRec struct {
 	path string
 	xf   *xform
-	lens *lens.Lens
+	lens *lens.Lens // nil for a tree from the parse cache (Handle.compileFor)
 	text string
 	// node is the file's node as loaded. While fresh, the spans and
 	// change marks of its tree describe the edits made since text was
@@ -61,7 +61,7 @@ func (h *Handle) load() error {
 	h.lz = nil
 	c := h.claimFiles(false)
 	defer func() { h.made = nil }()
-	for i, r := range h.readFiles(c.todo, c.claimed) {
+	for i, r := range h.readFiles(c.todo, c.claimed, true) {
 		h.attach(c.todo[i], c.claimed[c.todo[i]], r)
 	}
 	tree.ClearChanges(h.filesNode()) // nothing loaded counts as modified
@@ -161,19 +161,51 @@ func (h *Handle) claimFiles(deferLens bool) claims {
 
 // loadFile reads one file with its transform's lens.
 func (h *Handle) loadFile(p string, x *xform) {
-	h.attach(p, x, h.readFiles([]string{p}, map[string]*xform{p: x})[0])
+	h.attach(p, x, h.readFiles([]string{p}, map[string]*xform{p: x}, false)[0])
 }
 
 // readResult is one file read and parsed, not yet in the tree.
 type readResult struct {
 	text  string
 	mtime int64
-	lens  *lens.Lens
+	perm  fs.FileMode
+	read  bool       // text, mtime and perm (or err) are set
+	lens  *lens.Lens // nil when the tree came from the parse cache
+	info  string     // lensInfo of the lens, from the parse cache
 	tree  *tree.Node
 	lay   *lens.Layout
+	lazy  bool  // read with lens.GetLazy
 	err   error // reading the file
 	lerr  error // compiling the lens
 	gerr  error // parsing the text
+
+	cached bool      // the tree or gerr came from the parse cache
+	entry  packEntry // for the parse cache, when keep
+	keep   bool
+}
+
+// lensInfo is where the file's lens was written, for
+// /augeas/files/<f>/lens/info.
+func (r *readResult) lensInfo() string {
+	if r.lens != nil {
+		return lensInfo(r.lens)
+	}
+	return r.info
+}
+
+// readText reads the file into r, with a final newline added to a text
+// without one, as Augeas's loader does.
+func (r *readResult) readText(fsys afero.Fs, p string) {
+	r.read = true
+	b, mtime, perm, err := readFile(fsys, p)
+	if err != nil {
+		r.err = err
+		return
+	}
+	r.text, r.mtime, r.perm = b, mtime, perm
+	if !strings.HasSuffix(r.text, "\n") {
+		r.text += "\n"
+	}
 }
 
 // readFiles reads and parses the files, in parallel over the processors
@@ -188,31 +220,58 @@ type readResult struct {
 // read, instead of all being kept to the end, which bounds the peak.
 // A lens used again later builds them again. Smaller reads (a file read
 // on demand) keep what they built.
-func (h *Handle) readFiles(paths []string, claimed map[string]*xform) []readResult {
+//
+// With a parse cache (parsecache.go), every file is read and looked up
+// there first, in parallel; only the files it does not hold go on to
+// their lens, and what they give is stored. all says that claimed holds
+// every file the transforms claim: the cache then forgets the others.
+func (h *Handle) readFiles(paths []string, claimed map[string]*xform, all bool) []readResult {
 	out := make([]readResult, len(paths))
+	todo := make([]int, 0, len(paths))
+	pc := h.parseCacheFor()
+	if pc != nil {
+		packs := pc.packsFor(paths, claimed)
+		workers.Each(len(paths), func(i int) {
+			r := &out[i]
+			if r.readText(h.fs, paths[i]); r.err == nil && r.perm&0o004 != 0 {
+				packs[i].lookup(r, paths[i])
+			}
+		})
+		for i := range out {
+			if !out[i].cached {
+				todo = append(todo, i)
+			}
+		}
+	} else {
+		for i := range out {
+			todo = append(todo, i)
+		}
+	}
 	work := func(i int) {
 		r := &out[i]
 		if r.lerr != nil {
 			return
 		}
-		b, mtime, err := readFile(h.fs, paths[i])
-		if err != nil {
-			r.err = err
-			return
+		if !r.read {
+			r.readText(h.fs, paths[i])
 		}
-		r.text, r.mtime = b, mtime
-		if !strings.HasSuffix(r.text, "\n") {
-			r.text += "\n" // as Augeas's loader does
+		if r.err != nil {
+			return
 		}
 		if h.lazyMin >= 0 && len(r.text) >= h.lazyMin {
 			r.tree, r.lay, r.gerr = r.lens.GetLazy(r.text)
+			r.lazy = true
 		} else {
 			r.tree, r.lay, r.gerr = r.lens.GetLayout(r.text)
 		}
+		if pc != nil && r.err == nil {
+			// encoded here, in parallel; stored in order below
+			r.entry, r.keep = packEntryOf(r)
+		}
 	}
 	xfs := map[*xform]bool{}
-	for _, p := range paths {
-		xfs[claimed[p]] = true
+	for _, i := range todo {
+		xfs[claimed[paths[i]]] = true
 	}
 	chunked := len(xfs) > chunkXforms
 	clear(xfs)
@@ -226,8 +285,8 @@ func (h *Handle) readFiles(paths []string, claimed map[string]*xform) []readResu
 	// lenses compile here, one at a time (the loader is not shared),
 	// while helpers read the files of those compiled already
 	q := workers.NewQueue(work)
-	for i, p := range paths {
-		x := claimed[p]
+	for _, i := range todo {
+		x := claimed[paths[i]]
 		if chunked && !xfs[x] && len(xfs) == chunkXforms {
 			// no helper uses a lens of the chunk once they are done
 			q.Wait()
@@ -245,6 +304,13 @@ func (h *Handle) readFiles(paths []string, claimed map[string]*xform) []readResu
 	q.Wait()
 	if chunked {
 		release()
+	}
+	h.parsed += len(todo)
+	if pc != nil && len(todo) > 0 {
+		for _, i := range todo {
+			pc.packs[claimed[paths[i]].name].store(&out[i], paths[i])
+		}
+		pc.write(claimed, all, h.env)
 	}
 	return out
 }
@@ -328,7 +394,7 @@ func (h *Handle) attach(p string, x *xform, r readResult) {
 		return
 	case r.gerr != nil:
 		h.failed[p] = true
-		h.addFileMeta(p, x, r.lens, r.mtime) // as augtool, before the error
+		h.addFileMeta(p, x, r.lensInfo(), r.mtime) // as augtool, before the error
 		h.setGetError(p, x, r.gerr)
 		return
 	}
@@ -339,17 +405,17 @@ func (h *Handle) attach(p string, x *xform, r readResult) {
 	fileNode.SetChildren(kids)
 	tree.ClearChanges(fileNode)
 	tree.SetFileRoot(fileNode, true)
-	h.addFileMeta(p, x, l, mtime)
+	h.addFileMeta(p, x, r.lensInfo(), mtime)
 	h.files[p] = &fileRec{path: p, xf: x, lens: l, text: text, node: fileNode, fresh: true, layout: r.lay}
 }
 
-// addFileMeta records a file read with lens l of transform x under
-// /augeas/files/<p>: path, mtime and lens with its info.
-func (h *Handle) addFileMeta(p string, x *xform, l *lens.Lens, mtime int64) {
+// addFileMeta records a file read with the lens of transform x (info:
+// lensInfo) under /augeas/files/<p>: path, mtime and lens with its info.
+func (h *Handle) addFileMeta(p string, x *xform, info string, mtime int64) {
 	meta := h.mkdirs(h.augeasNode(), "/files"+p)
 	meta.Append(tree.NewValue("path", "/files"+p), tree.NewValue("mtime", strconv.FormatInt(mtime, 10)))
 	ln := tree.NewValue("lens", x.name)
-	ln.Append(tree.NewValue("info", lensInfo(l)))
+	ln.Append(tree.NewValue("info", info))
 	meta.Append(ln)
 }
 
@@ -373,37 +439,38 @@ func lensInfo(l *lens.Lens) string {
 	return l.Info().String()
 }
 
-// readFile reads a file and its modification time (Unix seconds). The
+// readFile reads a file, its modification time (Unix seconds) and
+// permission bits. The
 // text is read into a buffer of the file's size (as os.ReadFile does),
 // which then becomes the string without a copy: nothing else holds the
 // buffer, so it is never written again (as in strings.Builder). Loading
 // a 1 MB file spent a tenth of its time in io.ReadAll's growing buffer
 // and the string() copy.
-func readFile(fsys afero.Fs, p string) (string, int64, error) {
+func readFile(fsys afero.Fs, p string) (string, int64, fs.FileMode, error) {
 	if rf, ok := fsys.(files.FileReader); ok {
-		b, mtime, err := rf.ReadFile(p)
+		b, mtime, perm, err := rf.ReadFile(p)
 		if err != nil || len(b) == 0 {
-			return "", mtime.Unix(), err
+			return "", mtime.Unix(), perm, err
 		}
-		return unsafe.String(&b[0], len(b)), mtime.Unix(), nil
+		return unsafe.String(&b[0], len(b)), mtime.Unix(), perm, nil
 	}
 	f, err := fsys.Open(p)
 	if err != nil {
-		return "", 0, err
+		return "", 0, 0, err
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return "", 0, err
+		return "", 0, 0, err
 	}
 	buf, err := files.ReadAll(f.Read, st.Size())
 	if err != nil {
-		return "", 0, err
+		return "", 0, 0, err
 	}
 	if len(buf) == 0 {
-		return "", st.ModTime().Unix(), nil
+		return "", st.ModTime().Unix(), st.Mode().Perm(), nil
 	}
-	return unsafe.String(&buf[0], len(buf)), st.ModTime().Unix(), nil
+	return unsafe.String(&buf[0], len(buf)), st.ModTime().Unix(), st.Mode().Perm(), nil
 }
 
 // setGetError records a parse failure as augtool shows it.
@@ -415,18 +482,18 @@ func (h *Handle) setGetError(p string, x *xform, err error) {
 // position, the lens part that failed (after the transform's lens name)
 // and the message.
 func describeGetError(e *tree.Node, lensName string, err error) {
-	var ge *lens.GetError
-	if !errors.As(err, &ge) {
-		set(e, "message", err.Error())
+	f := failureOf(err)
+	if f.lens == "" {
+		set(e, "message", f.msg)
 		return
 	}
-	if ge.Pos.IsValid() { // Augeas shows none for a failure before the text
-		set(e, "pos", fmt.Sprint(ge.Pos.Offset))
-		set(e, "line", fmt.Sprint(ge.Pos.Line))
-		set(e, "char", fmt.Sprint(ge.Pos.Column-1))
+	if f.hasPos { // Augeas shows none for a failure before the text
+		set(e, "pos", fmt.Sprint(f.offset))
+		set(e, "line", fmt.Sprint(f.line))
+		set(e, "char", fmt.Sprint(f.col-1))
 	}
-	set(e, "lens", lensName+": "+ge.Lens.String())
-	set(e, "message", ge.Msg)
+	set(e, "lens", lensName+": "+f.lens)
+	set(e, "message", f.msg)
 }
 
 // setError stores /augeas/files/<p>/error = kind with a message and

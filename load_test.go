@@ -67,12 +67,13 @@ func TestReadFileWholeText(t *testing.T) {
 	}
 	for name, text := range map[string]string{"/empty": "", "/small": "auto lo\n", "/big": string(big)} {
 		require.NoError(t, afero.WriteFile(fsys, name, []byte(text), 0o644))
-		got, mtime, err := readFile(fsys, name)
+		got, mtime, perm, err := readFile(fsys, name)
 		require.NoError(t, err, name)
 		assert.Equal(t, text, got, name)
 		assert.NotZero(t, mtime, name)
+		assert.Equal(t, fs.FileMode(0o644), perm, name)
 	}
-	_, _, err := readFile(fsys, "/missing")
+	_, _, _, err := readFile(fsys, "/missing")
 	assert.ErrorIs(t, err, fs.ErrNotExist)
 }
 
@@ -100,7 +101,7 @@ func TestReadFileGrownSinceStat(t *testing.T) {
 	fsys := afero.NewMemMapFs()
 	text := strings.Repeat("iface eth0 inet dhcp\n", 5000)
 	require.NoError(t, afero.WriteFile(fsys, "/f", []byte(text), 0o644))
-	got, _, err := readFile(shrunkFs{fsys}, "/f")
+	got, _, _, err := readFile(shrunkFs{fsys}, "/f")
 	require.NoError(t, err)
 	assert.Equal(t, text, got)
 }

@@ -148,10 +148,10 @@ func (h *Handle) loadAll() {
 		case r.err != nil:
 			h.setError(p, "read_failed", r.err.Error())
 		case r.gerr != nil:
-			h.addFileMeta(p, x, r.lens, r.mtime)
+			h.addFileMeta(p, x, r.lensInfo(), r.mtime)
 			h.setGetError(p, x, r.gerr)
 		default:
-			h.addFileMeta(p, x, r.lens, r.mtime)
+			h.addFileMeta(p, x, r.lensInfo(), r.mtime)
 		}
 	}
 }
@@ -297,9 +297,9 @@ func (h *Handle) read(idx []int) {
 	}
 	var rs []readResult
 	if b, ok := h.fs.(files.Batcher); ok {
-		b.Batch(func() { rs = h.readFiles(paths, lz.claimed) })
+		b.Batch(func() { rs = h.readFiles(paths, lz.claimed, true) })
 	} else {
-		rs = h.readFiles(paths, lz.claimed)
+		rs = h.readFiles(paths, lz.claimed, true)
 	}
 	for k, i := range todo {
 		h.place(i, rs[k])

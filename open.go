@@ -77,8 +77,13 @@ type Options struct {
 	// CacheDir is where Open keeps the autoload filters of the lens
 	// library it found, keyed by the modules' content and the
 	// environment the filters read (autoloadcache.go), so that the next
-	// Open need not parse the library; "" keeps no cache. The command
-	// uses the user's cache directory.
+	// Open need not parse the library, and, for a root on disk (Fs nil),
+	// the trees and parse errors each lens read, keyed by the text
+	// (SHA-256), the library, the environment it read and the lensnet
+	// build (parsecache.go), so that a file read again unchanged needs
+	// neither its lens compiled nor its text parsed. Every file is still
+	// read; files others may not read are never stored. "" keeps no
+	// cache. The command uses the user's cache directory.
 	CacheDir string
 
 	// LazyMin is the file size from which Load leaves the levels below
@@ -117,6 +122,9 @@ type Handle struct {
 
 	cacheDir string       // Options.CacheDir
 	env      *envRecorder // Sys.getenv and Sys.read_file of the lens modules
+	libKey   string       // the lens library's stat key (statKey), once known
+	pc       *parseCache  // once a read needed it (parseCacheFor)
+	parsed   int          // files read by their lens, not from the parse cache
 
 	lazyMin    int  // Options.LazyMin, with its default applied
 	keepLayout bool // Options.KeepLayout
@@ -254,7 +262,11 @@ func (h *Handle) autoload() error {
 	var cache *autoloadCache
 	if h.cacheDir != "" {
 		var entries []autoloadEntry
-		if entries, cache = lookupAutoload(h.cacheDir, dirs, mods); entries != nil {
+		entries, cache = lookupAutoload(h.cacheDir, dirs, mods)
+		if cache != nil {
+			h.libKey = cache.stat
+		}
+		if entries != nil {
 			for _, e := range entries {
 				h.addLoad(e.Module, "@"+e.Module, e.Filter)
 			}

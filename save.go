@@ -106,6 +106,10 @@ func (h *Handle) Save() error {
 			saved = append(saved, p)
 			continue
 		}
+		if err := h.compileFor(rec); err != nil {
+			errs = append(errs, h.setPutError(p, err))
+			continue
+		}
 		var out string
 		var moves []lens.Move
 		var newLay *lens.Layout
@@ -267,7 +271,7 @@ func (h *Handle) saveNew(fresh []freshFile, mode files.Mode, saved *[]string) []
 		h.loadAll() // after the entries of the files read
 		meta := h.mkdirs(h.augeasNode(), "/files"+cp)
 		if child(meta, "path") == nil {
-			h.addFileMeta(cp, f.xf, l, 0)
+			h.addFileMeta(cp, f.xf, lensInfo(l), 0)
 		}
 		out, err := l.Create(root)
 		if err != nil {
@@ -352,6 +356,17 @@ func (h *Handle) scanFiles(xfs []*xform) (map[string]*tree.Node, []string, []fre
 	return loaded, order, fresh
 }
 
+// compileFor compiles the lens of a file whose tree came from the parse
+// cache, which a write needs.
+func (h *Handle) compileFor(rec *fileRec) error {
+	if rec.lens != nil {
+		return nil
+	}
+	l, err := h.lensOf(rec.xf)
+	rec.lens = l
+	return err
+}
+
 // Preview returns the text Save would write for the file the one node
 // p selects belongs to.
 func (h *Handle) Preview(p string) (string, error) {
@@ -360,6 +375,9 @@ func (h *Handle) Preview(p string) (string, error) {
 		return "", err
 	}
 	rec := h.files[fp]
+	if err := h.compileFor(rec); err != nil {
+		return "", err
+	}
 	root := tree.NewHidden()
 	root.SetChildren(cloneKids(node))
 	return rec.lens.Put(root, rec.text)

@@ -8,7 +8,10 @@
 # around the run) and the peak RSS of that run (/usr/bin/time %M).
 # Read-only commands run on the root as it is; set + save runs on a copy
 # (of /etc for the real root, of the whole generated root), each run
-# setting another address so that every save writes the file.
+# setting another address so that every save writes the file. lensnet
+# runs with its caches (LENSNET_CACHE, else the user's cache directory:
+# warm after the first run) and without (LENSNET_CACHE=off: it parses
+# the lens library, compiles lenses and reads every file every time).
 #
 # Needs augtool (Debian package augeas-tools), /usr/bin/time (package
 # time), GNU date, bc or awk, and Go to generate the root.
@@ -61,7 +64,8 @@ best() { # tool args...: the best wall time of $RUNS runs and its peak RSS
 row() { # name, args...
 	name=$1
 	shift
-	printf '| %s | %s | %s |\n' "$name" "$(best augtool "$@")" "$(best "$LENSNET" "$@")"
+	printf '| %s | %s | %s | %s |\n' "$name" "$(best augtool "$@")" "$(best "$LENSNET" "$@")" \
+		"$(best env LENSNET_CACHE=off "$LENSNET" "$@")"
 }
 describe() { # root: "N files under M lenses", as lensnet loads them
 	files=$("$LENSNET" -r "$1" match '/augeas/files//path' 2>/dev/null | grep -c ' = ' || true)
@@ -72,8 +76,8 @@ describe() { # root: "N files under M lenses", as lensnet loads them
 table() { # title, root for reading, root for set + save, what the copy is
 	echo "### $1 ($(describe "$2"))"
 	echo
-	echo "| command | augtool | lensnet |"
-	echo "|---|---|---|"
+	echo "| command | augtool | lensnet | lensnet, no cache |"
+	echo "|---|---|---|---|"
 	row '`get /files/etc/hosts/1/ipaddr`' -r "$2" get /files/etc/hosts/1/ipaddr
 	row "\`set /files/etc/hosts/1/ipaddr 127.0.0.2\` + save ($4)" -r "$3" -s set /files/etc/hosts/1/ipaddr 127.0.0.@N@
 	row '`print /files`' -r "$2" print /files

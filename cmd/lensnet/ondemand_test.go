@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -126,10 +127,16 @@ func TestOnDemandRandom(t *testing.T) {
 				status   int
 				files    map[string]string
 			}
-			runMode := func(cfg config) result {
+			runMode := func(cfg config, warm bool) result {
 				root := writeRoot(t, onDemandRoot)
 				var out, errOut bytes.Buffer
 				args := append([]string{"-r", root}, onDemandOptions...)
+				if warm {
+					// a first command fills the parse cache (TestMain's
+					// LENSNET_CACHE) for this root: the script then
+					// takes every tree it reads from there
+					require.Zero(t, runWith(cfg, args, strings.NewReader("print /files\n"), io.Discard, io.Discard))
+				}
 				status := runWith(cfg, args, strings.NewReader(script), &out, &errOut)
 				norm := func(s string) string {
 					// the two runs may read their files in different seconds
@@ -142,11 +149,14 @@ func TestOnDemandRandom(t *testing.T) {
 				}
 				return result{norm(out.String()), norm(errOut.String()), status, readTree(t, root)}
 			}
-			want, got := runMode(config{loadAll: true}), runMode(config{})
-			assert.Equal(t, want.out, got.out, "stdout of\n%s", script)
-			assert.Equal(t, want.err, got.err, "stderr of\n%s", script)
-			assert.Equal(t, want.status, got.status, "exit status of\n%s", script)
-			assert.Equal(t, want.files, got.files, "files after\n%s", script)
+			want := runMode(config{loadAll: true}, false)
+			for _, warm := range []bool{false, true} {
+				got := runMode(config{}, warm)
+				assert.Equal(t, want.out, got.out, "stdout of\n%s(parse cache warm: %v)", script, warm)
+				assert.Equal(t, want.err, got.err, "stderr of\n%s(parse cache warm: %v)", script, warm)
+				assert.Equal(t, want.status, got.status, "exit status of\n%s(parse cache warm: %v)", script, warm)
+				assert.Equal(t, want.files, got.files, "files after\n%s(parse cache warm: %v)", script, warm)
+			}
 		})
 	}
 }

@@ -40,7 +40,7 @@ func BenchmarkRootLoad(b *testing.B) {
 				if _, err := r.Stat(m); err != nil {
 					b.Fatal(err)
 				}
-				if _, _, err := r.ReadFile(m); err != nil {
+				if _, _, _, err := r.ReadFile(m); err != nil {
 					b.Fatal(err)
 				}
 			}

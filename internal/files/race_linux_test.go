@@ -107,12 +107,12 @@ func TestRootExchangeRace(t *testing.T) {
 			}
 			for _, name := range []string{"/d/hosts", "/l/hosts", "d/../d/hosts"} {
 				reads.Add(4)
-				if b, _, err := r.ReadFile(name); err == nil {
+				if b, _, _, err := r.ReadFile(name); err == nil {
 					okReads.Add(1)
 					saw("ReadFile "+name, b)
 				}
 				r.Batch(func() {
-					if b, _, err := r.ReadFile(name); err == nil {
+					if b, _, _, err := r.ReadFile(name); err == nil {
 						okReads.Add(1)
 						saw("batch ReadFile "+name, b)
 					}
@@ -125,7 +125,7 @@ func TestRootExchangeRace(t *testing.T) {
 					okReads.Add(1)
 					if fi.Size() == int64(len("OUTSIDE\n")) && fi.Mode().Perm() == 0o644 {
 						// as long as "inside\n": tell them apart by content
-						if b, _, err := r.ReadFile(name); err == nil {
+						if b, _, _, err := r.ReadFile(name); err == nil {
 							saw("Stat "+name, b)
 						}
 					}

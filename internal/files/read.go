@@ -3,6 +3,7 @@ package files
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"path"
 	"strings"
 	"time"
@@ -11,15 +12,17 @@ import (
 )
 
 // ReadFile reads the whole of the file name refers to, resolved as Open
-// resolves it, and returns its bytes and modification time. The buffer
+// resolves it, and returns its bytes, modification time and permission
+// bits. The buffer
 // has the file's size plus one, so reaching the end needs no growth.
 // It asks the system for less than Open, Stat and Read do: in a batch,
 // where the directories are open already, one openat (no link
 // followed), fstat, the reads and close, and no poller registration:
 // loading 10,000 files, the system calls were most of the time.
-func (r *Root) ReadFile(name string) ([]byte, time.Time, error) {
+func (r *Root) ReadFile(name string) ([]byte, time.Time, fs.FileMode, error) {
 	var b []byte
 	var mtime time.Time
+	var perm fs.FileMode
 	cache := r.begin()
 	defer r.end()
 	if c, ok := plainName(name); ok {
@@ -31,8 +34,8 @@ func (r *Root) ReadFile(name string) ([]byte, time.Time, error) {
 		}
 		if ok {
 			var err error
-			if b, mtime, err = readAt(fd, base); err != unix.ELOOP {
-				return b, mtime, pathErr("open", name, err)
+			if b, mtime, perm, err = readAt(fd, base); err != unix.ELOOP {
+				return b, mtime, perm, pathErr("open", name, err)
 			}
 		}
 	}
@@ -40,14 +43,14 @@ func (r *Root) ReadFile(name string) ([]byte, time.Time, error) {
 		a, err := r.walkTo(cache, name, true, false, 0)
 		if err == nil {
 			if err = a.exists(); err == nil {
-				b, mtime, err = readAt(a.d.fd, a.base)
+				b, mtime, perm, err = readAt(a.d.fd, a.base)
 			}
 			a.w.close()
 		}
 		if err == unix.ELOOP && try < maxLinks {
 			continue // a link appeared since the resolution
 		}
-		return b, mtime, pathErr("open", name, err)
+		return b, mtime, perm, pathErr("open", name, err)
 	}
 }
 
@@ -86,7 +89,7 @@ func plainName(name string) (string, bool) {
 // readAt reads file base of directory dir, not following a link
 // (ELOOP if it is one), with plain system calls: openat, fstat, read to
 // the end, close.
-func readAt(dir int, base string) ([]byte, time.Time, error) {
+func readAt(dir int, base string) ([]byte, time.Time, fs.FileMode, error) {
 	var fd int
 	var err error
 	for {
@@ -96,15 +99,15 @@ func readAt(dir int, base string) ([]byte, time.Time, error) {
 		}
 	}
 	if err != nil {
-		return nil, time.Time{}, err
+		return nil, time.Time{}, 0, err
 	}
 	defer unix.Close(fd)
 	var st unix.Stat_t
 	if err := unix.Fstat(fd, &st); err != nil {
-		return nil, time.Time{}, err
+		return nil, time.Time{}, 0, err
 	}
 	if st.Mode&unix.S_IFMT == unix.S_IFDIR {
-		return nil, time.Time{}, errIsDir
+		return nil, time.Time{}, 0, errIsDir
 	}
 	b, err := ReadAll(func(p []byte) (int, error) {
 		for {
@@ -116,10 +119,10 @@ func readAt(dir int, base string) ([]byte, time.Time, error) {
 		}
 	}, st.Size)
 	if err != nil {
-		return nil, time.Time{}, err
+		return nil, time.Time{}, 0, err
 	}
 	sec, nsec := st.Mtim.Unix()
-	return b, time.Unix(sec, nsec), nil
+	return b, time.Unix(sec, nsec), fs.FileMode(st.Mode & 0o777), nil
 }
 
 // ReadAll reads to the end with read, into a buffer of size+1 bytes

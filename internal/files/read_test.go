@@ -27,10 +27,10 @@ func TestRootReadFile(t *testing.T) {
 			if batch {
 				r.Batch(func() {
 					_, _ = r.Stat(name) // as a load does before reading
-					b, m, err = r.ReadFile(name)
+					b, m, _, err = r.ReadFile(name)
 				})
 			} else {
-				b, m, err = r.ReadFile(name)
+				b, m, _, err = r.ReadFile(name)
 			}
 			return b, m, err
 		}
@@ -63,9 +63,16 @@ func TestRootReadFileSizes(t *testing.T) {
 	for _, n := range []int{0, 1, 511, 512, 513, 100000} {
 		text := strings.Repeat("x", n)
 		require.NoError(t, os.WriteFile(filepath.Join(r.Dir(), "etc", "f"), []byte(text), 0o644))
-		b, _, err := r.ReadFile("/etc/f")
+		b, _, _, err := r.ReadFile("/etc/f")
 		require.NoError(t, err)
 		assert.Equal(t, text, string(b), "size %d", n)
+	}
+	f := filepath.Join(r.Dir(), "etc", "f")
+	for _, perm := range []fs.FileMode{0o600, 0o640, 0o644, 0o755} {
+		require.NoError(t, os.Chmod(f, perm))
+		_, _, got, err := r.ReadFile("/etc/f")
+		require.NoError(t, err)
+		assert.Equal(t, perm, got, "the permission bits")
 	}
 }
 

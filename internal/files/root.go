@@ -163,11 +163,11 @@ type (
 		Batch(f func())
 	}
 
-	// FileReader is a file system that reads a whole file and its
-	// modification time in one call, with fewer system calls than
-	// Open, Stat and Read (Root.ReadFile).
+	// FileReader is a file system that reads a whole file, its
+	// modification time and permission bits in one call, with fewer
+	// system calls than Open, Stat and Read (Root.ReadFile).
 	FileReader interface {
-		ReadFile(name string) ([]byte, time.Time, error)
+		ReadFile(name string) ([]byte, time.Time, fs.FileMode, error)
 	}
 )
 
