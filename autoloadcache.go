@@ -332,12 +332,18 @@ func lookupAutoload(cacheDir string, dirs []lang.Dir, mods []moduleFile) ([]auto
 // only this user may write it: a file someone else could have written
 // is not trusted to say which files to read.
 func ownFile(p string) bool {
+	_, ok := ownFileInfo(p)
+	return ok
+}
+
+// ownFileInfo is ownFile that also returns what Lstat said.
+func ownFileInfo(p string) (fs.FileInfo, bool) {
 	st, err := os.Lstat(p)
 	if err != nil || !st.Mode().IsRegular() || st.Mode().Perm()&0o022 != 0 {
-		return false
+		return nil, false
 	}
 	sys, ok := st.Sys().(*syscall.Stat_t)
-	return ok && int(sys.Uid) == os.Geteuid()
+	return st, ok && int(sys.Uid) == os.Geteuid()
 }
 
 // store writes the filters found, with the environment variables the

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/lensnet/lensnet/internal/files"
 	"github.com/lensnet/lensnet/internal/workers"
@@ -159,8 +160,14 @@ func (c *parseCache) readPack(name string) *pack {
 	h.Write(c.prefix)
 	h.Write([]byte(name))
 	pk := &pack{path: filepath.Join(c.dir, "parse-"+hex.EncodeToString(h.Sum(nil))[:24]), entries: map[string]packEntry{}, env: map[string]string{}}
-	if !ownFile(pk.path) {
+	st, ok := ownFileInfo(pk.path)
+	if !ok {
 		return pk
+	}
+	if now := time.Now(); now.Sub(st.ModTime()) > packTouchAge {
+		// in use: not swept (a pack's time is when it was last
+		// written, or used, to a day)
+		_ = os.Chtimes(pk.path, now, now)
 	}
 	b, err := os.ReadFile(pk.path)
 	if err != nil {
@@ -244,9 +251,40 @@ func (c *parseCache) write(claimed map[string]*xform, all bool, env *envRecorder
 				delete(pk.entries, p)
 			}
 		}
+		sweepPacks(c.dir)
 		maps.Copy(pk.env, env.all)
 		writeCacheFile(pk.path, ".parse-*", encodePack(c.library, name, pk.info, pk.env, pk.entries))
 		pk.dirty = false
+	}
+}
+
+// packTouchAge is how old a pack's modification time gets before a read
+// sets it to now, and packMaxAge how long a pack may go unused before a
+// write of another removes it (roots that are gone, such as temporary
+// copies, leave theirs behind). The sweep runs once a day at most
+// (sweepMark's time).
+const (
+	packTouchAge = 24 * time.Hour
+	packMaxAge   = 30 * 24 * time.Hour
+	sweepMark    = ".swept-parse"
+)
+
+// sweepPacks removes the packs of dir not used for packMaxAge.
+func sweepPacks(dir string) {
+	mark := filepath.Join(dir, sweepMark)
+	now := time.Now()
+	if st, err := os.Lstat(mark); err == nil && now.Sub(st.ModTime()) < packTouchAge {
+		return
+	}
+	if err := os.WriteFile(mark, nil, 0o600); err != nil {
+		return
+	}
+	_ = os.Chtimes(mark, now, now)
+	ms, _ := filepath.Glob(filepath.Join(dir, "parse-*"))
+	for _, m := range ms {
+		if st, err := os.Lstat(m); err == nil && now.Sub(st.ModTime()) > packMaxAge {
+			_ = os.Remove(m)
+		}
 	}
 }
 

@@ -311,3 +311,40 @@ func FuzzParsePack(f *testing.F) {
 		}
 	})
 }
+
+// TestParseCacheSweep: a pack in use gets its time renewed; one unused
+// for packMaxAge goes when another pack is written.
+func TestParseCacheSweep(t *testing.T) {
+	root := diskRoot(t, onDemandFiles)
+	cache := t.TempDir()
+	wholeTree(t, cachedOpen(t, root, cache))
+	ms, err := filepath.Glob(filepath.Join(cache, "parse-*"))
+	require.NoError(t, err)
+	require.NotEmpty(t, ms)
+	old := time.Now().Add(-packMaxAge - time.Hour)
+	for _, m := range ms {
+		require.NoError(t, os.Chtimes(m, old, old))
+	}
+	// the first run swept already: the next sweep is a day later
+	require.NoError(t, os.Chtimes(filepath.Join(cache, sweepMark), old, old))
+	gone := filepath.Join(cache, "parse-0123456789abcdef01234567")
+	require.NoError(t, os.WriteFile(gone, []byte("lensnet parse 1\n"), 0o600))
+	require.NoError(t, os.Chtimes(gone, old, old))
+	// a read renews every pack it uses; a changed file makes a write
+	require.NoError(t, os.WriteFile(filepath.Join(root, "etc/hosts"), []byte("127.0.0.3 h\n"), 0o644))
+	h := cachedOpen(t, root, cache)
+	wholeTree(t, h)
+	assert.Equal(t, 1, parsed(h))
+	assert.NoFileExists(t, gone, "unused for too long")
+	for _, m := range ms {
+		st, err := os.Stat(m)
+		require.NoError(t, err, "a pack in use stays")
+		assert.WithinDuration(t, time.Now(), st.ModTime(), time.Hour)
+	}
+	// the sweep runs once a day: a pack aged again stays for now
+	require.NoError(t, os.WriteFile(gone, nil, 0o600))
+	require.NoError(t, os.Chtimes(gone, old, old))
+	require.NoError(t, os.WriteFile(filepath.Join(root, "etc/hosts"), []byte("127.0.0.4 h\n"), 0o644))
+	wholeTree(t, cachedOpen(t, root, cache))
+	assert.FileExists(t, gone)
+}
