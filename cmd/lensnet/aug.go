@@ -187,7 +187,7 @@ func versionLine() string {
 }
 
 // cacheDir is where the handle keeps what it learned of the lens
-// library (lensnet.Options.CacheDir): $LENSNET_CACHE when set ("off"
+// library and the trees its lenses read (lensnet.Options.CacheDir): $LENSNET_CACHE when set ("off"
 // keeps no cache), or lensnet under the user's cache directory
 // ($XDG_CACHE_HOME, or ~/.cache).
 func cacheDir() string {

@@ -20,7 +20,8 @@
 // package's ondemand.go). What a run shows and writes is what loading
 // every file at start gives; LENSNET_LOAD=all in the environment does
 // that instead (config.loadAll in tests, which run both ways). The
-// handle keeps the lens library's autoload filters in the user's cache
+// handle keeps the lens library's autoload filters, and the trees each
+// lens read keyed by the text they came from, in the user's cache
 // directory (lensnet.Options.CacheDir; LENSNET_CACHE names another, or
 // "off"), and gc.go paces the collector by the live heap.
 //
