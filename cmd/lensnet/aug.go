@@ -187,9 +187,9 @@ func versionLine() string {
 }
 
 // cacheDir is where the handle keeps what it learned of the lens
-// library and the trees its lenses read (lensnet.Options.CacheDir): $LENSNET_CACHE when set ("off"
-// keeps no cache), or lensnet under the user's cache directory
-// ($XDG_CACHE_HOME, or ~/.cache).
+// library and the trees its lenses read (lensnet.Options.CacheDir):
+// $LENSNET_CACHE when set ("off" keeps no cache), or lensnet under the
+// user's cache directory ($XDG_CACHE_HOME, or ~/.cache).
 func cacheDir() string {
 	if d, ok := os.LookupEnv("LENSNET_CACHE"); ok {
 		if d == "off" {
