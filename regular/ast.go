@@ -1,5 +1,7 @@
 package regular
 
+import "sync/atomic"
+
 // Op is the kind of a Regexp node. The zero value is invalid.
 type Op uint8
 
@@ -32,6 +34,10 @@ type Regexp struct {
 	Set      ByteSet // OpSet
 	Sub      []*Regexp
 	Min, Max int // OpRepeat
+
+	// the key of String's text, once computed (see textKey); keyP is 0
+	// until then
+	keyH, keyP atomic.Uint64
 }
 
 // Literal returns the regexp matching exactly s.
