@@ -55,8 +55,17 @@ func Literal(s string) *Regexp {
 	return &Regexp{Op: OpConcat, Sub: subs}
 }
 
-func charRe(c byte) *Regexp {
-	re := &Regexp{Op: OpSet}
-	re.Set.Add(c)
-	return re
+// charRe returns the regexp matching the byte c. The node is shared by
+// every caller: like every node, it must not be changed.
+func charRe(c byte) *Regexp { return &charRes[c] }
+
+// charRes holds the regexps of single bytes, as most literals are made of
+// them.
+var charRes [256]Regexp
+
+func init() {
+	for c := range charRes {
+		charRes[c].Op = OpSet
+		charRes[c].Set.Add(byte(c))
+	}
 }
