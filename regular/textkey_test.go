@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -369,4 +370,25 @@ func TestSimplifyAltKeyCollisions(t *testing.T) {
 			})
 		}
 	})
+}
+
+// TestSimplifyAltConcurrent: goroutines that simplify unions of the same
+// nodes compute and keep their keys at once (run with -race).
+func TestSimplifyAltConcurrent(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 9))
+	g := &treeGen{r: r}
+	subs := make([]*Regexp, 40)
+	for i := range subs {
+		subs[i] = g.tree(3)
+	}
+	want := simplifyAltByText(subs).String()
+	var wg sync.WaitGroup
+	got := make([]string, 4)
+	for i := range got {
+		wg.Go(func() { got[i] = simplifyAlt(subs).String() })
+	}
+	wg.Wait()
+	for _, s := range got {
+		assert.Equal(t, want, s)
+	}
 }
