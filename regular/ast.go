@@ -1,5 +1,7 @@
 package regular
 
+import "sync/atomic"
+
 // Op is the kind of a Regexp node. The zero value is invalid.
 type Op uint8
 
@@ -32,6 +34,10 @@ type Regexp struct {
 	Set      ByteSet // OpSet
 	Sub      []*Regexp
 	Min, Max int // OpRepeat
+
+	// the key of String's text, once computed (see textKey); keyP is 0
+	// until then
+	keyH, keyP atomic.Uint64
 }
 
 // Literal returns the regexp matching exactly s.
@@ -49,8 +55,17 @@ func Literal(s string) *Regexp {
 	return &Regexp{Op: OpConcat, Sub: subs}
 }
 
-func charRe(c byte) *Regexp {
-	re := &Regexp{Op: OpSet}
-	re.Set.Add(c)
-	return re
+// charRe returns the regexp matching the byte c. The node is shared by
+// every caller: like every node, it must not be changed.
+func charRe(c byte) *Regexp { return &charRes[c] }
+
+// charRes holds the regexps of single bytes, as most literals are made of
+// them.
+var charRes [256]Regexp
+
+func init() {
+	for c := range charRes {
+		charRes[c].Op = OpSet
+		charRes[c].Set.Add(byte(c))
+	}
 }

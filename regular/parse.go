@@ -294,7 +294,7 @@ func (p *parser) atom() (*Regexp, error) {
 func (p *parser) char(c byte) *Regexp {
 	re := charRe(c)
 	if p.fold {
-		re.Set = re.Set.foldCase()
+		re = &Regexp{Op: OpSet, Set: re.Set.foldCase()}
 	}
 	return re
 }

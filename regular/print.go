@@ -24,8 +24,7 @@ const (
 func (re *Regexp) write(b *strings.Builder, prec int) {
 	switch re.Op {
 	case OpNone:
-		// a class of every byte, negated: matches nothing
-		b.WriteString("[^\x00-\xff]")
+		b.WriteString(noneText)
 	case OpEmpty:
 		b.WriteString("()")
 	case OpSet:
@@ -82,31 +81,41 @@ func (re *Regexp) write(b *strings.Builder, prec int) {
 	}
 }
 
+// noneText is a class of every byte, negated: it matches nothing.
+const noneText = "[^\x00-\xff]"
+
 // special lists the bytes that need a backslash outside brackets.
 const special = `.()[]{}*|+?\^$`
 
 func writeSet(b *strings.Builder, s ByteSet) {
+	var buf [setTextCap]byte
+	b.Write(appendSet(buf[:0], s))
+}
+
+// setTextCap is room for the text of most sets (appendSet grows past it).
+const setTextCap = 160
+
+// appendSet appends the text of s to dst: the byte alone (escaped if
+// special), '.', or a bracket expression.
+func appendSet(dst []byte, s ByteSet) []byte {
 	switch {
 	case s.Len() == 1:
 		c, _ := s.Min()
 		if strings.IndexByte(special, c) >= 0 {
-			b.WriteByte('\\')
+			dst = append(dst, '\\')
 		}
-		b.WriteByte(c)
-		return
+		return append(dst, c)
 	case s == anyButNewline:
-		b.WriteByte('.')
-		return
+		return append(dst, '.')
 	case s == AllBytes:
-		b.WriteString("(.|\n)")
-		return
+		return append(dst, "(.|\n)"...)
 	case s.IsEmpty():
-		b.WriteString("[^\x00-\xff]")
-		return
+		return append(dst, noneText...)
 	}
-	b.WriteByte('[')
-	if s.Len() > 128 {
-		b.WriteByte('^')
+	dst = append(dst, '[')
+	negated := s.Len() > 128
+	if negated {
+		dst = append(dst, '^')
 		s = s.Complement()
 	}
 	// ']' must come first, '-' last, and '^' anywhere but first
@@ -115,36 +124,30 @@ func writeSet(b *strings.Builder, s ByteSet) {
 	s.Remove('-')
 	s.Remove('^')
 	if rb {
-		b.WriteByte(']')
+		dst = append(dst, ']')
 	}
-	body := b.Len()
+	body := len(dst)
 	s.Ranges(func(lo, hi byte) {
 		switch {
 		case lo == hi:
-			b.WriteByte(lo)
+			dst = append(dst, lo)
 		case hi == lo+1:
-			b.WriteByte(lo)
-			b.WriteByte(hi)
+			dst = append(dst, lo, hi)
 		default:
-			b.WriteByte(lo)
-			b.WriteByte('-')
-			b.WriteByte(hi)
+			dst = append(dst, lo, '-', hi)
 		}
 	})
 	if caret {
-		if !rb && b.Len() == body && !strings.HasSuffix(b.String(), "[^") {
+		if !rb && len(dst) == body && !negated && dash {
 			// '^' would come first: put '-' before it instead
-			if dash {
-				b.WriteString("-^]")
-				return
-			}
+			return append(dst, "-^]"...)
 		}
-		b.WriteByte('^')
+		dst = append(dst, '^')
 	}
 	if dash {
-		b.WriteByte('-')
+		dst = append(dst, '-')
 	}
-	b.WriteByte(']')
+	return append(dst, ']')
 }
 
 // Quote returns re as a lens-language regexp literal /.../, the way
