@@ -105,6 +105,7 @@ type Options struct {
 type Handle struct {
 	fs     afero.Fs
 	ld     *lang.Loader
+	ldOpts lang.Options          // ld's, for a fresh one
 	root   *tree.Node            // hidden; children augeas and files
 	lenses map[string]lensResult // compiled transform lenses by name
 	spans  bool                  // /augeas/span was enable at the last Load
@@ -169,10 +170,12 @@ func Open(opts Options) (*Handle, error) {
 		return nil, fmt.Errorf("invalid save mode %v", opts.SaveMode)
 	}
 	env := &envRecorder{}
+	ldOpts := lang.Options{Path: lang.DefaultPath(opts.LensPath, opts.NoStdInc, lenses.FS), TypeCheck: opts.TypeCheck,
+		Getenv: env.getenv, ReadFile: env.read}
 	h := &Handle{
-		fs: fsys,
-		ld: lang.NewLoader(lang.Options{Path: lang.DefaultPath(opts.LensPath, opts.NoStdInc, lenses.FS), TypeCheck: opts.TypeCheck,
-			Getenv: env.getenv, ReadFile: env.read}),
+		fs:         fsys,
+		ld:         lang.NewLoader(ldOpts),
+		ldOpts:     ldOpts,
 		env:        env,
 		cacheDir:   opts.CacheDir,
 		root:       tree.NewHidden(),
@@ -297,6 +300,11 @@ func (h *Handle) autoload() error {
 	if cache != nil && !h.env.readFile {
 		cache.store(entries, h.env.env)
 	}
+	// The filters are all autoload keeps. The loader holds every module
+	// of the library parsed (about 7 MB for Augeas's 230), most of which
+	// no file of the root needs: a fresh loader parses again only the
+	// modules of the lenses compiled, as after a cached autoload.
+	h.ld = lang.NewLoader(h.ldOpts)
 	return nil
 }
 

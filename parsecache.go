@@ -92,7 +92,7 @@ func (h *Handle) parseCacheFor() *parseCache {
 		return h.pc
 	}
 	r, ok := h.fs.(*files.Root)
-	if !ok {
+	if !ok || engineKey() == "" {
 		return nil
 	}
 	if h.libKey == "" {
@@ -112,8 +112,11 @@ func (h *Handle) parseCacheFor() *parseCache {
 }
 
 // engineKey tells this build of lensnet from others: the executable's
-// path, size, modification time and inode ("" when it cannot be found,
-// which keeps the cache off).
+// path, size, modification time and inode ("" when it cannot be found:
+// no parse cache then).
+// It is taken when the program starts, so that a program whose file is
+// replaced while it runs (an upgrade) does not store what it reads
+// under the new build's key.
 var engineKey = sync.OnceValue(func() string {
 	exe, err := os.Executable()
 	if err != nil {
@@ -129,6 +132,8 @@ var engineKey = sync.OnceValue(func() string {
 	}
 	return fmt.Sprintf("%s %d %d %d %d", exe, st.Size(), st.ModTime().UnixNano(), sys.Ino, sys.Dev)
 })
+
+func init() { engineKey() }
 
 // packsFor returns the pack of each path's lens, reading those not
 // read yet in parallel.
