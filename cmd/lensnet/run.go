@@ -158,5 +158,15 @@ options:
       --version          print the version
   -h, --help             print this text
 
+environment:
+  AUGEAS_ROOT            the root when -r is not given
+  AUGEAS_LENS_LIB        lens directories searched after -I, ':'-separated
+  LENSNET_CACHE          where to keep the autoload filters and the trees
+                         read, keyed by the texts they came from (default
+                         $XDG_CACHE_HOME/lensnet or ~/.cache/lensnet);
+                         "off" keeps none
+  LENSNET_LOAD           "all" reads every file at start instead of when a
+                         command's path can reach it
+
 commands: 'lensnet help' lists them, 'lensnet help COMMAND' describes one.
 `
