@@ -10,7 +10,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"sync"
 	"syscall"
 	"time"
@@ -305,22 +305,12 @@ func encodePack(library, name, info string, env map[string]string, entries map[s
 	b = appendStr(b, library)
 	b = appendStr(b, name)
 	b = appendStr(b, info)
-	keys := make([]string, 0, len(env))
-	for k := range env {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	b = binary.AppendUvarint(b, uint64(len(keys)))
-	for _, k := range keys {
+	b = binary.AppendUvarint(b, uint64(len(env)))
+	for _, k := range slices.Sorted(maps.Keys(env)) {
 		b = appendStr(appendStr(b, k), env[k])
 	}
-	paths := make([]string, 0, len(entries))
-	for p := range entries {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	b = binary.AppendUvarint(b, uint64(len(paths)))
-	for _, p := range paths {
+	b = binary.AppendUvarint(b, uint64(len(entries)))
+	for _, p := range slices.Sorted(maps.Keys(entries)) {
 		e := entries[p]
 		b = appendStr(b, p)
 		b = append(b, e.sum[:]...)
