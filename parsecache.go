@@ -39,7 +39,8 @@ import (
 //   - A lens taken from the cache is not compiled; Save compiles it when
 //     the file changed and must be written (Handle.compileFor).
 //   - Each lens has one cache file, named after the root directory, the
-//     lens search path and the lens, and keyed by lensnet's executable
+//     lens search path, the lens and whether lenses are type-checked
+//     (Options.TypeCheck, which fails some lenses), and keyed by lensnet's executable
 //     (its path, size, modification time and inode: another build reads
 //     differently), by the lens library (the stat key of the autoload
 //     cache: any module written since invalidates every lens) and by the
@@ -103,7 +104,9 @@ func (h *Handle) parseCacheFor() *parseCache {
 		h.libKey = key
 	}
 	p := sha256.New()
-	fmt.Fprintf(p, "%d\x00%s\x00%s\x00", parseCacheVersion, engineKey(), r.Dir())
+	// a lens type-checked may fail where it compiled without: runs that
+	// check keep their own cache files
+	fmt.Fprintf(p, "%d\x00%s\x00%s\x00%t\x00", parseCacheVersion, engineKey(), r.Dir(), h.ldOpts.TypeCheck)
 	for _, d := range h.ld.Path() {
 		fmt.Fprintf(p, "%s\x00", d.Name)
 	}

@@ -348,3 +348,31 @@ func TestParseCacheSweep(t *testing.T) {
 	wholeTree(t, cachedOpen(t, root, cache))
 	assert.FileExists(t, gone)
 }
+
+// TestParseCacheTypeCheck: a lens that compiles but fails its type
+// check reads files from a run without the check; a run with it still
+// reports the failure and reads none.
+func TestParseCacheTypeCheck(t *testing.T) {
+	mods := writeModules(t, map[string]string{"amb.aug": `module Amb =
+  let lns = [ label "x" . store /a*/ ] . [ label "y" . store /a*/ ] . del /\n/ "\n"
+`})
+	root := diskRoot(t, map[string]string{"/etc/amb": "aa\n"})
+	cache := t.TempDir()
+	open := func(check bool) *Handle {
+		h, err := Open(Options{Root: root, NoAutoload: true, LensPath: []string{mods}, CacheDir: cache,
+			Transforms: []string{"Amb incl /etc/amb"}, TypeCheck: check})
+		require.NoError(t, err)
+		return h
+	}
+	for range 2 {
+		ms, err := open(false).Match("/files/etc/amb/x")
+		require.NoError(t, err)
+		assert.Len(t, ms, 1, "read without the type check")
+	}
+	h := open(true)
+	ms, err := h.Match("/files/etc/amb/x")
+	require.NoError(t, err)
+	assert.Empty(t, ms, "the type check fails the lens")
+	require.NotEmpty(t, h.Errors())
+	assert.Equal(t, "Amb", h.Errors()[0].Path)
+}
