@@ -354,13 +354,16 @@ func TestParseCacheSweep(t *testing.T) {
 // reports the failure and reads none.
 func TestParseCacheTypeCheck(t *testing.T) {
 	mods := writeModules(t, map[string]string{"amb.aug": `module Amb =
+  autoload xfm
   let lns = [ label "x" . store /a*/ ] . [ label "y" . store /a*/ ] . del /\n/ "\n"
+  let xfm = transform lns (incl "/etc/amb")
 `})
 	root := diskRoot(t, map[string]string{"/etc/amb": "aa\n"})
 	cache := t.TempDir()
 	open := func(check bool) *Handle {
-		h, err := Open(Options{Root: root, NoAutoload: true, LensPath: []string{mods}, CacheDir: cache,
-			Transforms: []string{"Amb incl /etc/amb"}, TypeCheck: check})
+		// autoloaded: the lens is compiled when a file needs it, so
+		// not at all when the cache holds its files
+		h, err := Open(Options{Root: root, LensPath: []string{mods}, CacheDir: cache, TypeCheck: check})
 		require.NoError(t, err)
 		return h
 	}
@@ -375,4 +378,5 @@ func TestParseCacheTypeCheck(t *testing.T) {
 	assert.Empty(t, ms, "the type check fails the lens")
 	require.NotEmpty(t, h.Errors())
 	assert.Equal(t, "Amb", h.Errors()[0].Path)
+	assert.Contains(t, h.Errors()[0].Msg, "ambiguous concatenation")
 }
