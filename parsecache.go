@@ -116,10 +116,9 @@ func (h *Handle) parseCacheFor() *parseCache {
 
 // engineKey tells this build of lensnet from others: the executable's
 // path, size, modification time and inode ("" when it cannot be found:
-// no parse cache then).
-// It is taken when the program starts, so that a program whose file is
-// replaced while it runs (an upgrade) does not store what it reads
-// under the new build's key.
+// no parse cache then). It is taken when the program starts, so that a
+// program whose file is replaced while it runs (an upgrade) does not
+// store what it reads under the new build's key.
 var engineKey = sync.OnceValue(func() string {
 	exe, err := os.Executable()
 	if err != nil {
