@@ -302,15 +302,24 @@ func BenchmarkReloadRoot(b *testing.B) {
 }
 
 // BenchmarkOpenRoot opens the machine's real root and loads every file,
-// as a whole-system command does; the autoload filter cache is warm
-// after the first open, the lenses are compiled each time.
+// as a whole-system command does: "cached" with the caches of
+// Options.CacheDir, warm after the first open (no lens compiled, no
+// text parsed), "uncached" without (the library parsed, the lenses
+// compiled and every text parsed each time).
 func BenchmarkOpenRoot(b *testing.B) {
 	realRoot(b)
-	dir := b.TempDir()
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := Open(Options{LoadAll: true, CacheDir: dir}); err != nil {
-			b.Fatal(err)
+	for _, cached := range []bool{true, false} {
+		name, dir := "uncached", ""
+		if cached {
+			name, dir = "cached", b.TempDir()
 		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Open(Options{LoadAll: true, CacheDir: dir}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -59,7 +59,9 @@ func (h *Handle) Load() (err error) {
 
 func (h *Handle) load() error {
 	h.lz = nil
-	c := h.claimFiles(false)
+	// an autoloaded lens compiles when its files are read, as when
+	// loading on demand: not at all when the parse cache holds them
+	c := h.claimFiles(true)
 	defer func() { h.made = nil }()
 	for i, r := range h.readFiles(c.todo, c.claimed, true) {
 		h.attach(c.todo[i], c.claimed[c.todo[i]], r)
