@@ -11,13 +11,18 @@ import (
 // TestMain lets the test binary run as the lensnet command inside
 // testscript scripts.
 // The tests run in this process keep the handle's cache in a directory
-// of their own, removed at the end, not the user's.
+// of their own, removed at the end, not the user's. A script's lensnet
+// (this binary run under that name) keeps the script's: every command
+// of a script after the first finds it warm.
 func TestMain(m *testing.M) {
-	cache, err := os.MkdirTemp("", "lensnet-cache-")
-	if err != nil {
-		panic(err)
+	var cache string
+	if filepath.Base(os.Args[0]) != "lensnet" {
+		var err error
+		if cache, err = os.MkdirTemp("", "lensnet-cache-"); err != nil {
+			panic(err)
+		}
+		os.Setenv("LENSNET_CACHE", cache)
 	}
-	os.Setenv("LENSNET_CACHE", cache)
 	testscript.Main(cleanupM{m, cache}, map[string]func(){
 		"lensnet": func() {
 			var cfg config
