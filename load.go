@@ -31,6 +31,8 @@ type fileRec struct {
 	// layout is the top level's layout as read (lens.GetLayout), for
 	// PutChangedLayout while fresh
 	layout *lens.Layout
+	// unstored: read lazily, so not in the parse cache yet (Flush)
+	unstored bool
 }
 
 // sameText reports whether cur, a file's text on disk now, is what was
@@ -185,6 +187,10 @@ type readResult struct {
 	entry  packEntry // for the parse cache, when keep
 	keep   bool
 }
+
+// unstored reports whether the parse cache would keep the file but for
+// its having been read lazily (Handle.Flush).
+func (r *readResult) unstored() bool { return r.lazy && r.perm&0o004 != 0 && r.gerr == nil }
 
 // lensInfo is where the file's lens was written, for
 // /augeas/files/<f>/lens/info.
@@ -408,7 +414,7 @@ func (h *Handle) attach(p string, x *xform, r readResult) {
 	tree.ClearChanges(fileNode)
 	tree.SetFileRoot(fileNode, true)
 	h.addFileMeta(p, x, r.lensInfo(), mtime)
-	h.files[p] = &fileRec{path: p, xf: x, lens: l, text: text, node: fileNode, fresh: true, layout: r.lay}
+	h.files[p] = &fileRec{path: p, xf: x, lens: l, text: text, node: fileNode, fresh: true, layout: r.lay, unstored: r.unstored()}
 }
 
 // addFileMeta records a file read with the lens of transform x (info:

@@ -329,7 +329,7 @@ func (h *Handle) place(i int, r readResult) {
 	r.tree.SetChildren(nil)
 	tree.Graft(n, kids)
 	tree.SetFileRoot(n, true)
-	h.files[p] = &fileRec{path: p, xf: x, lens: r.lens, text: r.text, node: n, fresh: true, layout: r.lay}
+	h.files[p] = &fileRec{path: p, xf: x, lens: r.lens, text: r.text, node: n, fresh: true, layout: r.lay, unstored: r.unstored()}
 	r.tree, r.text, r.lay = nil, "", nil
 	lz.out[i] = r
 	lz.state[i] = fileRead

@@ -49,8 +49,9 @@ import (
 //     (Sys.read_file) is never cached.
 //   - A file others may not read (no o+r bit: /etc/shadow, sudoers) is
 //     never copied into the cache, and its entry goes if it had one.
-//     Files read with their levels unread (Options.LazyMin) are not
-//     stored, as storing would read them.
+//     A file read with its levels unread (Options.LazyMin) is not
+//     stored when read, as storing would read them, but by Flush once
+//     every level was read (a print, a // match) and nothing changed.
 //   - The cache files are written as the autoload cache's are: atomically,
 //     mode 0600 in a 0700 directory, never read when not the user's own
 //     or writable by others. A cache file that does not decode is
@@ -210,10 +211,42 @@ func (pk *pack) lookup(r *readResult, p string) bool {
 	return true
 }
 
+// Flush stores in the parse cache (Options.CacheDir) the large files
+// read lazily (Options.LazyMin) whose trees were read in full since and
+// are unchanged: they could not be stored when read. The command calls
+// it once its commands are done. It changes nothing a verb shows, and
+// failing to write the cache is not an error.
+func (h *Handle) Flush() {
+	if h.pc == nil {
+		return
+	}
+	stored := false
+	for p, rec := range h.files {
+		if !rec.unstored || !rec.fresh || rec.lens == nil || tree.SubtreeChanged(rec.node) {
+			continue
+		}
+		pk := h.pc.packs[rec.xf.name]
+		if pk == nil {
+			continue
+		}
+		data, ok := tree.AppendBinaryChildren(nil, rec.node.Children(), rec.text)
+		if !ok {
+			continue // not all read
+		}
+		rec.unstored = false
+		pk.info = lensInfo(rec.lens)
+		pk.entries[p] = packEntry{sum: sha256.Sum256([]byte(rec.text)), data: data}
+		pk.dirty, stored = true, true
+	}
+	if stored {
+		h.pc.write(nil, false, h.env)
+	}
+}
+
 // packEntryOf encodes what reading a file with its lens gave, and
 // reports whether it may be kept (see the top of this file).
 func packEntryOf(r *readResult) (packEntry, bool) {
-	if r.perm&0o004 == 0 || r.lazy || r.lens == nil || r.err != nil {
+	if r.perm&0o004 == 0 || r.lazy && r.gerr == nil || r.lens == nil || r.err != nil {
 		return packEntry{}, false
 	}
 	e := packEntry{sum: sha256.Sum256([]byte(r.text))}

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lensnet/lensnet/tree"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -379,4 +380,56 @@ func TestParseCacheTypeCheck(t *testing.T) {
 	require.NotEmpty(t, h.Errors())
 	assert.Equal(t, "Amb", h.Errors()[0].Path)
 	assert.Contains(t, h.Errors()[0].Msg, "ambiguous concatenation")
+}
+
+// TestParseCacheFlush: files read lazily are stored by Flush once read
+// in full and unchanged, and then read from the cache as any other.
+func TestParseCacheFlush(t *testing.T) {
+	files := map[string]string{
+		"/etc/network/interfaces": "auto lo\niface lo inet loopback\n\niface eth0 inet dhcp\n  mtu 1500\n",
+		"/etc/hosts":              "127.0.0.1 localhost\n10.0.0.1 a b\n",
+		"/etc/bad":                "garbage!\n",
+	}
+	xfs := []string{"Interfaces incl /etc/network/interfaces", "Hosts incl /etc/hosts", "Hosts incl /etc/bad"}
+	root := diskRoot(t, files)
+	open := func(cache string) *Handle {
+		h, err := Open(Options{Root: root, NoAutoload: true, Transforms: xfs, CacheDir: cache, Span: true, LazyMin: 1})
+		require.NoError(t, err)
+		return h
+	}
+	want := open("")
+	wantTree, wantSpans := wholeTree(t, want), spans(t, want)
+
+	// read in part: not stored
+	cache := t.TempDir()
+	h := open(cache)
+	v, _, err := h.Get("/files/etc/network/interfaces/iface[1]/method")
+	require.NoError(t, err)
+	assert.Equal(t, "loopback", v)
+	ns, err := h.MatchNodes("/files/etc/network/interfaces/iface[2]")
+	require.NoError(t, err)
+	require.True(t, tree.IsLazy(ns[0]), "the second stanza is not read yet")
+	h.Flush()
+	assert.NotContains(t, cacheText(t, cache), "/etc/network/interfaces", "not stored while read in part")
+	h = open(cache)
+	wholeTree(t, h)
+	assert.Equal(t, 3, parsed(h))
+
+	// read in full, then one file changed: the others are stored
+	h.Flush()
+	require.NoError(t, h.Set("/files/etc/hosts/1/ipaddr", "127.0.0.5"))
+	h.Flush()
+	h = open(cache)
+	assert.Equal(t, wantTree, wholeTree(t, h))
+	assert.Equal(t, wantSpans, spans(t, h))
+	assert.Zero(t, parsed(h), "stored: the changed file had been stored before its change")
+
+	cache = t.TempDir()
+	h = open(cache)
+	wholeTree(t, h)
+	require.NoError(t, h.Set("/files/etc/hosts/1/ipaddr", "127.0.0.5"))
+	h.Flush()
+	h = open(cache)
+	assert.Equal(t, wantTree, wholeTree(t, h))
+	assert.Equal(t, 1, parsed(h), "a changed tree is not stored")
 }

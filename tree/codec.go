@@ -26,6 +26,13 @@ func AppendBinary(b []byte, n *Node, text string) ([]byte, bool) {
 	return out, true
 }
 
+// AppendBinaryChildren is AppendBinary of a hidden node without a span
+// whose children are kids (which keep their parent): the tree a lens
+// read from a file, once its top-level nodes went under the file's node.
+func AppendBinaryChildren(b []byte, kids []*Node, text string) ([]byte, bool) {
+	return AppendBinary(b, &Node{children: kids}, text)
+}
+
 // countNodes counts the nodes of a tree AppendBinary takes.
 func countNodes(n *Node, depth int) (int, bool) {
 	if depth > MaxDepth || n.lazy.Load() != nil {

@@ -109,6 +109,9 @@ func runAug(cfg config, args []string, stdin io.Reader, stdout, stderr io.Writer
 		}
 		return h, err
 	}
+	// once the commands are done, the large files they read in full go
+	// to the parse cache too
+	defer func() { sh.h.Flush() }()
 	if o.timing {
 		p.started(time.Since(start))
 	}
