@@ -284,3 +284,19 @@ let n = [ key /k/ ]
 	assert.Equal(t, "", key.Info().Name)
 	assert.Equal(t, "t.aug:13:11", key.Info().Start.String())
 }
+
+func TestModulesAreFoundWhateverTheirCase(t *testing.T) {
+	ld := loader(&bytes.Buffer{}, map[string]string{"util.aug": "module Util =\nlet x = \"x\"\n"})
+	_, err := ld.Load("Util")
+	require.NoError(t, err)
+	ld.modules["émile"] = &Module{Name: "Émile"}
+	for _, name := range []string{"Util", "util", "UTIL", "uTiL", "Émile", "ÉMILE", "émile"} {
+		m, ok := ld.module(name)
+		require.True(t, ok, name)
+		assert.True(t, strings.EqualFold(name, m.Name), name)
+	}
+	for _, name := range []string{"Utils", "Emile", "", strings.Repeat("Util", 10)} {
+		_, ok := ld.module(name)
+		assert.False(t, ok, name)
+	}
+}
