@@ -135,7 +135,7 @@ func newLazyModule(ast *syntax.Module) *lazyModule {
 // readLazy returns the module called name, read and parsed but not
 // evaluated unless it was already.
 func (ld *Loader) readLazy(name string, at source.Span) (*Module, error) {
-	if m, ok := ld.modules[strings.ToLower(name)]; ok {
+	if m, ok := ld.module(name); ok {
 		if m.lazy != nil || m.done && m.err == nil {
 			return m, nil
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/lensnet/lensnet/lens"
+	"github.com/lensnet/lensnet/lens/internal/lensbuild"
 	"github.com/lensnet/lensnet/lens/source"
 	"github.com/lensnet/lensnet/lens/syntax"
 	"github.com/lensnet/lensnet/regular"
@@ -131,9 +132,12 @@ func buildTree(parent *tree.Node, nodes []*syntax.TreeNode) {
 	}
 }
 
-// lens wraps a lens built at span, recording where it was written.
+// lens wraps a lens built at span, recording where it was written. l
+// must be one the caller has just built and holds alone: its info is set
+// in place (where WithInfo would copy it).
 func (ev *evaluator) lens(l *lens.Lens, at source.Span) *Lens {
-	return &Lens{L: l.WithInfo(at.Info(""))}
+	lensbuild.SetInfo(l, at.Info(""))
+	return &Lens{L: l}
 }
 
 func (ev *evaluator) lensErr(l *lens.Lens, err error, at source.Span) (Value, error) {

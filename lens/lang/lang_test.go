@@ -242,3 +242,61 @@ test lns get "a=1\n" = ?
 `)
 	assert.Equal(t, "Test result: t.aug:3:1:\n(null tree)\n\nTest result: t.aug:4:1:\n\"a=1\nb=2\n\"\nTest result: t.aug:5:1:\n  { \"a\" = \"1\" }\n\n", out)
 }
+
+func TestLensesAreNamedAfterTheirLet(t *testing.T) {
+	m, _ := load(t, `module T =
+let a = del /x/ "x"
+let b = a
+let c = a . a
+let d = [ a ]
+let e = a*
+let f = d | [ key /y/ ]
+let id (l:lens) = l
+let g = id a
+let h = let i = a in i
+let j = ( a )
+let k = () ; a
+let n = [ key /k/ ]
+`)
+	lensOf := func(n string) *Lens {
+		v, ok := m.Lookup(n)
+		require.True(t, ok, n)
+		l, ok := v.(*Lens)
+		require.True(t, ok, n)
+		return l
+	}
+	a := lensOf("a").L
+	lines := map[string]int{"a": 2, "b": 3, "c": 4, "d": 5, "e": 6, "f": 7, "g": 9, "h": 10, "j": 11, "k": 12, "n": 13}
+	for n, line := range lines {
+		l := lensOf(n).L
+		assert.Equal(t, "T."+n, l.Info().Name, n)
+		assert.Equal(t, line, l.Info().Start.Line, n)
+		if n != "a" {
+			assert.NotSame(t, a, l, "%s shares a's lens", n)
+		}
+	}
+	// the lenses a is used in are a's own, still named a
+	assert.Same(t, a, lensOf("c").L.Children()[0])
+	assert.Same(t, a, lensOf("d").L.Children()[0])
+	assert.Same(t, lensOf("d").L, lensOf("f").L.Children()[0])
+	// an anonymous lens inside one is known by where it was written
+	key := lensOf("n").L.Children()[0]
+	assert.Equal(t, "", key.Info().Name)
+	assert.Equal(t, "t.aug:13:11", key.Info().Start.String())
+}
+
+func TestModulesAreFoundWhateverTheirCase(t *testing.T) {
+	ld := loader(&bytes.Buffer{}, map[string]string{"util.aug": "module Util =\nlet x = \"x\"\n"})
+	_, err := ld.Load("Util")
+	require.NoError(t, err)
+	ld.modules["émile"] = &Module{Name: "Émile"}
+	for _, name := range []string{"Util", "util", "UTIL", "uTiL", "Émile", "ÉMILE", "émile"} {
+		m, ok := ld.module(name)
+		require.True(t, ok, name)
+		assert.True(t, strings.EqualFold(name, m.Name), name)
+	}
+	for _, name := range []string{"Utils", "Emile", "", strings.Repeat("Util", 10)} {
+		_, ok := ld.module(name)
+		assert.False(t, ok, name)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/lensnet/lensnet/lens"
 	"github.com/lensnet/lensnet/lens/source"
@@ -194,8 +195,7 @@ func (ld *Loader) find(name string) (Dir, string, []byte, error) {
 }
 
 func (ld *Loader) load(name string, at source.Span) (*Module, error) {
-	key := strings.ToLower(name)
-	if m, ok := ld.modules[key]; ok {
+	if m, ok := ld.module(name); ok {
 		if m.loading {
 			return nil, errorAt(at, "module %s depends on itself", name)
 		}
@@ -210,6 +210,26 @@ func (ld *Loader) load(name string, at source.Span) (*Module, error) {
 		return nil, err
 	}
 	return ld.evalSource(filename, src, name)
+}
+
+// module returns the module called name, whatever its case, if it has
+// been read. It is ld.modules[strings.ToLower(name)] without building
+// the lowered name for the ASCII names of the language (a lookup of
+// Mod.name asks for Mod each time).
+func (ld *Loader) module(name string) (*Module, bool) {
+	var buf [32]byte
+	b := append(buf[:0], name...)
+	for i, c := range b {
+		if c >= utf8.RuneSelf {
+			m, ok := ld.modules[strings.ToLower(name)]
+			return m, ok
+		}
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	m, ok := ld.modules[string(b)]
+	return m, ok
 }
 
 // read finds the module's file on the search path and reads it. A

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/lensnet/lensnet/lens"
+	"github.com/lensnet/lensnet/lens/internal/lensbuild"
 	"github.com/lensnet/lensnet/lens/source"
 	"github.com/lensnet/lensnet/lens/syntax"
 	"github.com/lensnet/lensnet/tree"
@@ -85,13 +86,32 @@ func (ev *evaluator) letValue(d *syntax.Let) (Value, error) {
 		return nil, err
 	}
 	if l, ok := v.(*Lens); ok && l.L.Kind() != lens.KindRec {
-		nl := l.L.WithInfo(d.Info(ev.mod.Name + "." + d.Name))
+		info := d.Info(ev.mod.Name + "." + d.Name)
+		if builds(d.Body) {
+			// no copy: nobody but this binding will hold the lens
+			lensbuild.SetInfo(l.L, info)
+			return l, nil
+		}
+		nl := l.L.WithInfo(info)
 		if ev.ld.nocase[l.L] {
 			ev.ld.nocase[nl] = true
 		}
 		v = &Lens{L: nl}
 	}
 	return v, nil
+}
+
+// builds reports whether a lens that e evaluates to is one that e's own
+// operator has just built, held by nobody else, rather than one a name
+// or a function may return (x, f x, let ... in x, () ; x).
+func builds(e syntax.Expr) bool {
+	switch e := e.(type) {
+	case *syntax.Subtree, *syntax.Postfix:
+		return true
+	case *syntax.Binary:
+		return e.Op == '.' || e.Op == '|'
+	}
+	return false
 }
 
 func compileError(at source.Span, name string, err error) error {

@@ -8,12 +8,17 @@ import "strings"
 // Tests are left out.
 func (m *Module) Imports() []string {
 	var out []string
+	spelt := map[string]bool{} // each spelling once, not lowered each time it is named
 	seen := map[string]bool{}
 	var walk func(e Expr)
 	walk = func(e Expr) {
 		switch e := e.(type) {
 		case *Ident:
-			if k := strings.ToLower(e.Module); e.Module != "" && !seen[k] {
+			if e.Module == "" || spelt[e.Module] {
+				break
+			}
+			spelt[e.Module] = true
+			if k := strings.ToLower(e.Module); !seen[k] {
 				seen[k] = true
 				out = append(out, e.Module)
 			}

@@ -135,8 +135,19 @@ func identEnd(s string, i int) int {
 
 // lex splits src into tokens, ending with an EOF token.
 func lex(file, src string) ([]token, *Error) {
+	return lexInto(nil, file, src)
+}
+
+// lexInto is lex appending to toks[:0], so that Parse can reuse one
+// slice for many modules (see tokenBufs).
+func lexInto(toks []token, file, src string) ([]token, *Error) {
 	s := &scanner{file: file, src: src, line: 1, col: 1}
-	toks := make([]token, 0, len(src)/8+1) // modules run about 6 to 8 bytes a token
+	if toks == nil {
+		// no guess fits: Augeas's lens library runs 5.6 to 50 bytes a
+		// token (13 overall), mostly after how much of a module is comments
+		toks = make([]token, 0, len(src)/8+1)
+	}
+	toks = toks[:0]
 	emit := func(typ lexer.TokenType, val string, p lexer.Position) {
 		toks = append(toks, token{Token: lexer.Token{Type: typ, Value: val, Pos: p}, end: s.off})
 	}

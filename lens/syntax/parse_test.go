@@ -219,3 +219,40 @@ func FuzzParseModule(f *testing.F) {
 		}
 	})
 }
+
+// TestParsesShareNoTokens parses modules one after the other and at the
+// same time, as Parse reuses its token slices: no module's AST may change
+// when others are parsed after it.
+func TestParsesShareNoTokens(t *testing.T) {
+	files, err := filepath.Glob("../../lenses/*.aug")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	srcs := make([]string, len(files))
+	want := make([]*Module, len(files))
+	for i, f := range files {
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		srcs[i] = string(b)
+		want[i], err = Parse(f, srcs[i])
+		require.NoError(t, err)
+	}
+	got := make([]*Module, len(files))
+	done := make(chan struct{})
+	for i := range files {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for range 3 {
+				got[i], _ = Parse(files[i], srcs[i])
+			}
+		}()
+	}
+	for range files {
+		<-done
+	}
+	for i, f := range files {
+		again, err := Parse(f, srcs[i])
+		require.NoError(t, err)
+		assert.Equal(t, again, want[i], f)
+		assert.Equal(t, again, got[i], f)
+	}
+}
