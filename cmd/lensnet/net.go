@@ -621,6 +621,16 @@ func (x *netRun) update(args []string, o opts) int {
 			Live: flags&vnet.UpdateLive != 0, Config: flags&vnet.UpdateConfig != 0})
 }
 
+// liveDef is the network's definition as XMLDesc gives it: the running
+// one when it runs, else its configuration.
+func liveDef(n *vnet.Network) (*netxml.Network, error) {
+	live, err := n.XMLDesc(0)
+	if err != nil {
+		return nil, err
+	}
+	return netxml.Parse(live, n.Name())
+}
+
 // dhcpLeases is virsh net-dhcp-leases: the leases sorted by MAC (those
 // without one last), each address with its subnet's prefix length.
 func (x *netRun) dhcpLeases(args []string, o opts) int {
@@ -632,11 +642,7 @@ func (x *netRun) dhcpLeases(args []string, o opts) int {
 	if err != nil {
 		return x.fail(err)
 	}
-	live, err := n.XMLDesc(0)
-	if err != nil {
-		return x.fail(err)
-	}
-	def, err := netxml.Parse(live, n.Name())
+	def, err := liveDef(n)
 	if err != nil {
 		return x.fail(err)
 	}

@@ -258,11 +258,7 @@ func (x *netRun) portUsage(args []string, _ opts) int {
 	if err != nil {
 		return x.fail(err)
 	}
-	live, err := n.XMLDesc(0)
-	if err != nil {
-		return x.fail(err)
-	}
-	def, err := netxml.Parse(live, n.Name())
+	def, err := liveDef(n)
 	if err != nil {
 		return x.fail(err)
 	}

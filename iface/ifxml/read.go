@@ -7,6 +7,7 @@ import (
 
 	"github.com/beevik/etree"
 	"github.com/lensnet/lensnet/internal/xmlenum"
+	"github.com/lensnet/lensnet/internal/xmlscan"
 )
 
 // Read reads one interface document from r. name is the file name
@@ -37,8 +38,8 @@ func Parse(data []byte, name string) (*Interface, error) {
 	}
 	rd := &reader{file: name, pos: pos, index: map[*etree.Element]int{}, lines: map[loc]int{}}
 	rd.number(doc.Root())
-	if len(rd.index) != len(pos.elem) {
-		return nil, &Error{File: name, Msg: fmt.Sprintf("internal error: %d elements, %d positions", len(rd.index), len(pos.elem))}
+	if len(rd.index) != len(pos.Elem) {
+		return nil, &Error{File: name, Msg: fmt.Sprintf("internal error: %d elements, %d positions", len(rd.index), len(pos.Elem))}
 	}
 	root := doc.Root()
 	if root.Space != "" || root.Tag != "interface" {
@@ -78,7 +79,7 @@ func FromElement(root *etree.Element, name string) (*Interface, error) {
 // the structural checks of validate.
 type reader struct {
 	file  string
-	pos   *positions
+	pos   *xmlscan.Positions
 	index map[*etree.Element]int // document order
 	lines map[loc]int
 }
@@ -96,7 +97,7 @@ func (rd *reader) line(e *etree.Element) int {
 	if rd.pos == nil {
 		return 0
 	}
-	return rd.pos.elem[rd.index[e]]
+	return rd.pos.Elem[rd.index[e]]
 }
 
 func (rd *reader) errorf(e *etree.Element, path, step, format string, args ...any) *Error {
@@ -147,7 +148,7 @@ func (el *element) noText() error {
 		}
 		return nil
 	}
-	if l := el.rd.pos.text[el.rd.index[el.e]]; l != 0 {
+	if l := el.rd.pos.Text[el.rd.index[el.e]]; l != 0 {
 		return &Error{File: el.rd.file, Line: l, Element: el.path, Msg: "text is not allowed here"}
 	}
 	return nil

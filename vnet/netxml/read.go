@@ -7,6 +7,7 @@ import (
 
 	"github.com/beevik/etree"
 	"github.com/lensnet/lensnet/internal/xmlenum"
+	"github.com/lensnet/lensnet/internal/xmlscan"
 )
 
 // DnsmasqNS is the namespace of <dnsmasq:options>.
@@ -59,8 +60,8 @@ func load(data []byte, name, root string) (*reader, *etree.Element, error) {
 	}
 	rd := &reader{file: name, pos: pos, index: map[*etree.Element]int{}, lines: map[any]int{}}
 	rd.number(doc.Root())
-	if len(rd.index) != len(pos.elem) {
-		return nil, nil, &Error{File: name, Msg: fmt.Sprintf("internal error: %d elements, %d positions", len(rd.index), len(pos.elem))}
+	if len(rd.index) != len(pos.Elem) {
+		return nil, nil, &Error{File: name, Msg: fmt.Sprintf("internal error: %d elements, %d positions", len(rd.index), len(pos.Elem))}
 	}
 	r := doc.Root()
 	if r.NamespaceURI() != "" || r.Tag != root {
@@ -75,7 +76,7 @@ func load(data []byte, name, root string) (*reader, *etree.Element, error) {
 // makes, for the semantic checks of validate.
 type reader struct {
 	file  string
-	pos   *positions
+	pos   *xmlscan.Positions
 	index map[*etree.Element]int // document order
 	lines map[any]int            // model part (a pointer) → line
 }
@@ -88,7 +89,7 @@ func (rd *reader) number(e *etree.Element) {
 	}
 }
 
-func (rd *reader) line(e *etree.Element) int { return rd.pos.elem[rd.index[e]] }
+func (rd *reader) line(e *etree.Element) int { return rd.pos.Elem[rd.index[e]] }
 
 func (rd *reader) errorf(e *etree.Element, path, step, format string, args ...any) *Error {
 	return &Error{File: rd.file, Line: rd.line(e), Element: join(path, step), Msg: fmt.Sprintf(format, args...)}
@@ -162,7 +163,7 @@ func (rd *reader) openNS(e *etree.Element, parent string, nsDecl bool, allowed .
 
 // noText refuses text in the element.
 func (el *element) noText() error {
-	if l := el.rd.pos.text[el.rd.index[el.e]]; l != 0 {
+	if l := el.rd.pos.Text[el.rd.index[el.e]]; l != 0 {
 		return &Error{File: el.rd.file, Line: l, Element: el.path, Msg: "text is not allowed here"}
 	}
 	return nil

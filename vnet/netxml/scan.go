@@ -10,18 +10,12 @@ import (
 // five levels of the network itself; <metadata> may hold deeper application data.
 const maxDepth = 64
 
-// positions are the lines of the elements and of their first text, in
-// document order: etree v1.8.1 keeps no positions, so the reader pairs
-// its elements with these by that order (see internal/xmlscan).
-type positions struct {
-	elem []int // line of each element's "<"
-	text []int // line of its first non-space text, 0 if none
-}
-
 // scan checks that data is one well-formed XML document with a single
 // root element, no directives (DOCTYPE) and no processing instructions
-// but the XML declaration, and returns the positions of its elements.
-func scan(data []byte, file, root string) (*positions, error) {
+// but the XML declaration, and returns the lines of its elements and of
+// their first text, in document order: etree v1.8.1 keeps no positions,
+// so the reader pairs its elements with these by that order.
+func scan(data []byte, file, root string) (*xmlscan.Positions, error) {
 	p, err := xmlscan.Scan(data, root, maxDepth)
 	var se *xmlscan.Error
 	if errors.As(err, &se) {
@@ -30,5 +24,5 @@ func scan(data []byte, file, root string) (*positions, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &positions{elem: p.Elem, text: p.Text}, nil
+	return p, nil
 }
