@@ -60,24 +60,19 @@ func TestScripts(t *testing.T) {
 // TestScriptsLoadAll runs the same scripts reading every file at start
 // (LENSNET_LOAD=all) instead of when a command's path reaches it: they
 // must give the same output, status and files.
-func TestScriptsLoadAll(t *testing.T) {
-	p := scriptParams()
-	setup := p.Setup
-	p.Setup = func(env *testscript.Env) error {
-		env.Setenv("LENSNET_LOAD", "all")
-		return setup(env)
-	}
-	testscript.Run(t, p)
-}
+func TestScriptsLoadAll(t *testing.T) { runScriptsWith(t, "LENSNET_LOAD", "all") }
 
 // TestScriptsLazy runs the same scripts with every file read lazily
 // (lensnet reads only files of 64 KiB and more so by default): they
 // must give the same output, status and files.
-func TestScriptsLazy(t *testing.T) {
+func TestScriptsLazy(t *testing.T) { runScriptsWith(t, "LENSNET_TEST_LAZY", "1") }
+
+// runScriptsWith runs the scripts with one more environment variable.
+func runScriptsWith(t *testing.T, name, value string) {
 	p := scriptParams()
 	setup := p.Setup
 	p.Setup = func(env *testscript.Env) error {
-		env.Setenv("LENSNET_TEST_LAZY", "1")
+		env.Setenv(name, value)
 		return setup(env)
 	}
 	testscript.Run(t, p)
